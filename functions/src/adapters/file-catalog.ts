@@ -1,0 +1,41 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isLang, type Catalog, type CommonTexts, type FormDefinition, type Lang, type Municipality } from '../../../schemas/src/index.js';
+
+function readJson<T>(path: string): T {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+function readTexts<T>(dir: string): Partial<Record<Lang, T>> {
+  const out: Partial<Record<Lang, T>> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const lang = file.slice(0, -'.json'.length);
+    if (!isLang(lang)) throw new Error(`${join(dir, file)}: not an offered language`);
+    out[lang] = readJson<T>(join(dir, file));
+  }
+  return out;
+}
+
+function readForm(dir: string): FormDefinition {
+  const form = readJson<Omit<FormDefinition, 'texts'>>(join(dir, 'form.json'));
+  return { ...form, texts: readTexts(join(dir, 'texts')) };
+}
+
+/** Reads form definitions, municipalities and interface texts from a `schemas/` folder. */
+export function readCatalog(root: string): Catalog {
+  const formsDir = join(root, 'forms');
+  const forms = readdirSync(formsDir)
+    .filter((name) => existsSync(join(formsDir, name, 'form.json')))
+    .sort()
+    .map((name) => readForm(join(formsDir, name)));
+  const muniDir = join(root, 'municipalities');
+  const municipalities = readdirSync(muniDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => readJson<Municipality>(join(muniDir, f)));
+  return { forms, municipalities, common: readTexts<CommonTexts>(join(root, 'texts')) };
+}

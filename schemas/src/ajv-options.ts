@@ -1,0 +1,38 @@
+import Ajv, { type Options, type ValidateFunction } from 'ajv';
+import type { JsonSchema } from './types.js';
+
+/** The ajv options used in the browser, on the server and by the lint: one behaviour everywhere. */
+export const AJV_OPTIONS: Options = {
+  strict: true,
+  // Conditional rules name in `then.required` fields that the parent's `properties` defines.
+  strictRequired: false,
+  allErrors: true,
+  $data: false,
+  useDefaults: false,
+  coerceTypes: false,
+  removeAdditional: false,
+  messages: false,
+};
+
+// Deliberately small formats (the full ajv-formats set is large and mostly unused here).
+const EMAIL = /^[^\s@"<>()[\]\\,;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+/** A new ajv instance configured with the house options and formats. */
+export function createAjv(): Ajv {
+  const ajv = new Ajv(AJV_OPTIONS);
+  ajv.addFormat('email', EMAIL);
+  ajv.addFormat('date', { type: 'string', validate: isDate });
+  return ajv;
+}
+
+/** Compiles a form schema with the house options; throws on a schema that is not strict-valid. */
+export function compileSchema(schema: JsonSchema, ajv: Ajv = createAjv()): ValidateFunction {
+  return ajv.compile(schema);
+}

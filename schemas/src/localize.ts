@@ -1,0 +1,95 @@
+import { dirOf, type Dir, type Lang } from './languages.js';
+import { interpolate } from './interpolate.js';
+import type { FieldTexts, FormDefinition, FormStep, FormTexts, JsonSchema, UiSchema } from './types.js';
+
+/** What a resident's browser receives: the schema and uiSchema with every text in one language. */
+export interface LocalizedForm {
+  id: string;
+  version: number;
+  lang: Lang;
+  dir: Dir;
+  title: string;
+  description: string;
+  schema: JsonSchema;
+  uiSchema: UiSchema;
+}
+
+export interface LocalizedStep extends FormStep {
+  title: string;
+}
+
+type Vars = Record<string, string>;
+
+function fieldUi(schema: JsonSchema, texts: FieldTexts | undefined, ui: UiSchema, vars: Vars): UiSchema {
+  const out: UiSchema = { ...ui };
+  const options = texts?.options;
+  if (options) {
+    const names = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, interpolate(v, vars)]));
+    if (schema.type === 'boolean') out['ui:enumNames'] = [names['true'], names['false']];
+    else if (schema.type === 'array') out['items'] = { ...(ui['items'] as UiSchema | undefined), 'ui:enumNames': names };
+    else out['ui:enumNames'] = names;
+  }
+  if (texts?.errors) out['ui:errorMessages'] = texts.errors;
+  return out;
+}
+
+function localizeObject(
+  schema: JsonSchema,
+  ui: UiSchema,
+  texts: FormTexts,
+  vars: Vars,
+): { schema: JsonSchema; uiSchema: UiSchema } {
+  const properties: Record<string, JsonSchema> = {};
+  const uiSchema: UiSchema = { ...ui };
+  for (const [id, prop] of Object.entries(schema.properties ?? {})) {
+    const field = texts.fields[id];
+    let localized: JsonSchema = { ...prop };
+    let propUi = (ui[id] as UiSchema | undefined) ?? {};
+    if (prop.type === 'object') {
+      const inner = localizeObject(prop, propUi, texts, vars);
+      localized = inner.schema;
+      propUi = inner.uiSchema;
+    } else if (prop.type === 'array' && prop.items?.type === 'object') {
+      const inner = localizeObject(prop.items, (propUi['items'] as UiSchema | undefined) ?? {}, texts, vars);
+      localized = { ...prop, items: inner.schema };
+      propUi = { ...propUi, items: inner.uiSchema };
+    }
+    if (field) {
+      localized.title = interpolate(field.label, vars);
+      const hint = id === 'consent' ? texts.consent.text : field.hint;
+      if (hint) localized.description = interpolate(hint, vars);
+    }
+    properties[id] = localized;
+    uiSchema[id] = fieldUi(prop, field, propUi, vars);
+  }
+  return { schema: { ...schema, properties }, uiSchema };
+}
+
+/** The steps of a form with their titles in `texts`; a form without steps is one step of all its fields. */
+export function localizeSteps(form: FormDefinition, texts: FormTexts): LocalizedStep[] {
+  const steps = form.uiSchema['ui:steps'] as FormStep[] | undefined;
+  const all = steps ?? [{ id: 'all', fields: Object.keys(form.schema.properties ?? {}) }];
+  return all.map((step) => ({ ...step, title: texts.steps[step.id] ?? texts.title }));
+}
+
+/**
+ * Turns a definition into what a resident sees in `lang`: titles, hints and option labels placed into a copy of
+ * the schema and uiSchema. `vars` fills `{{placeholders}}` such as the municipality's name.
+ * Throws when the form has no texts in `lang`; callers offer only `offeredLanguages(form)`.
+ */
+export function localize(form: FormDefinition, lang: Lang, vars: Vars = {}): LocalizedForm {
+  const texts = form.texts[lang];
+  if (!texts) throw new Error(`form ${form.id} has no texts in ${lang}`);
+  const { schema, uiSchema } = localizeObject(form.schema, form.uiSchema, texts, vars);
+  uiSchema['ui:steps'] = localizeSteps(form, texts).map((s) => ({ ...s, title: interpolate(s.title, vars) }));
+  return {
+    id: form.id,
+    version: form.version,
+    lang,
+    dir: dirOf(lang),
+    title: interpolate(texts.title, vars),
+    description: interpolate(texts.description, vars),
+    schema,
+    uiSchema,
+  };
+}

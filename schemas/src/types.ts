@@ -1,0 +1,98 @@
+import type { Lang } from './languages.js';
+
+/** A JSON Schema object as stored in form definitions (draft-07 subset, language-neutral). */
+export type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  allOf?: JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
+  contains?: JsonSchema;
+  title?: string;
+  description?: string;
+  [keyword: string]: unknown;
+};
+
+export type UiSchema = Record<string, unknown>;
+
+/** One step of a long form: a title id and the top-level fields it shows. */
+export interface FormStep {
+  id: string;
+  fields: string[];
+}
+
+/** Per-field texts: label, plain-language hint, option labels, own error texts. */
+export interface FieldTexts {
+  label: string;
+  hint?: string;
+  options?: Record<string, string>;
+  errors?: Record<string, string>;
+}
+
+/** All display text of one form in one language (i18next-style nested JSON). */
+export interface FormTexts {
+  title: string;
+  description: string;
+  steps: Record<string, string>;
+  fields: Record<string, FieldTexts>;
+  consent: { text: string };
+}
+
+export interface LanguageMeta {
+  /** False until a native speaker has reviewed the texts. */
+  reviewed: boolean;
+}
+
+export interface FormMeta {
+  /** Languages offered for this form, with their review state. */
+  languages: Partial<Record<Lang, LanguageMeta>>;
+  /** Fields whose values may appear in a staff email; never free text. */
+  emailSafeFields: string[];
+  /** Days a submission is kept before it is deleted. */
+  retentionDays: number;
+  /** Version of the consent text shown; stored with every submission. */
+  consentVersion: string;
+}
+
+/** A form as authored: language-neutral schema, layout, texts per language and metadata. */
+export interface FormDefinition {
+  id: string;
+  version: number;
+  schema: JsonSchema;
+  /** rjsf uiSchema; `ui:steps` (FormStep[]) splits a long form into steps. */
+  uiSchema: UiSchema;
+  meta: FormMeta;
+  texts: Partial<Record<Lang, FormTexts>>;
+}
+
+/** A municipality as data: its forms, where their notifications go, and how to reach it. */
+export interface Municipality {
+  id: string;
+  name: string;
+  /** Three letters that open every reference of this municipality, e.g. `HEI`. */
+  referencePrefix: string;
+  forms: string[];
+  /** Staff mailboxes per form id; `default` when a form has none of its own. */
+  routing: Record<string, string[]>;
+  contact: { email: string; phone: string; address: string };
+  privacyNoticeUrl: string;
+  /** Display texts per language: walk-in hours, orientation provider, ... */
+  texts: Partial<Record<Lang, Record<string, string>>>;
+}
+
+/** Interface texts of the resident app and validation messages, per language. */
+export type CommonTexts = Record<string, unknown> & {
+  errors: Record<string, string>;
+};
+
+/** Everything loaded from `schemas/`: forms, municipalities and interface texts. */
+export interface Catalog {
+  forms: FormDefinition[];
+  municipalities: Municipality[];
+  common: Partial<Record<Lang, CommonTexts>>;
+}
