@@ -1,0 +1,52 @@
+import type { AnswerError } from '../../../schemas/src/index.js';
+
+/** A failure the caller can act on; `code` is the stable error code of the HTTP contract. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class UnknownForm extends DomainError {
+  readonly code = 'unknown_form';
+}
+
+export class UnknownMunicipality extends DomainError {
+  readonly code = 'unknown_municipality';
+}
+
+/** The request is well-formed JSON but not the shape the endpoint takes. */
+export class InvalidRequest extends DomainError {
+  readonly code = 'invalid_request';
+}
+
+export class UnsupportedLanguage extends DomainError {
+  readonly code = 'unsupported_language';
+}
+
+export class InvalidAnswers extends DomainError {
+  readonly code = 'invalid_answers';
+  constructor(
+    message: string,
+    readonly errors: AnswerError[],
+  ) {
+    super(message);
+  }
+}
+
+export class IdempotencyKeyReused extends DomainError {
+  readonly code = 'idempotency_key_reused';
+}
+
+export class RateLimited extends DomainError {
+  readonly code = 'rate_limited';
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many requests. Try again later.');
+  }
+}
+
+/** Storage cannot be reached or is throttling; nothing was written. */
+export class StoreUnavailable extends DomainError {
+  readonly code = 'unavailable';
+  constructor(cause?: unknown) {
+    super('The service is temporarily unavailable. Try again shortly.', { cause });
+  }
+}

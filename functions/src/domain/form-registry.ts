@@ -1,0 +1,94 @@
+import type { ValidateFunction } from 'ajv';
+import {
+  compileSchema,
+  createAjv,
+  isLang,
+  offeredLanguages,
+  type Catalog,
+  type FormDefinition,
+  type Lang,
+  type Municipality,
+} from '../../../schemas/src/index.js';
+import { UnknownForm, UnknownMunicipality, UnsupportedLanguage } from './errors.js';
+import type { FormVersionStore } from './ports.js';
+
+/**
+ * The forms residents can use: the current definitions from the catalog, earlier published versions from the
+ * store, and their compiled validators (compiled once per version).
+ */
+export class FormRegistry {
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly ajv = createAjv();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly versions: FormVersionStore,
+  ) {}
+
+  /** Publishes every current definition, so submissions can always be checked against their version. */
+  async publishCurrent(publishedAt: string): Promise<void> {
+    await Promise.all(this.catalog.forms.map((form) => this.versions.publish(form, publishedAt)));
+  }
+
+  municipalities(): Municipality[] {
+    return this.catalog.municipalities;
+  }
+
+  municipality(id: string): Municipality {
+    const found = this.catalog.municipalities.find((m) => m.id === id);
+    if (!found) throw new UnknownMunicipality(`No municipality "${id}".`);
+    return found;
+  }
+
+  /** The current definition of a form a municipality offers. */
+  currentForm(municipalityId: string, formId: string): FormDefinition {
+    const municipality = this.municipality(municipalityId);
+    const form = this.catalog.forms.find((f) => f.id === formId);
+    if (!form || !municipality.forms.includes(formId)) throw new UnknownForm(`No form "${formId}" in ${municipality.name}.`);
+    return form;
+  }
+
+  /** Forms a municipality offers, current versions. */
+  formsOf(municipalityId: string): FormDefinition[] {
+    const municipality = this.municipality(municipalityId);
+    return municipality.forms.flatMap((id) => this.catalog.forms.filter((f) => f.id === id));
+  }
+
+  /** A published version of a form a municipality offers. */
+  async formVersion(municipalityId: string, formId: string, version: number): Promise<FormDefinition> {
+    const current = this.currentForm(municipalityId, formId);
+    if (current.version === version) return current;
+    const stored = await this.versions.get(formId, version);
+    if (!stored) throw new UnknownForm(`Form "${formId}" has no published version ${version}.`);
+    return stored;
+  }
+
+  /** Checks that a form is offered in a language (listed in its metadata and complete). */
+  requireLanguage(form: FormDefinition, lang: unknown): Lang {
+    const offered = offeredLanguages(form);
+    if (!isLang(lang) || !offered.includes(lang)) {
+      throw new UnsupportedLanguage(`Form "${form.id}" is offered in: ${offered.join(', ')}.`);
+    }
+    return lang;
+  }
+
+  validator(form: FormDefinition): ValidateFunction {
+    const key = `${form.id}@${form.version}`;
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = compileSchema(form.schema, this.ajv);
+      this.validators.set(key, validate);
+    }
+    return validate;
+  }
+
+  /** Validation message templates in a language, English where a language has none yet. */
+  messages(lang: Lang): Record<string, string> {
+    return this.catalog.common[lang]?.errors ?? this.catalog.common.en?.errors ?? {};
+  }
+
+  /** Values for `{{placeholders}}` in a form's texts: the municipality's name and its texts in `lang`. */
+  vars(municipality: Municipality, lang: Lang): Record<string, string> {
+    return { ...(municipality.texts.en ?? {}), ...(municipality.texts[lang] ?? {}), municipality: municipality.name };
+  }
+}

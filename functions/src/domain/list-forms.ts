@@ -1,0 +1,28 @@
+import { localize, offeredLanguages, type Lang, type LocalizedForm } from '../../../schemas/src/index.js';
+import type { FormRegistry } from './form-registry.js';
+
+export interface FormSummary {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+}
+
+/** The forms a municipality offers in `lang`, titled in that language; forms not offered in it are left out. */
+export function listForms(registry: FormRegistry, municipalityId: string, lang: Lang): FormSummary[] {
+  const municipality = registry.municipality(municipalityId);
+  return registry
+    .formsOf(municipalityId)
+    .filter((form) => offeredLanguages(form).includes(lang))
+    .map((form) => {
+      const { id, version, title, description } = localize(form, lang, registry.vars(municipality, lang));
+      return { id, version, title, description };
+    });
+}
+
+/** The current version of a form as a resident sees it in `lang`. */
+export function getLocalizedForm(registry: FormRegistry, municipalityId: string, formId: string, lang: unknown): LocalizedForm {
+  const form = registry.currentForm(municipalityId, formId);
+  const offered = registry.requireLanguage(form, lang);
+  return localize(form, offered, registry.vars(registry.municipality(municipalityId), offered));
+}

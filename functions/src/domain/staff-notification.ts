@@ -1,0 +1,80 @@
+import { LANGUAGES, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
+import type { OutgoingMail } from './mailer.js';
+import type { Submission } from './submission.js';
+
+/** Finnish names of the resident languages, for staff. */
+const LANGUAGE_NAMES_FI: Record<string, string> = {
+  fi: 'suomi', sv: 'ruotsi', en: 'englanti', ru: 'venäjä', uk: 'ukraina',
+  et: 'viro', ar: 'arabia', fa: 'dari / persia', th: 'thai', tl: 'tagalog',
+};
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+function formatValue(form: FormDefinition, field: string, value: unknown): string {
+  const options = form.texts.fi?.fields[field]?.options;
+  const label = (v: unknown): string => options?.[String(v)] ?? String(v);
+  return Array.isArray(value) ? value.map(label).join(', ') : label(value);
+}
+
+/** The lines a staff email may show: only the form's email-safe fields, with Finnish labels. */
+export function safeSummary(form: FormDefinition, submission: Submission): [string, string][] {
+  const fields = form.texts.fi?.fields ?? {};
+  return form.meta.emailSafeFields
+    .filter((field) => submission.answers[field] !== undefined)
+    .map((field) => [fields[field]?.label ?? field, formatValue(form, field, submission.answers[field])]);
+}
+
+/**
+ * The notification staff receive for a new submission, in Finnish. It carries no personal data: only fields the
+ * form marks safe for email (never free text), and a link to read the rest after signing in.
+ */
+export function staffNotification(
+  form: FormDefinition,
+  municipality: Municipality,
+  submission: Submission,
+  opts: { from: string; publicUrl: string },
+): OutgoingMail {
+  const title = form.texts.fi?.title ?? form.id;
+  const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
+    new Date(submission.submittedAt),
+  );
+  const language = LANGUAGE_NAMES_FI[submission.lang] ?? LANGUAGES.find((l) => l.code === submission.lang)?.name ?? submission.lang;
+  const link = `${opts.publicUrl.replace(/\/$/, '')}/staff/submissions/${submission.reference}`;
+  const rows: [string, string][] = [
+    ['Lomake', title],
+    ['Kunta', municipality.name],
+    ['Asiointitunnus', submission.reference],
+    ['Vastaanotettu', received],
+    ['Asiakkaan kieli', language],
+    ...safeSummary(form, submission),
+  ];
+  const text = [
+    `Uusi lomake on saapunut: ${title}.`,
+    '',
+    ...rows.map(([k, v]) => `${k}: ${v}`),
+    '',
+    `Avaa ja käsittele (kirjautuminen vaaditaan): ${link}`,
+    '',
+    'Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.',
+  ].join('\n');
+  const html = [
+    '<!doctype html><html lang="fi"><body>',
+    `<p>Uusi lomake on saapunut: <strong>${escapeHtml(title)}</strong>.</p>`,
+    '<table>',
+    ...rows.map(([k, v]) => `<tr><th scope="row" align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
+    '</table>',
+    `<p><a href="${escapeHtml(link)}">Avaa ja käsittele</a> (kirjautuminen vaaditaan)</p>`,
+    '<p>Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.</p>',
+    '</body></html>',
+  ].join('\n');
+  const to = municipality.routing[form.id] ?? municipality.routing['default'] ?? [municipality.contact.email];
+  return {
+    from: opts.from,
+    to,
+    subject: `Uusi lomake: ${title} – ${municipality.name} – ${submission.reference}`,
+    text,
+    html,
+    headers: { 'X-Koto-Reference': submission.reference },
+  };
+}

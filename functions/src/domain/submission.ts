@@ -1,0 +1,42 @@
+import type { Lang } from '../../../schemas/src/index.js';
+
+export type SubmissionStatus = 'new' | 'in_progress' | 'waiting_resident' | 'done' | 'rejected';
+
+/** Delivery state of the staff notification, kept on the submission so staff can see it. */
+export interface NotificationState {
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** When the next attempt is due (ISO time); absent once sent or given up. */
+  dueAt?: string;
+  lastError?: string;
+  sentAt?: string;
+}
+
+/** A resident's stored answers, validated against the recorded form version. */
+export interface Submission {
+  reference: string;
+  formId: string;
+  formVersion: number;
+  municipality: string;
+  lang: Lang;
+  answers: Record<string, unknown>;
+  consentVersion: string;
+  submittedAt: string;
+  status: SubmissionStatus;
+  /** Optimistic-locking version, starts at 1. */
+  version: number;
+  /** Hash of the request that created it, to answer idempotent retries. */
+  requestHash: string;
+  notification: NotificationState;
+  /** Epoch seconds after which the submission is deleted (retention). */
+  expiresAt: number;
+}
+
+/** Which reference an idempotency key produced, for which request. */
+export interface IdempotencyRecord {
+  keyHash: string;
+  requestHash: string;
+  reference: string;
+  submittedAt: string;
+  expiresAt: number;
+}

@@ -1,0 +1,26 @@
+import { notifyStaff } from '../domain/notify-staff.js';
+import { jsonLog } from './build-deps.js';
+import { lambdaDeps } from './lambda-config.js';
+
+const deps = lambdaDeps(process.env, import.meta.url);
+/** Leave this much of the invocation for saving the last outcome. */
+const SAFETY_MS = 10_000;
+
+/**
+ * Woken by the table's stream (a new submission) and by a schedule (retries with backoff): drains the due staff
+ * notifications until none are left or time runs short. The event's content is not needed: the outbox index is
+ * the source of truth.
+ */
+export async function handler(_event: unknown, context?: { getRemainingTimeInMillis?: () => number }) {
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const result = await notifyStaff(deps.notify);
+    sent += result.sent;
+    failed += result.failed;
+    const timeLeft = context?.getRemainingTimeInMillis?.() ?? Infinity;
+    if (result.sent + result.failed === 0 || timeLeft < SAFETY_MS) break;
+  }
+  jsonLog({ level: 'info', msg: 'notifier run', sent, failed });
+  return { sent, failed };
+}

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serve } from '@hono/node-server';
+import { lintForm } from '../../../schemas/src/index.js';
+import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
+import { ensureTable } from '../adapters/dynamo/table.js';
+import { readCatalog } from '../adapters/file-catalog.js';
+import { FileMailer } from '../adapters/file-mailer.js';
+import { SmtpMailer } from '../adapters/smtp-mailer.js';
+import type { Mailer } from '../domain/mailer.js';
+import { createApp } from '../http/app.js';
+import { buildDeps, jsonLog } from './build-deps.js';
+import { intEnv, mailTransportEnv, requireEnv } from './config.js';
+import { startBackgroundJobs, type BackgroundJobs } from './local/background-jobs.js';
+import { devMailRoutes } from './local/dev-mail-routes.js';
+import { readIndexHtml, webRoutes } from './local/web-routes.js';
+
+export interface LocalConfig {
+  /** 0 picks a free port. */
+  port: number;
+  /** Where dynalite and the mail outbox live; without it the store is in memory (tests). */
+  dataDir?: string;
+  publicUrl?: string;
+  mailTransport?: 'file' | 'smtp';
+  smtpUrl?: string;
+  mailFrom?: string;
+  webDir: string;
+  schemasDir: string;
+  notifyEveryMs?: number;
+  log?: (event: Record<string, unknown>) => void;
+}
+
+export interface LocalServer {
+  url: string;
+  outboxDir: string;
+  jobs: BackgroundJobs;
+  close(): Promise<void>;
+}
+
+const TABLE_NAME = 'koto';
+
+/** Starts the whole system on one port: web app, API, dynalite, notifier, retention sweeper and mailbox page. */
+export async function startLocalServer(config: LocalConfig): Promise<LocalServer> {
+  const log = config.log ?? jsonLog;
+  const catalog = readCatalog(config.schemasDir);
+  const indexHtml = readIndexHtml(config.webDir);
+  const problems = catalog.forms.flatMap(lintForm);
+  if (problems.length) throw new Error(`Form definitions have problems:\n${problems.join('\n')}`);
+
+  const dataDir = config.dataDir ? resolve(config.dataDir) : mkdtempSync(join(tmpdir(), 'koto-'));
+  const dynamoDir = join(dataDir, 'dynamodb');
+  if (config.dataDir) mkdirSync(dynamoDir, { recursive: true });
+  const dynamo = await startDynalite(config.dataDir ? dynamoDir : undefined);
+  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint, maxAttempts: 2 });
+  await ensureTable(client, TABLE_NAME);
+
+  const outboxDir = join(dataDir, 'mail');
+  const mailer: Mailer =
+    config.mailTransport === 'smtp' ? new SmtpMailer(config.smtpUrl ?? 'smtp://127.0.0.1:25') : new FileMailer(outboxDir);
+
+  const deps = buildDeps({
+    db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    tableName: TABLE_NAME,
+    catalog,
+    mailer,
+    mailFrom: config.mailFrom ?? 'Koto Forms <no-reply@koto.local>',
+    publicUrl: config.publicUrl ?? '',
+    clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    log,
+  });
+  await deps.app.registry.publishCurrent(new Date().toISOString());
+  const jobs = startBackgroundJobs(deps.notify, { notifyEveryMs: config.notifyEveryMs ?? 2000, sweepEveryMs: 60 * 60_000, log });
+  const app = createApp(
+    { ...deps.app, onSubmitted: () => jobs.kick() },
+    {
+      extend: (a) => {
+        devMailRoutes(a, outboxDir);
+        webRoutes(a, config.webDir, indexHtml);
+      },
+    },
+  );
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' });
+  await new Promise<void>((ok, fail) => server.once('listening', () => ok()).once('error', fail));
+  const publicUrl = config.publicUrl ?? `http://localhost:${(server.address() as AddressInfo).port}`;
+  // Links in mail need the real port, known only now when port 0 was asked for.
+  deps.notify.mail.publicUrl = publicUrl;
+
+  return {
+    url: publicUrl,
+    outboxDir,
+    jobs,
+    close: async () => {
+      await jobs.stop();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const transport = mailTransportEnv(env, 'file');
+  if (transport === 'ses') throw new Error('MAIL_TRANSPORT=ses is for AWS; use file or smtp locally');
+  const server = await startLocalServer({
+    port: intEnv(env, 'PORT', 3000),
+    dataDir: env['DATA_DIR'] ?? './.data',
+    publicUrl: env['PUBLIC_URL'],
+    mailTransport: transport,
+    smtpUrl: transport === 'smtp' ? requireEnv(env, 'SMTP_URL') : undefined,
+    mailFrom: env['MAIL_FROM'],
+    webDir: env['WEB_DIR'] ?? 'dist/web',
+    schemasDir: env['SCHEMAS_DIR'] ?? 'schemas',
+  });
+  console.log(`Koto Forms is running at ${server.url}  (mail outbox: ${server.url}/dev/mail)`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: Error) => {
+    console.error(`Koto Forms could not start: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,63 @@
+import { notifyStaff, type NotifyDeps } from '../../domain/notify-staff.js';
+
+export interface BackgroundJobs {
+  /** Runs the notifier soon (after a submission), without waiting for the next tick. */
+  kick(): void;
+  /** Resolves when no drain is running; for tests and shutdown. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The local server's in-process notifier and retention sweeper (AWS runs them as their own Lambda and TTL).
+ * A drain never overlaps another; errors are logged and retried on the next tick.
+ */
+export function startBackgroundJobs(
+  deps: NotifyDeps,
+  opts: { notifyEveryMs: number; sweepEveryMs: number; log: (e: Record<string, unknown>) => void },
+): BackgroundJobs {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const drain = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const result = await notifyStaff(deps);
+          if (result.sent || result.failed) opts.log({ level: 'info', msg: 'notifier', ...result });
+        } catch (error) {
+          opts.log({ level: 'warn', msg: 'notifier failed', error: String((error as Error).message) });
+        }
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const sweep = async (): Promise<void> => {
+    try {
+      const deleted = await deps.store.deleteExpired(deps.clock.now());
+      if (deleted) opts.log({ level: 'info', msg: 'retention sweep', deleted });
+    } catch (error) {
+      opts.log({ level: 'warn', msg: 'retention sweep failed', error: String((error as Error).message) });
+    }
+  };
+  const notifyTimer = setInterval(() => void drain(), opts.notifyEveryMs);
+  const sweepTimer = setInterval(() => void sweep(), opts.sweepEveryMs);
+  void sweep();
+  return {
+    kick: () => void drain(),
+    idle: async () => {
+      while (running) await running;
+    },
+    stop: async () => {
+      clearInterval(notifyTimer);
+      clearInterval(sweepTimer);
+      while (running) await running;
+    },
+  };
+}

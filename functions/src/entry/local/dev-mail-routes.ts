@@ -1,0 +1,35 @@
+import type { Hono } from 'hono';
+import { html } from 'hono/html';
+import { UnknownOutboxMessage, listOutbox, readOutboxMessage } from '../../adapters/file-mailer.js';
+import type { Env } from '../../http/deps.js';
+import { problem } from '../../http/problem.js';
+
+/** `/dev/mail`: the local outbox as a page, so sign-in links and notifications can be read. Local mode only. */
+export function devMailRoutes(app: Hono<Env>, outboxDir: string): void {
+  app.get('/dev/mail', async (c) => {
+    const entries = await listOutbox(outboxDir);
+    c.header('Cache-Control', 'no-store');
+    return c.html(html`<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Local mail outbox</title></head>
+  <body>
+    <main>
+      <h1>Local mail outbox</h1>
+      <p>${entries.length} message(s) in ${outboxDir}, newest first.</p>
+      <ul>
+        ${entries.map((e) => html`<li><a href="/dev/mail/${e.file}">${e.subject}</a> to ${e.to.join(', ')} at ${e.date.toISOString()}</li>`)}
+      </ul>
+    </main>
+  </body>
+</html>`);
+  });
+  app.get('/dev/mail/:file', async (c) => {
+    try {
+      const raw = await readOutboxMessage(outboxDir, c.req.param('file'));
+      return c.text(raw, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    } catch (e) {
+      if (e instanceof UnknownOutboxMessage) return problem(c, 404, 'not_found', 'No such message.');
+      throw e;
+    }
+  });
+}

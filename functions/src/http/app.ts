@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, Env } from './deps.js';
+import { formsRoutes } from './forms-routes.js';
+import { onError } from './on-error.js';
+import { problem } from './problem.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface AppOptions {
+  /** Routes an entry point adds before the 404 handler, e.g. the local server's web files and mailbox. */
+  extend?: (app: Hono<Env>) => void;
+}
+
+/** The whole HTTP surface, the same in Lambda and in the local server. */
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use(requestId());
+  app.use(securityHeaders());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/municipalities', (c) =>
+    c.json({ municipalities: deps.registry.municipalities().map(({ id, name }) => ({ id, name })) }),
+  );
+  app.route('/api/forms', formsRoutes(deps));
+
+  options.extend?.(app);
+  app.notFound((c) => problem(c, 404, 'not_found', 'No such resource.'));
+  app.onError(onError(deps));
+  return app;
+}

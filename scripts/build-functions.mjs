@@ -1,0 +1,39 @@
+// Bundles the server entry points with esbuild: the local server (dependencies stay in node_modules) and the
+// two Lambdas (self-contained, with the form catalog copied beside them).
+import { cpSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Some CommonJS dependencies call require(); give the ES module bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
+rmSync('dist/server', { recursive: true, force: true });
+rmSync('dist/lambda', { recursive: true, force: true });
+
+await build({
+  ...common,
+  entryPoints: { 'local-server': 'functions/src/entry/local-server.ts' },
+  outdir: 'dist/server',
+  outExtension: { '.js': '.mjs' },
+  packages: 'external',
+});
+
+for (const name of ['api', 'notifier']) {
+  const outdir = `dist/lambda/${name}`;
+  await build({
+    ...common,
+    entryPoints: { index: `functions/src/entry/lambda-${name}.ts` },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    minify: true,
+  });
+  for (const part of ['forms', 'municipalities', 'texts']) cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
+}
+console.log('built dist/server and dist/lambda/{api,notifier}');

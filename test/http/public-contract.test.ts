@@ -1,0 +1,230 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
+import { LOCAL_AWS } from '../../functions/src/adapters/dynamo/local-dynalite.js';
+import { parseReference } from '../../functions/src/domain/reference.js';
+import { DynamoRateLimiter } from '../../functions/src/adapters/dynamo/dynamo-rate-limiter.js';
+import { DynamoSubmissionStore } from '../../functions/src/adapters/dynamo/dynamo-submission-store.js';
+import { createApp } from '../../functions/src/http/app.js';
+import { useDynalite } from '../support/dynamo.js';
+import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+
+useDynalite();
+
+const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
+const SUBMIT = '/api/forms/guidance/submissions';
+
+async function storedSubmissions(t: Awaited<ReturnType<typeof buildTestApp>>) {
+  const { Items = [] } = await t.table.db.send(
+    new ScanCommand({ TableName: t.table.tableName, FilterExpression: '#t = :s', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':s': 'submission' } }),
+  );
+  return Items;
+}
+
+describe('GET /api/health and /api/municipalities', () => {
+  it('answers ok', async () => {
+    const { app } = await buildTestApp();
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('lists both municipalities by id and name', async () => {
+    const { app } = await buildTestApp();
+    const res = await app.request('/api/municipalities');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ municipalities: [{ id: 'heinola', name: 'Heinola' }, { id: 'orimattila', name: 'Orimattila' }] });
+  });
+});
+
+describe('GET /api/forms', () => {
+  it('lists the offered forms with texts in the requested language', async () => {
+    const { app } = await buildTestApp();
+    const en = (await (await app.request('/api/forms?municipality=heinola&lang=en')).json()) as { forms: { id: string; title: string; version: number }[] };
+    const fi = (await (await app.request('/api/forms?municipality=heinola&lang=fi')).json()) as { forms: { id: string; title: string }[] };
+    expect(en.forms.find((f) => f.id === 'guidance')).toMatchObject({ version: 1, title: 'Guidance and advice' });
+    expect(fi.forms.find((f) => f.id === 'guidance')).toMatchObject({ title: 'Ohjaus ja neuvonta' });
+    expect(en.forms.map((f) => f.id).sort()).toEqual(['feedback', 'guidance', 'hobby', 'orientation', 'registration']);
+  });
+
+  it('answers 404 unknown_municipality and 400 for a missing or unknown language', async () => {
+    const { app } = await buildTestApp();
+    const unknown = await app.request('/api/forms?municipality=lahti&lang=en');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: 'unknown_municipality' });
+    expect((await app.request('/api/forms?municipality=heinola')).status).toBe(400);
+    const badLang = await app.request('/api/forms?municipality=heinola&lang=xx');
+    expect(badLang.status).toBe(400);
+    expect(await badLang.json()).toMatchObject({ error: 'unsupported_language' });
+  });
+});
+
+describe('GET /api/forms/:id', () => {
+  it('returns the localized schema and uiSchema', async () => {
+    const { app } = await buildTestApp();
+    const res = await app.request('/api/forms/guidance?municipality=heinola&lang=sv');
+    expect(res.status).toBe(200);
+    const form = (await res.json()) as { id: string; version: number; lang: string; dir: string; schema: { properties: Record<string, { title: string }> }; uiSchema: Record<string, unknown> };
+    expect(form).toMatchObject({ id: 'guidance', version: 1, lang: 'sv', dir: 'ltr' });
+    expect(form.schema.properties['fullName']!.title).toBe('Fullständigt namn');
+    expect(form.uiSchema['contactWay']).toMatchObject({ 'ui:enumNames': { phone: 'Telefonsamtal' } });
+    expect(JSON.stringify(form)).toContain('Heinola');
+  });
+
+  it('answers 404 unknown_form, and 400 for a language the form is not offered in', async () => {
+    const { app } = await buildTestApp();
+    const missing = await app.request('/api/forms/passport?municipality=heinola&lang=en');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'unknown_form' });
+    const notOffered = await app.request('/api/forms/guidance?municipality=heinola&lang=th');
+    expect(notOffered.status).toBe(400);
+    expect(await notOffered.json()).toMatchObject({ error: 'unsupported_language' });
+  });
+});
+
+describe('POST /api/forms/:id/submissions', () => {
+  it('stores valid answers and answers 201 with a self-checking reference', async () => {
+    const t = await buildTestApp();
+    const res = await postJson(t.app, SUBMIT, guidanceBody());
+    expect(res.status).toBe(201);
+    const receipt = (await res.json()) as { reference: string; submittedAt: string };
+    expect(receipt.reference).toMatch(REFERENCE);
+    expect(parseReference(receipt.reference.toLowerCase())).toBe(receipt.reference);
+    expect(receipt.submittedAt).toBe(t.clock.now().toISOString());
+    const stored = await t.deps.app.store.getSubmission(receipt.reference, t.clock.now());
+    expect(stored).toMatchObject({ formId: 'guidance', formVersion: 1, lang: 'en', status: 'new', consentVersion: '2026-01', notification: { state: 'pending' } });
+    expect(stored?.answers).toEqual(guidanceBody().answers);
+  });
+
+  it('refuses invalid answers with 400 invalid_answers, messages in the resident language, storing nothing', async () => {
+    const t = await buildTestApp();
+    const res = await postJson(t.app, SUBMIT, guidanceBody({ lang: 'fi' }, { fullName: undefined, consent: false, contactWay: 'email', phone: undefined, extra: 'x' }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; errors: { path: string; keyword: string; message: string }[] };
+    expect(body.error).toBe('invalid_answers');
+    const byPath = Object.fromEntries(body.errors.map((e) => [e.path, e]));
+    expect(byPath['/answers/fullName']).toEqual({ path: '/answers/fullName', keyword: 'required', message: 'Koko nimi: vastaa tähän kysymykseen.' });
+    expect(byPath['/answers/consent']?.message).toBe('Hyväksy tietojesi käsittely, jotta voimme auttaa sinua.');
+    expect(byPath['/answers/email']?.keyword).toBe('required');
+    expect(byPath['/answers/extra']?.keyword).toBe('additionalProperties');
+    expect(await storedSubmissions(t)).toHaveLength(0);
+  });
+
+  it('answers 400 invalid_json, 415 unsupported_media_type and 413 payload_too_large', async () => {
+    const t = await buildTestApp();
+    const badJson = await postJson(t.app, SUBMIT, '{"municipality":');
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toMatchObject({ error: 'invalid_json' });
+    const text = await t.app.request(SUBMIT, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(guidanceBody()) });
+    expect(text.status).toBe(415);
+    expect(await text.json()).toMatchObject({ error: 'unsupported_media_type' });
+    const huge = await postJson(t.app, SUBMIT, guidanceBody({}, { message: 'x'.repeat(70 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: 'payload_too_large' });
+    expect(await storedSubmissions(t)).toHaveLength(0);
+  });
+
+  it('answers 400 invalid_request for a body of the wrong shape', async () => {
+    const t = await buildTestApp();
+    for (const body of [[], { ...guidanceBody(), answers: [] }, { ...guidanceBody(), formVersion: '1' }, { ...guidanceBody(), municipality: 3 }]) {
+      const res = await postJson(t.app, SUBMIT, body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+    }
+  });
+
+  it('answers 404 unknown_form and unknown_municipality, also for an unpublished version', async () => {
+    const t = await buildTestApp();
+    const form = await postJson(t.app, '/api/forms/passport/submissions', guidanceBody());
+    expect(form.status).toBe(404);
+    expect(await form.json()).toMatchObject({ error: 'unknown_form' });
+    const municipality = await postJson(t.app, SUBMIT, guidanceBody({ municipality: 'lahti' }));
+    expect(municipality.status).toBe(404);
+    expect(await municipality.json()).toMatchObject({ error: 'unknown_municipality' });
+    const version = await postJson(t.app, SUBMIT, guidanceBody({ formVersion: 99 }));
+    expect(version.status).toBe(404);
+    expect(await version.json()).toMatchObject({ error: 'unknown_form' });
+  });
+
+  it('rate-limits a client with 429 rate_limited and Retry-After', async () => {
+    const t = await buildTestApp({ submissionRateLimit: { limit: 2, windowSeconds: 60 } });
+    for (let i = 0; i < 2; i++) expect((await postJson(t.app, SUBMIT, guidanceBody())).status).toBe(201);
+    const limited = await postJson(t.app, SUBMIT, guidanceBody());
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ error: 'rate_limited' });
+    expect((await postJson(t.app, SUBMIT, guidanceBody(), { 'x-test-client': '10.0.0.9' })).status).toBe(201);
+    expect(await storedSubmissions(t)).toHaveLength(3);
+  });
+
+  it('answers 503 unavailable with Retry-After when storage is down, leaking nothing', async () => {
+    const t = await buildTestApp();
+    const dead = createDocumentClient({ ...LOCAL_AWS, endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
+    const deadStore = new DynamoSubmissionStore(dead, t.table.tableName);
+    const deadLimiter = new DynamoRateLimiter(dead, t.table.tableName, { limit: 5, windowSeconds: 60 });
+    for (const app of [createApp({ ...t.deps.app, store: deadStore }), createApp({ ...t.deps.app, store: deadStore, submissionLimiter: deadLimiter })]) {
+      const res = await postJson(app, SUBMIT, guidanceBody());
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      const body = await res.text();
+      expect(JSON.parse(body)).toMatchObject({ error: 'unavailable' });
+      expect(body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|\.ts/);
+    }
+    expect(await storedSubmissions(t)).toHaveLength(0);
+  });
+
+  it('returns the same receipt for a retried Idempotency-Key and stores one submission', async () => {
+    const t = await buildTestApp();
+    const key = { 'idempotency-key': 'b1f0c7e2-4d1a-4c3e-9a55-3f2d8e6a7c10' };
+    const first = await postJson(t.app, SUBMIT, guidanceBody(), key);
+    t.clock.advance(30_000);
+    const second = await postJson(t.app, SUBMIT, guidanceBody(), key);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(await second.json()).toEqual(await first.json());
+    expect(await storedSubmissions(t)).toHaveLength(1);
+  });
+
+  it('answers 422 idempotency_key_reused for the same key with another body, and 400 for a malformed key', async () => {
+    const t = await buildTestApp();
+    const key = { 'idempotency-key': 'key-0000001' };
+    expect((await postJson(t.app, SUBMIT, guidanceBody(), key)).status).toBe(201);
+    const reused = await postJson(t.app, SUBMIT, guidanceBody({}, { fullName: 'Someone Else' }), key);
+    expect(reused.status).toBe(422);
+    expect(await reused.json()).toMatchObject({ error: 'idempotency_key_reused' });
+    const short = await postJson(t.app, SUBMIT, guidanceBody(), { 'idempotency-key': 'short' });
+    expect(short.status).toBe(400);
+    expect(await storedSubmissions(t)).toHaveLength(1);
+  });
+});
+
+describe('every response', () => {
+  it('carries security headers with a CSP free of unsafe-inline and unsafe-eval', async () => {
+    const { app } = await buildTestApp();
+    const res = await app.request('/api/health');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers an unexpected failure with a generic 500 and no stack trace', async () => {
+    const t = await buildTestApp();
+    const broken = { ...t.deps.app.store, getSubmission: t.deps.app.store.getSubmission.bind(t.deps.app.store), createSubmission: async () => { throw new TypeError('boom at secret.ts:12'); } };
+    const app = createApp({ ...t.deps.app, store: broken as typeof t.deps.app.store });
+    const res = await postJson(app, SUBMIT, guidanceBody());
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: 'internal', message: expect.any(String) });
+    expect(text).not.toContain('boom');
+  });
+
+  it('answers unknown paths with 404 not_found in JSON', async () => {
+    const { app } = await buildTestApp();
+    const res = await app.request('/api/nothing');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
+  });
+});

@@ -1,0 +1,71 @@
+import { readCatalog } from '../../functions/src/adapters/file-catalog.js';
+import { buildDeps, type CoreConfig } from '../../functions/src/entry/build-deps.js';
+import { createApp } from '../../functions/src/http/app.js';
+import type { Clock } from '../../functions/src/domain/ports.js';
+import { freshTable } from './dynamo.js';
+import { RecordingMailer } from './recording-mailer.js';
+
+export const catalog = readCatalog('schemas');
+
+/** A clock tests can move. */
+export class TestClock implements Clock {
+  constructor(public current = new Date('2026-03-02T08:30:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** The real app over a fresh dynalite table, with a recording mailer and a test clock; override any part. */
+export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
+  const table = await freshTable();
+  const mailer = new RecordingMailer();
+  const clock = new TestClock();
+  const logs: Record<string, unknown>[] = [];
+  const deps = buildDeps({
+    db: table.db,
+    tableName: table.tableName,
+    catalog,
+    mailer,
+    mailFrom: 'Koto Forms <no-reply@koto.local>',
+    publicUrl: 'http://localhost:3000',
+    clientIp: (c) => c.req.header('x-test-client') ?? '127.0.0.1',
+    clock,
+    log: (e) => logs.push(e),
+    ...overrides,
+  });
+  await deps.app.registry.publishCurrent(clock.now().toISOString());
+  return { app: createApp(deps.app), deps, mailer, clock, logs, table };
+}
+
+/** A complete, valid set of answers to the guidance form. */
+export function guidanceAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    topics: ['housing', 'kela'],
+    fullName: 'Olena Kovalenko',
+    latinName: 'Olena Kovalenko',
+    preferredLanguage: 'uk',
+    contactWay: 'phone',
+    phone: '+358 40 123 4567',
+    interpreterNeeded: true,
+    interpreterLanguage: 'ukraina',
+    consent: true,
+    ...overrides,
+  };
+}
+
+/** A submission request body for the guidance form. */
+export function guidanceBody(overrides: Record<string, unknown> = {}, answers: Record<string, unknown> = {}) {
+  return { municipality: 'heinola', lang: 'en', formVersion: 1, answers: guidanceAnswers(answers), ...overrides };
+}
+
+/** POSTs JSON to the app in-process. */
+export function postJson(app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, path: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
