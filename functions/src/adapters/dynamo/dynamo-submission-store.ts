@@ -25,10 +25,11 @@ function toItem(s: Submission): Record<string, unknown> {
   };
 }
 
-function fromItem(item: Record<string, unknown>): Submission {
-  const { pk, sk, type, gsi1pk, gsi1sk, outboxPk, notifyAt, ...rest } = item;
-  void [pk, sk, type, gsi1pk, gsi1sk, outboxPk, notifyAt];
-  return rest as unknown as Submission;
+/** Attributes that exist for keys and indexes only, not part of the domain record. */
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'type', INDEX.byMunicipality.pk, INDEX.byMunicipality.sk, INDEX.outbox.pk, INDEX.outbox.sk];
+
+function fromItem<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.includes(k))) as T;
 }
 
 /** Submissions in one DynamoDB table; each change is a single conditional write (dynalite has no transactions). */
@@ -54,7 +55,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       if (!isConditionFailure(e)) throw e;
     }
     const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(record.keyHash), ConsistentRead: true })));
-    return Item as IdempotencyRecord;
+    return Item && fromItem<IdempotencyRecord>(Item);
   }
 
   async repointIdempotencyKey(keyHash: string, from: string, to: string): Promise<void> {
@@ -87,7 +88,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
   async getSubmission(reference: string, now: Date): Promise<Submission | undefined> {
     const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: subKey(reference), ConsistentRead: true })));
     if (!Item || (Item['expiresAt'] as number) <= epoch(now)) return undefined;
-    return fromItem(Item);
+    return fromItem<Submission>(Item);
   }
 
   async dueNotifications(now: Date, limit: number): Promise<Submission[]> {
@@ -103,7 +104,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
         }),
       ),
     );
-    return Items.filter((item) => (item['expiresAt'] as number) > epoch(now)).map(fromItem);
+    return Items.filter((item) => (item['expiresAt'] as number) > epoch(now)).map((item) => fromItem<Submission>(item));
   }
 
   async leaseNotification(reference: string, seenDueAt: string, leaseUntil: string): Promise<boolean> {

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ATTEMPTS, backoffMs, notifyStaff } from '../../functions/src/domain/notify-staff.js';
+import { useDynalite } from '../support/dynamo.js';
+import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+
+useDynalite();
+
+async function submitted(overrides: Parameters<typeof buildTestApp>[0] = {}) {
+  const t = await buildTestApp(overrides);
+  const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, { message: 'Minulla on kysymys vuokrasta, puhelin 040 999 8888' }));
+  const { reference } = (await res.json()) as { reference: string };
+  return { ...t, reference };
+}
+
+describe('notifyStaff', () => {
+  it('mails the routed mailboxes once and marks the notification sent', async () => {
+    const t = await submitted();
+    expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 1, failed: 0 });
+    expect(t.mailer.sent).toHaveLength(1);
+    const mail = t.mailer.sent[0]!;
+    expect(mail.to).toEqual(['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi']);
+    expect(mail.subject).toBe(`Uusi lomake: Ohjaus ja neuvonta – Heinola – ${t.reference}`);
+    expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 0, failed: 0 });
+    expect(t.mailer.sent).toHaveLength(1);
+    const stored = await t.deps.app.store.getSubmission(t.reference, t.clock.now());
+    expect(stored?.notification).toEqual({ state: 'sent', attempts: 1, sentAt: t.clock.now().toISOString() });
+  });
+
+  it('puts only email-safe fields in the mail: no name, phone, free text or interpreter language', async () => {
+    const t = await submitted();
+    await notifyStaff(t.deps.notify);
+    const mail = t.mailer.sent[0]!;
+    for (const part of [mail.text, mail.html ?? '', mail.subject]) {
+      expect(part).not.toContain('Olena');
+      expect(part).not.toContain('Kovalenko');
+      expect(part).not.toContain('123 4567');
+      expect(part).not.toContain('vuokrasta');
+      expect(part).not.toContain('040 999');
+    }
+    expect(mail.text).toContain('Aiheet: Asuminen, Kelan etuudet');
+    expect(mail.text).toContain('Tarvitsetko tulkin?: Kyllä');
+    expect(mail.text).toContain('Asiakkaan kieli: englanti');
+    expect(mail.text).toContain(`http://localhost:3000/staff/submissions/${t.reference}`);
+  });
+
+  it('keeps a failed notification with its attempt count and error, and retries it after a backoff', async () => {
+    const t = await submitted();
+    t.mailer.failWith = new Error('relay refused: 451 try later');
+    expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 0, failed: 1 });
+    let stored = await t.deps.app.store.getSubmission(t.reference, t.clock.now());
+    expect(stored?.notification).toMatchObject({ state: 'pending', attempts: 1, lastError: 'relay refused: 451 try later' });
+    expect(stored?.notification.dueAt).toBe(new Date(t.clock.now().getTime() + backoffMs(1)).toISOString());
+
+    t.mailer.failWith = undefined;
+    expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 0, failed: 0 });
+    t.clock.advance(backoffMs(1));
+    expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 1, failed: 0 });
+    stored = await t.deps.app.store.getSubmission(t.reference, t.clock.now());
+    expect(stored?.notification).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('gives up after the last attempt and leaves the state failed for staff to see; the submission stays', async () => {
+    const t = await submitted();
+    t.mailer.failWith = new Error('mailbox unavailable');
+    for (let i = 1; i <= MAX_ATTEMPTS; i++) {
+      await notifyStaff(t.deps.notify);
+      t.clock.advance(backoffMs(i));
+    }
+    const stored = await t.deps.app.store.getSubmission(t.reference, t.clock.now());
+    expect(stored?.notification).toEqual({ state: 'failed', attempts: MAX_ATTEMPTS, lastError: 'mailbox unavailable' });
+    expect(stored?.answers['fullName']).toBe('Olena Kovalenko');
+    expect(await t.deps.app.store.dueNotifications(t.clock.now(), 10)).toEqual([]);
+  });
+
+  it('never sends one notification twice when two notifiers run at once', async () => {
+    const t = await submitted();
+    const results = await Promise.all([notifyStaff(t.deps.notify), notifyStaff(t.deps.notify), notifyStaff(t.deps.notify)]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect(t.mailer.sent).toHaveLength(1);
+  });
+
+  it('backs off 1, 2, 4 ... minutes up to an hour', () => {
+    expect([1, 2, 3, 7, 8, 20].map((a) => backoffMs(a) / 60_000)).toEqual([1, 2, 4, 60, 60, 60]);
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startLocalServer } from '../../functions/src/entry/local-server.js';
+import { guidanceBody } from '../support/test-app.js';
+
+function fakeWebDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'koto-web-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><title>Koto</title></head><body><div id="root"></div></body></html>');
+  return dir;
+}
+
+const quiet = () => {};
+const submit = (url: string, key: string) =>
+  fetch(`${url}/api/forms/guidance/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(guidanceBody()),
+  });
+
+describe('the local server (npm start)', () => {
+  it('serves pages with lang and dir, stores a submission, mails staff into the outbox, and keeps both across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'koto-data-'));
+    const config = { port: 0, dataDir, webDir: fakeWebDir(), schemasDir: 'schemas', log: quiet };
+    const first = await startLocalServer(config);
+    let reference: string;
+    try {
+      const page = await fetch(`${first.url}/ar/heinola/guidance`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<html lang="ar" dir="rtl">');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+
+      const res = await submit(first.url, 'restart-test-key');
+      expect(res.status).toBe(201);
+      reference = ((await res.json()) as { reference: string }).reference;
+      await first.jobs.idle();
+      expect(readdirSync(first.outboxDir).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+      const mailbox = await (await fetch(`${first.url}/dev/mail`)).text();
+      expect(mailbox).toContain(reference);
+      expect((await fetch(`${first.url}/dev/mail/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    } finally {
+      await first.close();
+    }
+
+    const second = await startLocalServer(config);
+    try {
+      const again = await submit(second.url, 'restart-test-key');
+      expect(again.status).toBe(201);
+      expect(((await again.json()) as { reference: string }).reference).toBe(reference);
+      second.jobs.kick();
+      await second.jobs.idle();
+      expect(readdirSync(second.outboxDir).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses to start without a built web app, saying what to run', async () => {
+    await expect(startLocalServer({ port: 0, webDir: join(tmpdir(), 'no-such-web'), schemasDir: 'schemas', log: quiet })).rejects.toThrow(/npm run build/);
+  });
+});

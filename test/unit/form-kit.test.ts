@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileSchema,
+  describeErrors,
+  hiddenFields,
+  lintForm,
+  localize,
+  offeredLanguages,
+  withoutHidden,
+  type FormDefinition,
+} from '../../schemas/src/index.js';
+import { canonicalJson } from '../../functions/src/domain/canonical-json.js';
+import { catalog } from '../support/test-app.js';
+
+const guidance = catalog.forms.find((f) => f.id === 'guidance')!;
+const clone = (): FormDefinition => structuredClone(guidance);
+
+describe('localize', () => {
+  it('places labels, hints and option labels in one language into copies of schema and uiSchema', () => {
+    const fi = localize(guidance, 'fi', { municipality: 'Heinola', walkIn: 'Päivystys tiistaisin.' });
+    expect(fi).toMatchObject({ id: 'guidance', version: 1, lang: 'fi', dir: 'ltr', title: 'Ohjaus ja neuvonta' });
+    expect(fi.schema.properties!['fullName']).toMatchObject({ type: 'string', title: 'Koko nimi' });
+    expect(fi.schema.properties!['contactWay']!.description).toBe('Päivystys tiistaisin.');
+    expect(fi.schema.properties!['consent']!.description).toContain('Heinola käsittelee');
+    expect(fi.uiSchema['topics']).toMatchObject({ 'ui:widget': 'checkboxes', items: { 'ui:enumNames': { housing: 'Asuminen' } } });
+    expect(fi.uiSchema['interpreterNeeded']).toMatchObject({ 'ui:enumNames': ['Kyllä', 'Ei'] });
+    expect((fi.uiSchema['ui:steps'] as { title: string }[])[0]!.title).toBe('Mistä tarvitset apua?');
+    expect(guidance.schema.properties!['fullName']!.title).toBeUndefined();
+  });
+
+  it('refuses a language the form has no texts in', () => {
+    expect(() => localize(guidance, 'th')).toThrow(/no texts in th/);
+  });
+});
+
+describe('offeredLanguages', () => {
+  it('leaves out a language with a missing text', () => {
+    const form = clone();
+    expect(offeredLanguages(form)).toEqual(['fi', 'sv', 'en']);
+    delete form.texts.sv!.fields['phone']!.hint;
+    expect(offeredLanguages(form)).toEqual(['fi', 'en']);
+  });
+});
+
+describe('conditional fields', () => {
+  it('hide follow-up questions until their condition holds', () => {
+    expect([...hiddenFields(guidance.schema, { topics: ['housing'], contactWay: 'email' })].sort()).toEqual(['interpreterLanguage', 'phone', 'topicOther']);
+    expect([...hiddenFields(guidance.schema, { topics: ['other'], contactWay: 'sms', interpreterNeeded: true })]).toEqual(['email']);
+    expect(withoutHidden(guidance.schema, { contactWay: 'email', phone: '040', email: 'a@b.fi' })).toEqual({ contactWay: 'email', email: 'a@b.fi' });
+  });
+});
+
+describe('describeErrors', () => {
+  it('gives one message per path and keyword, naming the label and the limit', () => {
+    const validate = compileSchema(guidance.schema);
+    validate({ topics: [], fullName: 'x'.repeat(201), consent: true });
+    const texts = guidance.texts.en!;
+    const errors = describeErrors(validate.errors!, { required: '{{label}} is required.', minItems: '{{label}}: at least {{limit}}.', maxLength: '{{label}}: at most {{limit}}.' }, (id) => texts.fields[id]);
+    expect(errors).toContainEqual({ path: '/answers/topics', keyword: 'minItems', message: 'Topics: at least 1.' });
+    expect(errors).toContainEqual({ path: '/answers/fullName', keyword: 'maxLength', message: 'Full name: at most 200.' });
+    expect(errors).toContainEqual({ path: '/answers/contactWay', keyword: 'required', message: 'How should we contact you? is required.' });
+    expect(errors.some((e) => e.keyword === 'if')).toBe(false);
+  });
+});
+
+describe('lintForm', () => {
+  it('passes the model form', () => {
+    expect(lintForm(guidance)).toEqual([]);
+  });
+
+  it('catches an open object, a string without maxLength, $data and display text in the schema', () => {
+    const form = clone();
+    delete form.schema['additionalProperties'];
+    delete form.schema.properties!['fullName']!['maxLength'];
+    form.schema.properties!['latinName']!['maxLength'] = { $data: '1/fullName' };
+    form.schema.properties!['birthYear']!.title = 'Year';
+    const problems = lintForm(form).join('\n');
+    expect(problems).toMatch(/\/: object without additionalProperties: false/);
+    expect(problems).toMatch(/\/fullName: string without maxLength/);
+    expect(problems).toMatch(/\$data/);
+    expect(problems).toMatch(/\/birthYear: display text in the schema/);
+  });
+
+  it('catches missing, empty and unused texts and a missing required language', () => {
+    const form = clone();
+    delete form.texts.en!.fields['phone']!.label;
+    form.texts.sv!.fields['email']!.hint = ' ';
+    form.texts.fi!.fields['nickname'] = { label: 'Lempinimi' };
+    delete form.meta.languages.en;
+    const problems = lintForm(form).join('\n');
+    expect(problems).toMatch(/en: missing text fields\.phone\.label/);
+    expect(problems).toMatch(/sv: missing or empty fields\.email\.hint/);
+    expect(problems).toMatch(/fi: unused text fields\.nickname\.label/);
+    expect(problems).toMatch(/en is required but not offered/);
+  });
+
+  it('refuses free text as an email-safe field and a schema that does not compile', () => {
+    const form = clone();
+    form.meta.emailSafeFields.push('message');
+    form.schema.properties!['birthYear']!['minimum'] = 'nineteen';
+    const problems = lintForm(form).join('\n');
+    expect(problems).toMatch(/email-safe field message must be a closed choice/);
+    expect(problems).toMatch(/does not compile in strict mode/);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('is the same for equal data in any key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+  });
+});
