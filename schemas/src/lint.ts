@@ -78,7 +78,10 @@ function textProblems(form: FormDefinition): Problem[] {
   for (const [lang, texts] of Object.entries(form.texts) as [Lang, FormTexts][]) {
     if (!isLang(lang)) problems.push(`texts in unknown language ${lang}`);
     const have = flattenTexts(texts);
-    for (const key of expected) if (!have.has(key)) problems.push(`${lang}: missing text ${key}`);
+    for (const key of expected) {
+      const value = have.get(key);
+      if (typeof value !== 'string' || value.trim() === '') problems.push(`${lang}: missing or empty text ${key}`);
+    }
     for (const key of have.keys()) if (!expected.has(key) && !optional.test(key)) problems.push(`${lang}: unused text ${key}`);
     if (lang !== 'fi') for (const key of missingKeys(form.texts.fi, texts)) problems.push(`${lang}: missing or empty ${key}`);
   }

@@ -83,12 +83,12 @@ describe('lintForm', () => {
 
   it('catches missing, empty and unused texts and a missing required language', () => {
     const form = clone();
-    delete form.texts.en!.fields['phone']!.label;
+    form.texts.en!.fields['phone']!.label = '';
     form.texts.sv!.fields['email']!.hint = ' ';
     form.texts.fi!.fields['nickname'] = { label: 'Lempinimi' };
     delete form.meta.languages.en;
     const problems = lintForm(form).join('\n');
-    expect(problems).toMatch(/en: missing text fields\.phone\.label/);
+    expect(problems).toMatch(/en: missing or empty text fields\.phone\.label/);
     expect(problems).toMatch(/sv: missing or empty fields\.email\.hint/);
     expect(problems).toMatch(/fi: unused text fields\.nickname\.label/);
     expect(problems).toMatch(/en is required but not offered/);

@@ -33,9 +33,17 @@ export function readCatalog(root: string): Catalog {
     .sort()
     .map((name) => readForm(join(formsDir, name)));
   const muniDir = join(root, 'municipalities');
+  // Municipality texts live per language (one file for all municipalities), as translation tools expect.
+  const muniTexts = readTexts<Record<string, Record<string, string>>>(join(muniDir, 'texts'));
   const municipalities = readdirSync(muniDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => readJson<Municipality>(join(muniDir, f)));
+    .map((f) => {
+      const data = readJson<Omit<Municipality, 'texts'>>(join(muniDir, f));
+      const texts = Object.fromEntries(
+        Object.entries(muniTexts).flatMap(([lang, all]) => (all[data.id] ? [[lang, all[data.id]]] : [])),
+      ) as Municipality['texts'];
+      return { ...data, texts };
+    });
   return { forms, municipalities, common: readTexts<CommonTexts>(join(root, 'texts')) };
 }
