@@ -13,17 +13,33 @@ async function submitted(overrides: Parameters<typeof buildTestApp>[0] = {}) {
 }
 
 describe('notifyStaff', () => {
-  it('mails the routed mailboxes once and marks the notification sent', async () => {
+  it('mails each routed mailbox once, with its own action links, and marks the notification sent', async () => {
     const t = await submitted();
     expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 1, failed: 0 });
-    expect(t.mailer.sent).toHaveLength(1);
-    const mail = t.mailer.sent[0]!;
-    expect(mail.to).toEqual(['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi']);
-    expect(mail.subject).toBe(`Uusi lomake: Ohjaus ja neuvonta – Heinola – ${t.reference}`);
+    expect(t.mailer.sent.map((m) => m.to)).toEqual([['kotoutumisohjaaja@heinola.fi'], ['maahanmuuttokoordinaattori@heinola.fi']]);
+    const [first, second] = t.mailer.sent;
+    expect(first!.subject).toBe(`Uusi lomake: Ohjaus ja neuvonta – Heinola – ${t.reference}`);
+    const claim = (text: string) => /Ota käsittelyyn: (\S+)/.exec(text)?.[1];
+    expect(claim(first!.text)).toMatch(/^http:\/\/localhost:3000\/a\/[\w-]+\.[\w-]+$/);
+    expect(claim(first!.text)).not.toBe(claim(second!.text));
     expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 0, failed: 0 });
-    expect(t.mailer.sent).toHaveLength(1);
+    expect(t.mailer.sent).toHaveLength(2);
     const stored = await t.deps.app.store.getSubmission(t.reference, t.clock.now());
-    expect(stored?.notification).toEqual({ state: 'sent', attempts: 1, sentAt: t.clock.now().toISOString() });
+    expect(stored?.notification).toEqual({ state: 'sent', attempts: 1, sentAt: t.clock.now().toISOString(), sentTo: ['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi'] });
+  });
+
+  it('after a partial failure, retries only the mailboxes not yet mailed', async () => {
+    const t = await submitted();
+    let calls = 0;
+    const send = t.mailer.send.bind(t.mailer);
+    t.mailer.send = async (mail) => {
+      if (++calls === 2) throw new Error('second mailbox refused');
+      return send(mail);
+    };
+    expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 0, failed: 1 });
+    t.clock.advance(backoffMs(1));
+    expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 1, failed: 0 });
+    expect(t.mailer.sent.map((m) => m.to[0])).toEqual(['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi']);
   });
 
   it('puts only email-safe fields in the mail: no name, phone, free text or interpreter language', async () => {
@@ -76,7 +92,7 @@ describe('notifyStaff', () => {
     const t = await submitted();
     const results = await Promise.all([notifyStaff(t.deps.notify), notifyStaff(t.deps.notify), notifyStaff(t.deps.notify)]);
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(1);
-    expect(t.mailer.sent).toHaveLength(1);
+    expect(t.mailer.sent).toHaveLength(2);
   });
 
   it('backs off 1, 2, 4 ... minutes up to an hour', () => {

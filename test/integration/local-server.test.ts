@@ -35,7 +35,7 @@ describe('the local server (npm start)', () => {
       expect(res.status).toBe(201);
       reference = ((await res.json()) as { reference: string }).reference;
       await first.jobs.idle();
-      expect(readdirSync(first.outboxDir).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+      expect(readdirSync(first.outboxDir).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
       const mailbox = await (await fetch(`${first.url}/dev/mail`)).text();
       expect(mailbox).toContain(reference);
       expect((await fetch(`${first.url}/dev/mail/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
@@ -50,7 +50,7 @@ describe('the local server (npm start)', () => {
       expect(((await again.json()) as { reference: string }).reference).toBe(reference);
       second.jobs.kick();
       await second.jobs.idle();
-      expect(readdirSync(second.outboxDir).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+      expect(readdirSync(second.outboxDir).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
     } finally {
       await second.close();
     }

@@ -71,6 +71,7 @@ beforeAll(async () => {
     MAIL_FROM: 'Koto Forms <no-reply@koto.example>',
     PUBLIC_URL: 'https://koto.example',
     MAIL_TRANSPORT: 'smtp',
+    ACTION_LINK_SECRET: 'lambda-test-secret',
     SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
   });
   api = ((await import(pathToFileURL(resolve(BUNDLES.api)).href)) as { handler: Handler }).handler;

@@ -31,6 +31,7 @@ export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
     mailer,
     mailFrom: 'Koto Forms <no-reply@koto.local>',
     publicUrl: 'http://localhost:3000',
+    actionSecret: 'test-action-secret',
     clientIp: (c) => c.req.header('x-test-client') ?? '127.0.0.1',
     clock,
     log: (e) => logs.push(e),

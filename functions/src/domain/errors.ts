@@ -50,3 +50,28 @@ export class StoreUnavailable extends DomainError {
     super('The service is temporarily unavailable. Try again shortly.', { cause });
   }
 }
+
+/** Not signed in, or the session or token is invalid or expired. */
+export class Unauthorized extends DomainError {
+  readonly code = 'unauthorized';
+}
+
+export class Forbidden extends DomainError {
+  readonly code = 'forbidden';
+}
+
+/** A submission that does not exist or that the caller may not see (the two are not told apart). */
+export class NotFound extends DomainError {
+  readonly code = 'not_found';
+}
+
+/** The submission changed since the caller read it (optimistic locking). */
+export class Conflict extends DomainError {
+  readonly code = 'conflict';
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,7 +1,8 @@
 import type { FormRegistry } from './form-registry.js';
 import type { Mailer } from './mailer.js';
-import type { Clock, SubmissionStore } from './ports.js';
-import { staffNotification } from './staff-notification.js';
+import type { Clock, Crypto, SubmissionStore } from './ports.js';
+import { LINK_DAYS, signActionLink } from './staff/action-link.js';
+import { mailboxesFor, staffNotification } from './staff-notification.js';
 import type { NotificationState } from './submission.js';
 
 export interface NotifyDeps {
@@ -9,6 +10,9 @@ export interface NotifyDeps {
   store: SubmissionStore;
   mailer: Mailer;
   clock: Clock;
+  crypto: Crypto;
+  /** Key that signs the claim / mark-done links in staff mail. */
+  actionSecret: string;
   mail: { from: string; publicUrl: string };
 }
 
@@ -44,19 +48,28 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
     );
     if (!leased) continue;
     const attempts = submission.notification.attempts + 1;
+    const sentTo = [...(submission.notification.sentTo ?? [])];
     let state: NotificationState;
     try {
       const form = await registry.formVersion(submission.municipality, submission.formId, submission.formVersion);
       const municipality = registry.municipality(submission.municipality);
-      await mailer.send(staffNotification(form, municipality, submission, deps.mail));
-      state = { state: 'sent', attempts, sentAt: clock.now().toISOString() };
+      const exp = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
+      // One message per mailbox, so each action link is bound to the mailbox it was sent to.
+      for (const to of mailboxesFor(municipality, form.id).filter((m) => !sentTo.includes(m))) {
+        const actionUrl = (action: 'claim' | 'done') =>
+          `${deps.mail.publicUrl.replace(/\/$/, '')}/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox: to, exp })}`;
+        await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl }));
+        sentTo.push(to);
+      }
+      state = { state: 'sent', attempts, sentAt: clock.now().toISOString(), sentTo };
       result.sent++;
     } catch (error) {
       const lastError = String((error as Error)?.message ?? error).slice(0, 500);
+      const kept = sentTo.length ? { sentTo } : {};
       state =
         attempts >= MAX_ATTEMPTS
-          ? { state: 'failed', attempts, lastError }
-          : { state: 'pending', attempts, lastError, dueAt: new Date(now.getTime() + backoffMs(attempts)).toISOString() };
+          ? { state: 'failed', attempts, lastError, ...kept }
+          : { state: 'pending', attempts, lastError, dueAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(), ...kept };
       result.failed++;
     }
     await store.saveNotification(submission.reference, state);

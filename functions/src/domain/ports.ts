@@ -1,5 +1,26 @@
 import type { FormDefinition } from '../../../schemas/src/index.js';
-import type { IdempotencyRecord, Submission } from './submission.js';
+import type { StaffMember } from './staff/staff-member.js';
+import type { HistoryEntry, IdempotencyRecord, Submission, SubmissionStatus } from './submission.js';
+
+/** Filters of the staff inbox; `municipalities` is always the caller's scope (or a part of it). */
+export interface SubmissionQuery {
+  municipalities: string[];
+  status?: SubmissionStatus;
+  formId?: string;
+  assignee?: string;
+  /** Only submissions sent before this time (age filter). */
+  submittedBefore?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** A change to a submission by staff; `history` is appended in the same write. */
+export interface SubmissionChange {
+  status?: SubmissionStatus;
+  assignee?: string | null;
+  history: HistoryEntry[];
+  at: string;
+}
 
 /** Stores submissions; every change is one conditional single-item write. */
 export interface SubmissionStore {
@@ -17,6 +38,10 @@ export interface SubmissionStore {
   leaseNotification(reference: string, seenDueAt: string, leaseUntil: string): Promise<boolean>;
   /** Saves the outcome of a delivery attempt. */
   saveNotification(reference: string, state: Submission['notification']): Promise<void>;
+  /** Newest first, in pages; `cursor` is opaque and absent on the last page. */
+  listSubmissions(query: SubmissionQuery, now: Date): Promise<{ items: Submission[]; cursor?: string }>;
+  /** Applies a change if the version is still `expectedVersion`; returns the new submission, or throws Conflict. */
+  updateSubmission(reference: string, expectedVersion: number, change: SubmissionChange, now: Date): Promise<Submission>;
   /** Deletes submissions whose retention ended before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
 }
@@ -42,4 +67,48 @@ export interface Clock {
 export interface Crypto {
   randomBytes(n: number): Uint8Array;
   sha256(text: string): string;
+  /** HMAC-SHA256 of `text` under `key`, base64url. */
+  hmac(key: string, text: string): string;
+  /** A random token, base64url, of `bytes` random bytes. */
+  token(bytes: number): string;
+}
+
+/** People who may sign in. */
+export interface StaffDirectory {
+  get(email: string): Promise<StaffMember | undefined>;
+  put(member: StaffMember): Promise<void>;
+}
+
+export interface Session {
+  idHash: string;
+  email: string;
+  createdAt: string;
+  /** Epoch seconds. */
+  expiresAt: number;
+}
+
+/** Sign-in tokens (single use) and sessions, both stored only as hashes. */
+export interface AuthStore {
+  saveLoginToken(tokenHash: string, email: string, expiresAt: number): Promise<void>;
+  /** Deletes the token and returns its email if it existed and had not expired; a second call gets nothing. */
+  consumeLoginToken(tokenHash: string, now: Date): Promise<string | undefined>;
+  saveSession(session: Session): Promise<void>;
+  getSession(idHash: string, now: Date): Promise<Session | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+}
+
+/** Who read or changed what, kept as long as the submission it is about. */
+export interface AuditEntry {
+  reference: string;
+  at: string;
+  actor: string;
+  action: 'read' | 'update' | 'export' | 'link';
+  detail?: string;
+  /** Epoch seconds: the submission's own expiry. */
+  expiresAt: number;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  list(reference: string): Promise<AuditEntry[]>;
 }

@@ -1,5 +1,6 @@
 import { LANGUAGES, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
+import { LINK_DAYS, type LinkAction } from './staff/action-link.js';
 import type { Submission } from './submission.js';
 
 /** Finnish names of the resident languages, for staff. */
@@ -33,7 +34,7 @@ export function staffNotification(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  opts: { from: string; publicUrl: string },
+  opts: { from: string; publicUrl: string; to: string; actionUrl: (action: LinkAction) => string },
 ): OutgoingMail {
   const title = form.texts.fi?.title ?? form.id;
   const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
@@ -54,7 +55,10 @@ export function staffNotification(
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     '',
-    `Avaa ja käsittele (kirjautuminen vaaditaan): ${link}`,
+    `Avaa (kirjautuminen vaaditaan): ${link}`,
+    `Ota käsittelyyn: ${opts.actionUrl('claim')}`,
+    `Merkitse valmiiksi: ${opts.actionUrl('done')}`,
+    `Toimintolinkit ovat voimassa ${LINK_DAYS} päivää.`,
     '',
     'Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.',
   ].join('\n');
@@ -64,17 +68,22 @@ export function staffNotification(
     '<table>',
     ...rows.map(([k, v]) => `<tr><th scope="row" align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
     '</table>',
-    `<p><a href="${escapeHtml(link)}">Avaa ja käsittele</a> (kirjautuminen vaaditaan)</p>`,
+    `<p><a href="${escapeHtml(link)}">Avaa</a> (kirjautuminen vaaditaan) · <a href="${escapeHtml(opts.actionUrl('claim'))}">Ota käsittelyyn</a> · <a href="${escapeHtml(opts.actionUrl('done'))}">Merkitse valmiiksi</a></p>`,
+    `<p>Toimintolinkit ovat voimassa ${LINK_DAYS} päivää.</p>`,
     '<p>Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.</p>',
     '</body></html>',
   ].join('\n');
-  const to = municipality.routing[form.id] ?? municipality.routing['default'] ?? [municipality.contact.email];
   return {
     from: opts.from,
-    to,
+    to: [opts.to],
     subject: `Uusi lomake: ${title} – ${municipality.name} – ${submission.reference}`,
     text,
     html,
     headers: { 'X-Koto-Reference': submission.reference },
   };
+}
+
+/** The staff mailboxes a form's notifications go to in a municipality. */
+export function mailboxesFor(municipality: Municipality, formId: string): string[] {
+  return municipality.routing[formId] ?? municipality.routing['default'] ?? [municipality.contact.email];
 }

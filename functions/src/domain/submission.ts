@@ -1,6 +1,18 @@
 import type { Lang } from '../../../schemas/src/index.js';
 
-export type SubmissionStatus = 'new' | 'in_progress' | 'waiting_resident' | 'done' | 'rejected';
+export const STATUSES = ['new', 'in_progress', 'waiting_resident', 'done', 'rejected'] as const;
+export type SubmissionStatus = (typeof STATUSES)[number];
+
+/** One change to a submission, kept on the submission itself so change and history are one write. */
+export interface HistoryEntry {
+  at: string;
+  /** Staff email, or `link:<mailbox>` for an emailed action link. */
+  by: string;
+  action: 'status' | 'assign' | 'note';
+  from?: string | null;
+  to?: string | null;
+  note?: string;
+}
 
 /** Delivery state of the staff notification, kept on the submission so staff can see it. */
 export interface NotificationState {
@@ -10,6 +22,8 @@ export interface NotificationState {
   dueAt?: string;
   lastError?: string;
   sentAt?: string;
+  /** Mailboxes already mailed, so a retry after a partial failure mails only the rest. */
+  sentTo?: string[];
 }
 
 /** A resident's stored answers, validated against the recorded form version. */
@@ -25,6 +39,9 @@ export interface Submission {
   status: SubmissionStatus;
   /** Optimistic-locking version, starts at 1. */
   version: number;
+  assignee?: string | null;
+  history?: HistoryEntry[];
+  updatedAt?: string;
   /** Hash of the request that created it, to answer idempotent retries. */
   requestHash: string;
   notification: NotificationState;

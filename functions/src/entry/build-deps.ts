@@ -1,9 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
 import type { Catalog } from '../../../schemas/src/index.js';
 import { DynamoFormVersionStore } from '../adapters/dynamo/dynamo-form-version-store.js';
 import { DynamoRateLimiter, type RateLimit } from '../adapters/dynamo/dynamo-rate-limiter.js';
+import { DynamoAuditLog } from '../adapters/dynamo/dynamo-audit-log.js';
+import { DynamoAuthStore } from '../adapters/dynamo/dynamo-auth-store.js';
+import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
 import { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
@@ -19,6 +22,9 @@ export interface CoreConfig {
   mailFrom: string;
   publicUrl: string;
   submissionRateLimit?: RateLimit;
+  loginRateLimit?: RateLimit;
+  /** Key that signs emailed action links; keep it secret and stable across restarts. */
+  actionSecret: string;
   clientIp: (c: Context) => string;
   clock?: Clock;
   log?: (event: Record<string, unknown>) => void;
@@ -28,12 +34,16 @@ export const systemClock: Clock = { now: () => new Date() };
 export const nodeCrypto: Crypto = {
   randomBytes: (n) => randomBytes(n),
   sha256: (text) => createHash('sha256').update(text).digest('hex'),
+  hmac: (key, text) => createHmac('sha256', key).update(text).digest('base64url'),
+  token: (bytes) => randomBytes(bytes).toString('base64url'),
 };
 /** One JSON line per event on stdout (CloudWatch reads it as structured). */
 export const jsonLog = (event: Record<string, unknown>): void => console.log(JSON.stringify({ time: new Date().toISOString(), ...event }));
 
 /** Default: 30 submissions per 10 minutes per address (a reception centre shares one address). */
 export const DEFAULT_SUBMISSION_LIMIT: RateLimit = { limit: 30, windowSeconds: 600 };
+/** Default: 5 sign-in link requests per 15 minutes per address and per email. */
+export const DEFAULT_LOGIN_LIMIT: RateLimit = { limit: 5, windowSeconds: 900 };
 
 /** Builds the app's and the notifier's dependencies from adapters; the one place that picks implementations. */
 export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDeps } {
@@ -42,8 +52,28 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   const store = new DynamoSubmissionStore(config.db, config.tableName);
   const registry = new FormRegistry(config.catalog, new DynamoFormVersionStore(config.db, config.tableName));
   const submissionLimiter = new DynamoRateLimiter(config.db, config.tableName, config.submissionRateLimit ?? DEFAULT_SUBMISSION_LIMIT);
+  const loginLimiter = new DynamoRateLimiter(config.db, config.tableName, config.loginRateLimit ?? DEFAULT_LOGIN_LIMIT);
+  // One object shared by both, so a public URL learnt after listening reaches links in mail.
+  const mail = { from: config.mailFrom, publicUrl: config.publicUrl };
+  const app: AppDeps = {
+    registry,
+    store,
+    clock,
+    crypto: nodeCrypto,
+    submissionLimiter,
+    loginLimiter,
+    staff: new DynamoStaffDirectory(config.db, config.tableName),
+    auth: new DynamoAuthStore(config.db, config.tableName),
+    audit: new DynamoAuditLog(config.db, config.tableName),
+    mailer: config.mailer,
+    mail,
+    actionSecret: config.actionSecret,
+    secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(config.publicUrl),
+    clientIp: config.clientIp,
+    log,
+  };
   return {
-    app: { registry, store, clock, crypto: nodeCrypto, submissionLimiter, clientIp: config.clientIp, log },
-    notify: { registry, store, mailer: config.mailer, clock, mail: { from: config.mailFrom, publicUrl: config.publicUrl } },
+    app,
+    notify: { registry, store, mailer: config.mailer, clock, crypto: nodeCrypto, actionSecret: config.actionSecret, mail },
   };
 }

@@ -16,6 +16,7 @@ export function lambdaDeps(env: NodeJS.ProcessEnv, bundleUrl: string) {
     mailer: lambdaMailer(env, () => new SESv2Client({})),
     mailFrom: requireEnv(env, 'MAIL_FROM'),
     publicUrl: requireEnv(env, 'PUBLIC_URL'),
+    actionSecret: requireEnv(env, 'ACTION_LINK_SECRET'),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
   });
 }

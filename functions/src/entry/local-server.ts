@@ -17,6 +17,7 @@ import type { Mailer } from '../domain/mailer.js';
 import { createApp } from '../http/app.js';
 import { buildDeps, jsonLog } from './build-deps.js';
 import { intEnv, mailTransportEnv, requireEnv } from './config.js';
+import { localSecret } from './local/local-secret.js';
 import { startBackgroundJobs, type BackgroundJobs } from './local/background-jobs.js';
 import { devMailRoutes } from './local/dev-mail-routes.js';
 import { readIndexHtml, webRoutes } from './local/web-routes.js';
@@ -71,6 +72,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     mailer,
     mailFrom: config.mailFrom ?? 'Koto Forms <no-reply@koto.local>',
     publicUrl: config.publicUrl ?? '',
+    actionSecret: localSecret(dataDir, 'action-link.key'),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
     log,
   });

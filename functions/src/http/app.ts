@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, Env } from './deps.js';
+import { actionRoutes } from './action-routes.js';
+import { adminRoutes } from './admin-routes.js';
+import { authRoutes } from './auth-routes.js';
 import { formsRoutes } from './forms-routes.js';
+import { staffRoutes } from './staff-routes.js';
 import { onError } from './on-error.js';
 import { problem } from './problem.js';
 import { securityHeaders } from './security-headers.js';
@@ -26,6 +30,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
     c.json({ municipalities: deps.registry.municipalities().map(({ id, name }) => ({ id, name })) }),
   );
   app.route('/api/forms', formsRoutes(deps));
+  app.route('/', authRoutes(deps));
+  app.route('/api/staff', staffRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
+  app.route('/a', actionRoutes(deps));
 
   options.extend?.(app);
   app.notFound((c) => problem(c, 404, 'not_found', 'No such resource.'));

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { FormRegistry } from '../domain/form-registry.js';
-import type { Clock, Crypto, RateLimiter, SubmissionStore } from '../domain/ports.js';
+import type { Mailer } from '../domain/mailer.js';
+import type { AuditLog, AuthStore, Clock, Crypto, RateLimiter, StaffDirectory, SubmissionStore } from '../domain/ports.js';
+import type { StaffMember } from '../domain/staff/staff-member.js';
 
 /** Everything the HTTP app needs, built by an entry point from its configuration. */
 export interface AppDeps {
@@ -10,6 +12,17 @@ export interface AppDeps {
   crypto: Crypto;
   /** Limits submissions per client address. */
   submissionLimiter: RateLimiter;
+  /** Limits sign-in link requests per client address and per email. */
+  loginLimiter: RateLimiter;
+  staff: StaffDirectory;
+  auth: AuthStore;
+  audit: AuditLog;
+  mailer: Mailer;
+  mail: { from: string; publicUrl: string };
+  /** Key that signs emailed action links. */
+  actionSecret: string;
+  /** Session cookies get `Secure` unless the site is served from localhost over http. */
+  secureCookies: boolean;
   /** The caller's address as the platform reports it (API Gateway, Node socket). */
   clientIp: (c: Context) => string;
   /** Structured log line (JSON); never receives answers or other personal data. */
@@ -18,4 +31,4 @@ export interface AppDeps {
   onSubmitted?: (reference: string) => void;
 }
 
-export type Env = { Variables: { requestId: string } };
+export type Env = { Variables: { requestId: string; member: StaffMember } };

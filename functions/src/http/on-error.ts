@@ -2,7 +2,11 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
+  Conflict,
   DomainError,
+  Forbidden,
+  NotFound,
+  Unauthorized,
   IdempotencyKeyReused,
   InvalidAnswers,
   InvalidRequest,
@@ -24,6 +28,10 @@ const STATUS = new Map<Function, ContentfulStatusCode>([
   [IdempotencyKeyReused, 422],
   [RateLimited, 429],
   [StoreUnavailable, 503],
+  [Unauthorized, 401],
+  [Forbidden, 403],
+  [NotFound, 404],
+  [Conflict, 409],
 ]);
 
 /** Maps domain errors to the contract's statuses; anything else is a generic 500 with no internals. */
@@ -36,7 +44,8 @@ export function onError(deps: Pick<AppDeps, 'log'>) {
         c.header('Retry-After', '5');
         deps.log({ level: 'warn', msg: 'store unavailable', requestId: c.get('requestId'), cause: String((error.cause as Error)?.name ?? error.cause) });
       }
-      const extra = error instanceof InvalidAnswers ? { errors: error.errors } : {};
+      const extra =
+        error instanceof InvalidAnswers ? { errors: error.errors } : error instanceof Conflict ? { currentVersion: error.currentVersion } : {};
       return problem(c, status, error.code, error.message, extra);
     }
     if (error instanceof HTTPException && error.status < 500) {

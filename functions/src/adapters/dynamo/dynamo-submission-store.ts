@@ -1,36 +1,11 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { SubmissionStore } from '../../domain/ports.js';
+import { Conflict, NotFound } from '../../domain/errors.js';
+import type { SubmissionChange, SubmissionQuery, SubmissionStore } from '../../domain/ports.js';
 import type { IdempotencyRecord, NotificationState, Submission } from '../../domain/submission.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
+import { DUE, epoch, fromItem, idemKey, outbox, subKey, toItem } from './submission-items.js';
+import { listInbox } from './inbox-query.js';
 import { INDEX } from './table.js';
-
-const DUE = 'DUE';
-const subKey = (reference: string) => ({ pk: `SUB#${reference}`, sk: 'SUB' });
-const idemKey = (keyHash: string) => ({ pk: `IDEM#${keyHash}`, sk: 'IDEM' });
-const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
-
-/** Outbox attributes: present (and indexed) only while a notification is waiting to be sent. */
-function outbox(state: NotificationState): Record<string, string> {
-  return state.state === 'pending' && state.dueAt ? { [INDEX.outbox.pk]: DUE, [INDEX.outbox.sk]: state.dueAt } : {};
-}
-
-function toItem(s: Submission): Record<string, unknown> {
-  return {
-    ...subKey(s.reference),
-    type: 'submission',
-    ...s,
-    [INDEX.byMunicipality.pk]: `MUN#${s.municipality}`,
-    [INDEX.byMunicipality.sk]: `${s.submittedAt}#${s.reference}`,
-    ...outbox(s.notification),
-  };
-}
-
-/** Attributes that exist for keys and indexes only, not part of the domain record. */
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'type', INDEX.byMunicipality.pk, INDEX.byMunicipality.sk, INDEX.outbox.pk, INDEX.outbox.sk];
-
-function fromItem<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.includes(k))) as T;
-}
 
 /** Submissions in one DynamoDB table; each change is a single conditional write (dynalite has no transactions). */
 export class DynamoSubmissionStore implements SubmissionStore {
@@ -145,6 +120,48 @@ export class DynamoSubmissionStore implements SubmissionStore {
         }),
       ),
     );
+  }
+
+  listSubmissions(query: SubmissionQuery, now: Date): Promise<{ items: Submission[]; cursor?: string }> {
+    return listInbox(this.db, this.table, query, now);
+  }
+
+  async updateSubmission(reference: string, expectedVersion: number, change: SubmissionChange, now: Date): Promise<Submission> {
+    const set = ['#version = :next', 'updatedAt = :at', 'history = list_append(if_not_exists(history, :empty), :entries)'];
+    const remove: string[] = [];
+    const values: Record<string, unknown> = { ':next': expectedVersion + 1, ':expected': expectedVersion, ':at': change.at, ':empty': [], ':entries': change.history, ':now': epoch(now) };
+    const names: Record<string, string> = { '#version': 'version' };
+    if (change.status !== undefined) {
+      set.push('#status = :status');
+      names['#status'] = 'status';
+      values[':status'] = change.status;
+    }
+    if (change.assignee === null) remove.push('assignee');
+    else if (change.assignee !== undefined) {
+      set.push('assignee = :assignee');
+      values[':assignee'] = change.assignee;
+    }
+    try {
+      const { Attributes } = await storeCall(() =>
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: subKey(reference),
+            UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+            ConditionExpression: 'attribute_exists(pk) AND #version = :expected AND expiresAt > :now',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
+      );
+      return fromItem<Submission>(Attributes!);
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+    const current = await this.getSubmission(reference, now);
+    if (!current) throw new NotFound(`No submission ${reference}.`);
+    throw new Conflict(`Submission ${reference} was changed by someone else; reload it.`, current.version);
   }
 
   async deleteExpired(now: Date): Promise<number> {

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, AuditLog } from '../../domain/ports.js';
+import { storeCall } from './store-errors.js';
+
+/** Audit entries in the submission's own partition-to-be: `AUDIT#<reference>`, sorted by time; they expire with it. */
+export class DynamoAuditLog implements AuditLog {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await storeCall(() =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: `AUDIT#${entry.reference}`, sk: `${entry.at}#${randomBytes(4).toString('hex')}`, type: 'audit', ...entry },
+        }),
+      ),
+    );
+  }
+
+  async list(reference: string): Promise<AuditEntry[]> {
+    const { Items = [] } = await storeCall(() =>
+      this.db.send(
+        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${reference}` } }),
+      ),
+    );
+    return Items.map(({ reference: r, at, actor, action, detail, expiresAt }) => ({ reference: r, at, actor, action, detail, expiresAt }) as AuditEntry);
+  }
+}

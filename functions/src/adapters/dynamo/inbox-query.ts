@@ -1,0 +1,99 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { InvalidRequest } from '../../domain/errors.js';
+import type { SubmissionQuery } from '../../domain/ports.js';
+import type { Submission } from '../../domain/submission.js';
+import { storeCall } from './store-errors.js';
+import { epoch, fromItem } from './submission-items.js';
+import { INDEX } from './table.js';
+
+type Key = Record<string, string>;
+/** Where each municipality's partition continues: after a key, from the `top`, or `null` once read to the end. */
+type Cursor = Record<string, Key | 'top' | null>;
+
+const keyOf = (item: Record<string, unknown>): Key => ({
+  pk: item['pk'] as string,
+  sk: item['sk'] as string,
+  [INDEX.byMunicipality.pk]: item[INDEX.byMunicipality.pk] as string,
+  [INDEX.byMunicipality.sk]: item[INDEX.byMunicipality.sk] as string,
+});
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    for (const v of Object.values(value)) {
+      if (v === null || v === 'top') continue;
+      if (typeof v !== 'object' || Object.values(v as object).some((x) => typeof x !== 'string')) throw new Error('bad key');
+    }
+    return value as Cursor;
+  } catch {
+    throw new InvalidRequest('The cursor is not valid; start from the first page.');
+  }
+}
+
+const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+/** Reads up to `limit` matching items of one municipality, newest first, from `start`. */
+async function readPartition(db: DynamoDBDocumentClient, table: string, municipality: string, query: SubmissionQuery, start: Key | undefined, now: Date) {
+  const names: Record<string, string> = { '#pk': INDEX.byMunicipality.pk, '#sk': INDEX.byMunicipality.sk };
+  const values: Record<string, unknown> = { ':pk': `MUN#${municipality}`, ':now': epoch(now) };
+  const filters = ['expiresAt > :now'];
+  for (const [field, value] of [['status', query.status], ['formId', query.formId], ['assignee', query.assignee]] as const) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    filters.push(`#${field} = :${field}`);
+  }
+  if (query.submittedBefore) values[':before'] = query.submittedBefore;
+  const items: Record<string, unknown>[] = [];
+  let next: Key | undefined = start;
+  do {
+    const page = await storeCall(() =>
+      db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: INDEX.byMunicipality.name,
+          KeyConditionExpression: query.submittedBefore ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+          FilterExpression: filters.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: Math.max(query.limit * 2, 25),
+          ExclusiveStartKey: next,
+        }),
+      ),
+    );
+    items.push(...(page.Items ?? []));
+    next = page.LastEvaluatedKey as Key | undefined;
+  } while (next && items.length < query.limit);
+  return { items, more: next !== undefined };
+}
+
+/**
+ * The staff inbox across several municipalities, newest first: each municipality is its own index partition, so
+ * each is read from its own position and the results merged; the cursor keeps every position.
+ */
+export async function listInbox(db: DynamoDBDocumentClient, table: string, query: SubmissionQuery, now: Date): Promise<{ items: Submission[]; cursor?: string }> {
+  const previous = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const open = query.municipalities.filter((m) => !previous || (previous[m] !== undefined && previous[m] !== null));
+  const startOf = (m: string): Key | undefined => {
+    const position = previous?.[m];
+    return position && position !== 'top' ? position : undefined;
+  };
+  const reads = await Promise.all(open.map(async (m) => ({ m, ...(await readPartition(db, table, m, query, startOf(m), now)) })));
+  const merged = reads
+    .flatMap((r) => r.items.map((item) => ({ m: r.m, item })))
+    .sort((a, b) => String(b.item[INDEX.byMunicipality.sk]).localeCompare(String(a.item[INDEX.byMunicipality.sk])));
+  const taken = merged.slice(0, query.limit);
+  const cursor: Cursor = {};
+  for (const read of reads) {
+    const mine = taken.filter((t) => t.m === read.m);
+    const unfinished = read.items.length > mine.length || read.more;
+    cursor[read.m] = !unfinished ? null : mine.length ? keyOf(mine[mine.length - 1]!.item) : (previous?.[read.m] ?? 'top');
+  }
+  const more = Object.values(cursor).some((v) => v !== null);
+  return {
+    items: taken.map((t) => fromItem<Submission>(t.item)),
+    ...(more ? { cursor: encodeCursor(cursor) } : {}),
+  };
+}

@@ -1,0 +1,65 @@
+import type { Mailer } from '../mailer.js';
+import type { AuthStore, Clock, Crypto, StaffDirectory } from '../ports.js';
+import { Unauthorized } from '../errors.js';
+import { normaliseEmail, type StaffMember } from './staff-member.js';
+
+export interface AuthDeps {
+  staff: StaffDirectory;
+  auth: AuthStore;
+  mailer: Mailer;
+  clock: Clock;
+  crypto: Crypto;
+  mail: { from: string; publicUrl: string };
+}
+
+export const LOGIN_TOKEN_MINUTES = 15;
+export const SESSION_HOURS = 8;
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** Mails a single-use sign-in link to a known account; for an unknown address it does nothing, visibly the same. */
+export async function requestSignIn(deps: AuthDeps, email: string): Promise<void> {
+  const member = await deps.staff.get(normaliseEmail(email));
+  if (!member) return;
+  const token = deps.crypto.token(32);
+  const now = deps.clock.now();
+  await deps.auth.saveLoginToken(deps.crypto.sha256(`login:${token}`), member.email, seconds(now) + LOGIN_TOKEN_MINUTES * 60);
+  const link = `${deps.mail.publicUrl.replace(/\/$/, '')}/auth/verify?token=${encodeURIComponent(token)}`;
+  await deps.mailer.send({
+    from: deps.mail.from,
+    to: [member.email],
+    subject: 'Kirjautumislinkki – Koto-lomakkeet / Sign-in link',
+    text: [
+      `Hei ${member.name},`,
+      '',
+      `kirjaudu Koto-lomakkeisiin tästä linkistä. Linkki toimii kerran ja ${LOGIN_TOKEN_MINUTES} minuutin ajan:`,
+      link,
+      '',
+      `Sign in to Koto Forms with this link. It works once, for ${LOGIN_TOKEN_MINUTES} minutes.`,
+      '',
+      'Jos et pyytänyt linkkiä, voit jättää tämän viestin huomiotta.',
+    ].join('\n'),
+  });
+}
+
+/** Exchanges a sign-in token (once) for a session; the session id is returned to set as a cookie, stored hashed. */
+export async function startSession(deps: AuthDeps, token: string): Promise<{ sessionId: string; member: StaffMember; expiresAt: number }> {
+  const now = deps.clock.now();
+  const email = await deps.auth.consumeLoginToken(deps.crypto.sha256(`login:${token}`), now);
+  const member = email ? await deps.staff.get(email) : undefined;
+  if (!member) throw new Unauthorized('This sign-in link is not valid any more. Ask for a new one.');
+  const sessionId = deps.crypto.token(32);
+  const expiresAt = seconds(now) + SESSION_HOURS * 3600;
+  await deps.auth.saveSession({ idHash: deps.crypto.sha256(`session:${sessionId}`), email: member.email, createdAt: now.toISOString(), expiresAt });
+  return { sessionId, member, expiresAt };
+}
+
+/** The member a session id belongs to, if the session is live and the member still in the directory. */
+export async function sessionMember(deps: Pick<AuthDeps, 'auth' | 'staff' | 'clock' | 'crypto'>, sessionId: string): Promise<StaffMember | undefined> {
+  const session = await deps.auth.getSession(deps.crypto.sha256(`session:${sessionId}`), deps.clock.now());
+  return session ? deps.staff.get(session.email) : undefined;
+}
+
+/** Ends a session (sign-out). */
+export async function endSession(deps: Pick<AuthDeps, 'auth' | 'crypto'>, sessionId: string): Promise<void> {
+  await deps.auth.deleteSession(deps.crypto.sha256(`session:${sessionId}`));
+}

@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { InvalidRequest, RateLimited, Unauthorized } from '../domain/errors.js';
+import { endSession, requestSignIn, startSession } from '../domain/staff/sign-in.js';
+import { normaliseEmail } from '../domain/staff/staff-member.js';
+import type { AppDeps, Env } from './deps.js';
+import { isObject, readJson } from './json-body.js';
+import { page } from './pages.js';
+import { clearSessionCookie, requireMember, sameOrigin, sessionId, setSessionCookie } from './session.js';
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
+
+/** `/api/auth/*` and `/auth/verify`: sign-in by emailed link, sessions, sign-out. */
+export function authRoutes(deps: AppDeps) {
+  const app = new Hono<Env>();
+  app.use('/api/auth/*', sameOrigin(deps));
+
+  app.post('/api/auth/login', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const email = isObject(body.value) ? body.value['email'] : undefined;
+    if (typeof email !== 'string' || !EMAIL.test(email.trim())) throw new InvalidRequest('"email" must be an email address.');
+    const now = deps.clock.now();
+    for (const key of [`login-ip:${deps.clientIp(c)}`, `login-email:${normaliseEmail(email)}`]) {
+      const limit = await deps.loginLimiter.hit(deps.crypto.sha256(key), now);
+      if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
+    }
+    await requestSignIn(deps, email);
+    // The same answer whether or not the address has an account.
+    return c.json({ status: 'accepted', message: 'If the address has an account, a sign-in link is on its way.' }, 202);
+  });
+
+  app.get('/auth/verify', (c) => {
+    const token = c.req.query('token') ?? '';
+    c.header('Cache-Control', 'no-store');
+    // A mail scanner fetching this page changes nothing: signing in needs the button's POST.
+    return c.html(
+      page(
+        'Kirjaudu sisään',
+        html`<p>Jatka kirjautumista painamalla painiketta. / Press the button to sign in.</p>
+          <form method="post" action="/api/auth/session">
+            <input type="hidden" name="token" value="${token}" />
+            <button type="submit">Kirjaudu sisään / Sign in</button>
+          </form>`,
+      ),
+    );
+  });
+
+  app.post('/api/auth/session', async (c) => {
+    const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
+    let token: unknown;
+    if (isForm) token = (await c.req.parseBody())['token'];
+    else {
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      token = isObject(body.value) ? body.value['token'] : undefined;
+    }
+    if (typeof token !== 'string' || token.length < 20 || token.length > 100) throw new Unauthorized('This sign-in link is not valid.');
+    try {
+      const { sessionId: id, member, expiresAt } = await startSession(deps, token);
+      setSessionCookie(c, deps, id, expiresAt);
+      return isForm ? c.redirect('/staff', 303) : c.json(member, 200);
+    } catch (e) {
+      if (!(e instanceof Unauthorized) || !isForm) throw e;
+      return c.html(page('Linkki ei kelpaa', html`<p>${e.message}</p><p><a href="/staff">Pyydä uusi linkki</a></p>`), 401);
+    }
+  });
+
+  app.post('/api/auth/logout', async (c) => {
+    const id = sessionId(c);
+    if (id) await endSession(deps, id);
+    clearSessionCookie(c, deps);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/auth/me', requireMember(deps), (c) => c.json(c.get('member')));
+
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { Forbidden, Unauthorized } from '../domain/errors.js';
+import { sessionMember } from '../domain/staff/sign-in.js';
+import type { Role } from '../domain/staff/staff-member.js';
+import type { AppDeps, Env } from './deps.js';
+
+export const SESSION_COOKIE = 'koto_session';
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure outside localhost, living as long as the session. */
+export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'secureCookies' | 'clock'>, sessionId: string, expiresAt: number): void {
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    secure: deps.secureCookies,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: Math.max(0, expiresAt - Math.floor(deps.clock.now().getTime() / 1000)),
+  });
+}
+
+export function clearSessionCookie(c: Context, deps: Pick<AppDeps, 'secureCookies'>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies, httpOnly: true, sameSite: 'Strict' });
+}
+
+export function sessionId(c: Context): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+/** Lets the request through only with a live session; the member is then `c.get('member')`. */
+export function requireMember(deps: AppDeps, role?: Role): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const id = sessionId(c);
+    const member = id ? await sessionMember(deps, id) : undefined;
+    if (!member) throw new Unauthorized('Sign in first.');
+    if (role && member.role !== role) throw new Forbidden('This needs the admin role.');
+    c.set('member', member);
+    await next();
+  };
+}
+
+/**
+ * Refuses cross-site state changes: besides SameSite=Strict cookies, a non-GET request must come from the site's
+ * own origin (Origin header), so a form on another site can never act with a staff member's session.
+ */
+export function sameOrigin(deps: Pick<AppDeps, 'mail'>): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('origin');
+      const expected = new URL(deps.mail.publicUrl).origin;
+      if (origin !== expected) throw new Forbidden('Cross-site request refused.');
+    }
+    await next();
+  };
+}

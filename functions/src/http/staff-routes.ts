@@ -1,0 +1,51 @@
+import { stringify } from 'csv-stringify/sync';
+import { Hono, type Context } from 'hono';
+import { InvalidRequest } from '../domain/errors.js';
+import { changeSubmission, listInbox, readSubmission, visibleSubmission, type InboxFilters } from '../domain/staff/triage.js';
+import { exportRows } from '../domain/staff/export-rows.js';
+import type { AppDeps, Env } from './deps.js';
+import { isObject, readJson } from './json-body.js';
+import { requireMember, sameOrigin } from './session.js';
+
+function filters(c: Context): InboxFilters {
+  const q = c.req.query();
+  const int = (name: string): number | undefined => {
+    if (q[name] === undefined || q[name] === '') return undefined;
+    const n = Number(q[name]);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidRequest(`${name} must be a whole number.`);
+    return n;
+  };
+  return { municipality: q['municipality'], status: q['status'], form: q['form'], assignee: q['assignee'], minAgeDays: int('minAgeDays'), cursor: q['cursor'], limit: int('limit') };
+}
+
+/** `/api/staff/*`: the inbox, one submission, changes and CSV export; only the member's municipalities. */
+export function staffRoutes(deps: AppDeps) {
+  const app = new Hono<Env>();
+  app.use('*', sameOrigin(deps), requireMember(deps));
+
+  app.get('/submissions', async (c) => c.json(await listInbox(deps, c.get('member'), filters(c))));
+
+  app.get('/submissions.csv', async (c) => {
+    const { header, rows } = await exportRows(deps, c.get('member'), filters(c));
+    // A byte-order mark makes spreadsheet programs read UTF-8 (ä, ö, Cyrillic); formulas are escaped.
+    const csv = '\uFEFF' + stringify([header, ...rows], { escape_formulas: true, record_delimiter: 'windows' });
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="koto-submissions-${deps.clock.now().toISOString().slice(0, 10)}.csv"`,
+    });
+  });
+
+  app.get('/submissions/:reference', async (c) => c.json(await readSubmission(deps, c.get('member'), c.req.param('reference'))));
+
+  app.patch('/submissions/:reference', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    if (!isObject(body.value)) throw new InvalidRequest('The body must be a JSON object.');
+    const member = c.get('member');
+    const submission = await visibleSubmission(deps, member, c.req.param('reference'));
+    const updated = await changeSubmission(deps, member.email, submission, body.value);
+    return c.json({ reference: updated.reference, status: updated.status, assignee: updated.assignee ?? null, version: updated.version, history: updated.history ?? [] });
+  });
+
+  return app;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { useDynalite } from '../support/dynamo.js';
+import { HEINOLA, ORIGIN, lastSignInToken, seedStaff, signIn, staffRequest } from '../support/staff.js';
+import { buildTestApp } from '../support/test-app.js';
+
+useDynalite();
+
+async function app(overrides: Parameters<typeof buildTestApp>[0] = {}) {
+  const t = await buildTestApp(overrides);
+  await seedStaff(t);
+  return t;
+}
+
+describe('sign-in by emailed link', () => {
+  it('answers 202 for known and unknown addresses alike, mailing only the known one', async () => {
+    const t = await app();
+    const known = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: ' Staff.Heinola@koto.local ' } });
+    const unknown = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: 'nobody@koto.local' } });
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(await known.json()).toEqual(await unknown.json());
+    expect(t.mailer.sent.map((m) => m.to)).toEqual([[HEINOLA]]);
+    expect(t.mailer.sent[0]!.text).toContain('http://localhost:3000/auth/verify?token=');
+  });
+
+  it('refuses a malformed address with 400 and rate-limits requests with 429', async () => {
+    const t = await app({ loginRateLimit: { limit: 2, windowSeconds: 900 } });
+    expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: 'not-an-email' } })).status).toBe(400);
+    for (let i = 0; i < 2; i++) expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } })).status).toBe(202);
+    const limited = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBeTruthy();
+  });
+
+  it('shows a confirm page on GET /auth/verify that does not use the token', async () => {
+    const t = await app();
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });
+    const token = lastSignInToken(t, HEINOLA);
+    const page = await t.app.request(`/auth/verify?token=${encodeURIComponent(token)}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<form method="post" action="/api/auth/session">');
+    expect(page.headers.get('set-cookie')).toBeNull();
+    expect((await staffRequest(t, 'POST', '/api/auth/session', { body: { token } })).status).toBe(200);
+  });
+
+  it('exchanges a token once for an HttpOnly, SameSite=Strict session cookie', async () => {
+    const t = await app();
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });
+    const token = lastSignInToken(t, HEINOLA);
+    const res = await staffRequest(t, 'POST', '/api/auth/session', { body: { token } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ email: HEINOLA, role: 'staff', municipalities: ['heinola'] });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^koto_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Max-Age=28800/);
+    expect(cookie).not.toMatch(/Secure/);
+    const again = await staffRequest(t, 'POST', '/api/auth/session', { body: { token } });
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ error: 'unauthorized' });
+  });
+
+  it('marks the cookie Secure when the site is not on localhost', async () => {
+    const t = await app({ publicUrl: 'https://koto.heinola.fi' });
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA }, origin: 'https://koto.heinola.fi' });
+    const res = await staffRequest(t, 'POST', '/api/auth/session', { body: { token: lastSignInToken(t, HEINOLA) }, origin: 'https://koto.heinola.fi' });
+    expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+  });
+
+  it('refuses a token after 15 minutes', async () => {
+    const t = await app();
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });
+    t.clock.advance(15 * 60_000 + 1000);
+    expect((await staffRequest(t, 'POST', '/api/auth/session', { body: { token: lastSignInToken(t, HEINOLA) } })).status).toBe(401);
+  });
+
+  it('signs in from the confirm page form and redirects to /staff', async () => {
+    const t = await app();
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });
+    const res = await t.app.request('/api/auth/session', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: lastSignInToken(t, HEINOLA) }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/staff');
+    expect(res.headers.get('set-cookie')).toMatch(/koto_session=/);
+  });
+
+  it('ends a session on sign-out and after 8 hours', async () => {
+    const t = await app();
+    const cookie = await signIn(t, HEINOLA);
+    expect((await staffRequest(t, 'GET', '/api/auth/me', { cookie })).status).toBe(200);
+    expect((await staffRequest(t, 'POST', '/api/auth/logout', { cookie })).status).toBe(204);
+    expect((await staffRequest(t, 'GET', '/api/auth/me', { cookie })).status).toBe(401);
+    const other = await signIn(t, HEINOLA);
+    t.clock.advance(8 * 3600_000 + 1000);
+    expect((await staffRequest(t, 'GET', '/api/staff/submissions', { cookie: other })).status).toBe(401);
+  });
+
+  it('refuses cross-site state changes: no or foreign Origin is 403', async () => {
+    const t = await app();
+    const cookie = await signIn(t, HEINOLA);
+    expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA }, origin: null })).status).toBe(403);
+    expect((await staffRequest(t, 'POST', '/api/auth/logout', { cookie, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await staffRequest(t, 'GET', '/api/auth/me', { cookie })).status).toBe(200);
+  });
+});
