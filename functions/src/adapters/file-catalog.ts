@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StaffMember } from '../domain/staff/staff-member.js';
 import { isLang, type Catalog, type CommonTexts, type FormDefinition, type Lang, type Municipality } from '../../../schemas/src/index.js';
 
 function readJson<T>(path: string): T {
@@ -46,4 +47,9 @@ export function readCatalog(root: string): Catalog {
       return { ...data, texts };
     });
   return { forms, municipalities, common: readTexts<CommonTexts>(join(root, 'texts')) };
+}
+
+/** The accounts local mode seeds (`schemas/staff/local.json`); AWS manages its staff in the table. */
+export function readLocalStaff(root: string): StaffMember[] {
+  return readJson<StaffMember[]>(join(root, 'staff', 'local.json'));
 }

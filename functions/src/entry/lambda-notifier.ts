@@ -1,4 +1,5 @@
 import { notifyStaff } from '../domain/notify-staff.js';
+import { sendDigest } from '../domain/staff/send-digest.js';
 import { jsonLog } from './build-deps.js';
 import { lambdaDeps } from './lambda-config.js';
 
@@ -11,7 +12,13 @@ const SAFETY_MS = 10_000;
  * notifications until none are left or time runs short. The event's content is not needed: the outbox index is
  * the source of truth.
  */
-export async function handler(_event: unknown, context?: { getRemainingTimeInMillis?: () => number }) {
+export async function handler(event: unknown, context?: { getRemainingTimeInMillis?: () => number }) {
+  // The daily schedule sends `{"job":"digest"}`; every other event drains the outbox.
+  if ((event as { job?: string } | undefined)?.job === 'digest') {
+    const digests = await sendDigest(deps.notify);
+    jsonLog({ level: 'info', msg: 'daily digest', sent: digests });
+    return { digests };
+  }
   let sent = 0;
   let failed = 0;
   for (;;) {

@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { lintForm } from '../../../schemas/src/index.js';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { ensureTable } from '../adapters/dynamo/table.js';
-import { readCatalog } from '../adapters/file-catalog.js';
+import { readCatalog, readLocalStaff } from '../adapters/file-catalog.js';
 import { FileMailer } from '../adapters/file-mailer.js';
 import { SmtpMailer } from '../adapters/smtp-mailer.js';
 import type { Mailer } from '../domain/mailer.js';
@@ -77,7 +77,8 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     log,
   });
   await deps.app.registry.publishCurrent(new Date().toISOString());
-  const jobs = startBackgroundJobs(deps.notify, { notifyEveryMs: config.notifyEveryMs ?? 2000, sweepEveryMs: 60 * 60_000, log });
+  for (const member of readLocalStaff(config.schemasDir)) await deps.app.staff.put(member);
+  const jobs = startBackgroundJobs(deps.notify, { notifyEveryMs: config.notifyEveryMs ?? 2000, sweepEveryMs: 60 * 60_000, digestEveryMs: 24 * 3600_000, log });
   const app = createApp(
     { ...deps.app, onSubmitted: () => jobs.kick() },
     {

@@ -35,7 +35,7 @@ const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(curs
 
 /** Reads up to `limit` matching items of one municipality, newest first, from `start`. */
 async function readPartition(db: DynamoDBDocumentClient, table: string, municipality: string, query: SubmissionQuery, start: Key | undefined, now: Date) {
-  const names: Record<string, string> = { '#pk': INDEX.byMunicipality.pk, '#sk': INDEX.byMunicipality.sk };
+  const names: Record<string, string> = { '#pk': INDEX.byMunicipality.pk };
   const values: Record<string, unknown> = { ':pk': `MUN#${municipality}`, ':now': epoch(now) };
   const filters = ['expiresAt > :now'];
   for (const [field, value] of [['status', query.status], ['formId', query.formId], ['assignee', query.assignee]] as const) {
@@ -44,7 +44,10 @@ async function readPartition(db: DynamoDBDocumentClient, table: string, municipa
     values[`:${field}`] = value;
     filters.push(`#${field} = :${field}`);
   }
-  if (query.submittedBefore) values[':before'] = query.submittedBefore;
+  if (query.submittedBefore) {
+    names['#sk'] = INDEX.byMunicipality.sk;
+    values[':before'] = query.submittedBefore;
+  }
   const items: Record<string, unknown>[] = [];
   let next: Key | undefined = start;
   do {

@@ -1,4 +1,5 @@
 import { notifyStaff, type NotifyDeps } from '../../domain/notify-staff.js';
+import { sendDigest } from '../../domain/staff/send-digest.js';
 
 export interface BackgroundJobs {
   /** Runs the notifier soon (after a submission), without waiting for the next tick. */
@@ -9,12 +10,12 @@ export interface BackgroundJobs {
 }
 
 /**
- * The local server's in-process notifier and retention sweeper (AWS runs them as their own Lambda and TTL).
+ * The local server's in-process notifier, retention sweeper and daily digest (AWS runs them as their own Lambda and TTL).
  * A drain never overlaps another; errors are logged and retried on the next tick.
  */
 export function startBackgroundJobs(
   deps: NotifyDeps,
-  opts: { notifyEveryMs: number; sweepEveryMs: number; log: (e: Record<string, unknown>) => void },
+  opts: { notifyEveryMs: number; sweepEveryMs: number; digestEveryMs: number; log: (e: Record<string, unknown>) => void },
 ): BackgroundJobs {
   let running: Promise<void> | undefined;
   let again = false;
@@ -46,8 +47,17 @@ export function startBackgroundJobs(
       opts.log({ level: 'warn', msg: 'retention sweep failed', error: String((error as Error).message) });
     }
   };
+  const digest = async (): Promise<void> => {
+    try {
+      const sent = await sendDigest(deps);
+      opts.log({ level: 'info', msg: 'daily digest', sent });
+    } catch (error) {
+      opts.log({ level: 'warn', msg: 'daily digest failed', error: String((error as Error).message) });
+    }
+  };
   const notifyTimer = setInterval(() => void drain(), opts.notifyEveryMs);
   const sweepTimer = setInterval(() => void sweep(), opts.sweepEveryMs);
+  const digestTimer = setInterval(() => void digest(), opts.digestEveryMs);
   void sweep();
   return {
     kick: () => void drain(),
@@ -57,6 +67,7 @@ export function startBackgroundJobs(
     stop: async () => {
       clearInterval(notifyTimer);
       clearInterval(sweepTimer);
+      clearInterval(digestTimer);
       while (running) await running;
     },
   };

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { signActionLink } from '../../functions/src/domain/staff/action-link.js';
+import { nodeCrypto } from '../../functions/src/entry/build-deps.js';
+import { useDynalite } from '../support/dynamo.js';
+import { ADMIN, HEINOLA, ORIMATTILA, seedStaff, signIn, staffRequest } from '../support/staff.js';
+import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+
+useDynalite();
+
+type T = Awaited<ReturnType<typeof buildTestApp>>;
+
+async function app() {
+  const t = await buildTestApp();
+  await seedStaff(t);
+  return t;
+}
+
+/** Submits guidance forms, one minute apart, and returns their references oldest first. */
+async function submit(t: T, municipality: string, count: number, answers: Record<string, unknown> = {}): Promise<string[]> {
+  const refs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    t.clock.advance(60_000);
+    const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ municipality }, answers));
+    refs.push(((await res.json()) as { reference: string }).reference);
+  }
+  return refs;
+}
+
+const json = async <X>(res: Response) => (await res.json()) as X;
+type Page = { items: { reference: string; municipality: string; status: string }[]; cursor?: string };
+
+describe('the staff inbox', () => {
+  it('lists newest first, only the caller municipalities', async () => {
+    const t = await app();
+    const hei = await submit(t, 'heinola', 2);
+    await submit(t, 'orimattila', 1);
+    const cookie = await signIn(t, HEINOLA);
+    const page = await json<Page>(await staffRequest(t, 'GET', '/api/staff/submissions', { cookie }));
+    expect(page.items.map((i) => i.reference)).toEqual([...hei].reverse());
+    expect(page.cursor).toBeUndefined();
+    expect(page.items[0]).toMatchObject({ form: 'guidance', municipality: 'heinola', status: 'new', lang: 'en' });
+  });
+
+  it('pages through two municipalities with a cursor, each item once, in order', async () => {
+    const t = await app();
+    const all: string[] = [];
+    for (let i = 0; i < 4; i++) all.push(...(await submit(t, i % 2 ? 'orimattila' : 'heinola', 2)));
+    const cookie = await signIn(t, ADMIN);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await json<Page>(await staffRequest(t, 'GET', `/api/staff/submissions?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { cookie }));
+      seen.push(...page.items.map((i) => i.reference));
+      cursor = page.cursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual([...all].reverse());
+    expect(pages).toBe(3);
+    expect((await staffRequest(t, 'GET', '/api/staff/submissions?cursor=garbage', { cookie })).status).toBe(400);
+  });
+
+  it('filters by status, form, assignee and age; another municipality is 403', async () => {
+    const t = await app();
+    const [older, newer] = await submit(t, 'heinola', 2);
+    t.clock.advance(3 * 86_400_000);
+    const cookie = await signIn(t, HEINOLA);
+    await staffRequest(t, 'PATCH', `/api/staff/submissions/${newer}`, { cookie, body: { status: 'done', assignee: HEINOLA, expectedVersion: 1 } });
+    const get = async (q: string) => (await json<Page>(await staffRequest(t, 'GET', `/api/staff/submissions?${q}`, { cookie }))).items.map((i) => i.reference);
+    expect(await get('status=done')).toEqual([newer]);
+    expect(await get('status=new')).toEqual([older]);
+    expect(await get(`assignee=${HEINOLA}`)).toEqual([newer]);
+    expect(await get('form=hobby')).toEqual([]);
+    expect(await get('minAgeDays=2')).toEqual([newer, older]);
+    expect(await get('minAgeDays=5')).toEqual([]);
+    expect((await staffRequest(t, 'GET', '/api/staff/submissions?status=lost', { cookie })).status).toBe(400);
+    expect((await staffRequest(t, 'GET', '/api/staff/submissions?municipality=orimattila', { cookie })).status).toBe(403);
+  });
+});
+
+describe('one submission', () => {
+  it('shows each answer under its Finnish label beside the label the resident saw, and audits the read', async () => {
+    const t = await app();
+    const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ lang: 'sv' }, { message: 'Hej, jag behöver hjälp' }));
+    const { reference } = await json<{ reference: string }>(res);
+    const cookie = await signIn(t, HEINOLA);
+    const detail = await json<{ version: number; lang: string; answers: { field: string; label: string; residentLabel: string; display: string; residentDisplay: string; freeText: boolean; lang: string }[] }>(
+      await staffRequest(t, 'GET', `/api/staff/submissions/${reference}`, { cookie }),
+    );
+    expect(detail).toMatchObject({ version: 1, lang: 'sv' });
+    const byField = Object.fromEntries(detail.answers.map((a) => [a.field, a]));
+    expect(byField['contactWay']).toMatchObject({ label: 'Miten otamme sinuun yhteyttä?', residentLabel: 'Hur ska vi kontakta dig?', display: 'Puhelu', residentDisplay: 'Telefonsamtal' });
+    expect(byField['message']).toMatchObject({ display: 'Hej, jag behöver hjälp', freeText: true, lang: 'sv' });
+    expect(detail.answers[0]!.field).toBe('topics');
+    const admin = await signIn(t, ADMIN);
+    const audit = await json<{ entries: { actor: string; action: string }[] }>(await staffRequest(t, 'GET', `/api/admin/audit/${reference}`, { cookie: admin }));
+    expect(audit.entries).toEqual([expect.objectContaining({ actor: HEINOLA, action: 'read' })]);
+  });
+
+  it('is 404 for another municipality, the same as for a missing reference', async () => {
+    const t = await app();
+    const [ref] = await submit(t, 'heinola', 1);
+    const cookie = await signIn(t, ORIMATTILA);
+    const other = await staffRequest(t, 'GET', `/api/staff/submissions/${ref}`, { cookie });
+    const missing = await staffRequest(t, 'GET', '/api/staff/submissions/HEI-2222-2222', { cookie });
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'done', expectedVersion: 1 } })).status).toBe(404);
+  });
+
+  it('changes status, assignee and notes with optimistic locking, keeping the full history', async () => {
+    const t = await app();
+    const [ref] = await submit(t, 'heinola', 1);
+    const cookie = await signIn(t, HEINOLA);
+    const first = await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'in_progress', assignee: HEINOLA, note: 'Soitan huomenna', expectedVersion: 1 } });
+    expect(first.status).toBe(200);
+    expect(await json(first)).toMatchObject({ status: 'in_progress', assignee: HEINOLA, version: 2 });
+    const stale = await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'done', expectedVersion: 1 } });
+    expect(stale.status).toBe(409);
+    expect(await json(stale)).toMatchObject({ error: 'conflict', currentVersion: 2 });
+    await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'waiting_resident', expectedVersion: 2 } });
+    const detail = await json<{ status: string; version: number; history: { action: string; by: string; from?: string; to?: string; note?: string }[] }>(
+      await staffRequest(t, 'GET', `/api/staff/submissions/${ref}`, { cookie }),
+    );
+    expect(detail).toMatchObject({ status: 'waiting_resident', version: 3 });
+    expect(detail.history.map((h) => [h.action, h.from ?? null, h.to ?? h.note])).toEqual([
+      ['status', 'new', 'in_progress'],
+      ['assign', null, HEINOLA],
+      ['note', null, 'Soitan huomenna'],
+      ['status', 'in_progress', 'waiting_resident'],
+    ]);
+    for (const body of [{ status: 'archived', expectedVersion: 3 }, { status: 'done' }, { note: '', expectedVersion: 3 }, { expectedVersion: 3 }]) {
+      expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body })).status).toBe(400);
+    }
+  });
+});
+
+describe('CSV export', () => {
+  it('is UTF-8 with a byte-order mark and escapes spreadsheet formulas', async () => {
+    const t = await app();
+    await submit(t, 'heinola', 1, { fullName: '=HYPERLINK("http://evil.example","Klikkaa")', latinName: 'Ёлка Öljynen' });
+    const cookie = await signIn(t, HEINOLA);
+    const res = await staffRequest(t, 'GET', '/api/staff/submissions.csv?municipality=heinola&form=guidance', { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const [header, row] = text.split('\r\n');
+    expect(header).toContain('Asiointitunnus,Lomake,Kunta,Tila,Kieli,Vastaanotettu,Käsittelijä,Aiheet');
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""Klikkaa"")"`);
+    expect(row).toContain('Ёлка Öljynen');
+    expect(row).toContain('Asuminen; Kelan etuudet');
+  });
+});
+
+describe('emailed action links', () => {
+  const link = (t: T, reference: string, action: 'claim' | 'done', mailbox = 'kotoutumisohjaaja@heinola.fi', days = 7) =>
+    `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference, action, mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + days * 86_400 })}`;
+
+  it('show a confirm page on GET that changes nothing, and act on POST', async () => {
+    const t = await app();
+    const [ref] = await submit(t, 'heinola', 1);
+    const claim = link(t, ref!, 'claim');
+    const page = await t.app.request(claim);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post">');
+    expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.status).toBe('new');
+    const done = await staffRequest(t, 'POST', claim);
+    expect(done.status).toBe(200);
+    expect(await t.deps.app.store.getSubmission(ref!, t.clock.now())).toMatchObject({ status: 'in_progress', assignee: 'kotoutumisohjaaja@heinola.fi', version: 2 });
+    expect((await staffRequest(t, 'POST', claim)).status).toBe(200);
+    expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.version).toBe(2);
+    expect((await staffRequest(t, 'POST', link(t, ref!, 'claim', 'maahanmuuttokoordinaattori@heinola.fi'))).status).toBe(409);
+    expect((await staffRequest(t, 'POST', link(t, ref!, 'done'))).status).toBe(200);
+    expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.status).toBe('done');
+  });
+
+  it('refuse a tampered, expired or cross-site link', async () => {
+    const t = await app();
+    const [ref] = await submit(t, 'heinola', 1);
+    const good = link(t, ref!, 'done');
+    const tampered = good.replace(/\.(.)/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
+    expect((await staffRequest(t, 'POST', tampered)).status).toBe(401);
+    expect((await staffRequest(t, 'POST', good, { origin: 'https://evil.example' })).status).toBe(403);
+    t.clock.advance(7 * 86_400_000 + 1000);
+    expect((await t.app.request(good)).status).toBe(401);
+    expect((await staffRequest(t, 'POST', good)).status).toBe(401);
+    expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.status).toBe('new');
+  });
+});
