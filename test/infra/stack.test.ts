@@ -111,7 +111,7 @@ describe('KotoStack', () => {
       });
       expect(fn.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        ['MAIL_FROM', 'MAIL_TRANSPORT', 'NODE_OPTIONS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'],
+        ['ACTION_LINK_SECRET', 'MAIL_FROM', 'MAIL_TRANSPORT', 'NODE_OPTIONS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'],
       );
       expect(fn.Properties.Environment.Variables).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
@@ -164,6 +164,25 @@ describe('KotoStack', () => {
         Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotifierFunction'), 'Arn'] },
       })],
     });
+  });
+
+  it('sends the daily digest from the notifier with a digest job event', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 5 * * ? *)',
+      Targets: [Match.objectLike({
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotifierFunction'), 'Arn'] },
+        Input: JSON.stringify({ job: 'digest' }),
+      })],
+    });
+  });
+
+  it('signs action links with a generated secret, not a literal in the template', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const fns = template.findResources('AWS::Lambda::Function', { Properties: { Environment: Match.anyValue() } });
+    for (const fn of Object.values(fns) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
+      const secret = JSON.stringify(fn.Properties.Environment.Variables['ACTION_LINK_SECRET']);
+      if (secret) expect(secret).toContain('resolve:secretsmanager');
+    }
   });
 
   it('fronts the API with a throttled HTTP API whose default route is the API function', () => {

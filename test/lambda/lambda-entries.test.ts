@@ -17,7 +17,7 @@ let dynamo: LocalDynamo;
 let smtp: SMTPServer;
 const received: ParsedMail[] = [];
 let api: Handler;
-let notifier: (event: unknown) => Promise<{ sent: number; failed: number }>;
+let notifier: (event: unknown) => Promise<Record<string, unknown>>;
 
 /** An API Gateway HTTP API (payload v2) event, as AWS sends it. */
 function httpApiEvent(method: string, path: string, opts: { query?: string; body?: unknown; headers?: Record<string, string> } = {}) {
@@ -102,7 +102,7 @@ describe('the built Lambda bundles', () => {
     const retry = await api(httpApiEvent('POST', '/api/forms/guidance/submissions', { body: guidanceBody({ municipality: 'orimattila' }), headers: { 'idempotency-key': 'lambda-test-0001' } }));
     expect(JSON.parse(retry.body)).toMatchObject({ reference });
 
-    expect(await notifier({ Records: [] })).toEqual({ sent: 1, failed: 0 });
+    expect(await notifier({ Records: [] })).toEqual({ batchItemFailures: [], sent: 1, failed: 0 });
     const mail = received.find((m) => m.subject?.includes(reference));
     expect(mail?.subject).toBe(`Uusi lomake: Ohjaus ja neuvonta – Orimattila – ${reference}`);
     expect(mail?.text).toContain(`https://koto.example/staff/submissions/${reference}`);

@@ -29,5 +29,6 @@ export async function handler(event: unknown, context?: { getRemainingTimeInMill
     if (result.sent + result.failed === 0 || timeLeft < SAFETY_MS) break;
   }
   jsonLog({ level: 'info', msg: 'notifier run', sent, failed });
-  return { sent, failed };
+  // The stream mapping reports item failures; none here: an unsent notification stays in the outbox.
+  return { batchItemFailures: [], sent, failed };
 }

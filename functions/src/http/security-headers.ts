@@ -17,7 +17,8 @@ export const CONTENT_SECURITY_POLICY = {
 export const securityHeaders = () =>
   secureHeaders({
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    referrerPolicy: 'no-referrer',
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on same-origin form POSTs.
+    referrerPolicy: 'same-origin',
     strictTransportSecurity: 'max-age=63072000; includeSubDomains',
     xFrameOptions: 'DENY',
     crossOriginEmbedderPolicy: false,

@@ -1,0 +1,117 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { KotoFunction } from './constructs/koto-function.js';
+import { KotoMail } from './constructs/koto-mail.js';
+import { KotoTable, TABLE_LAYOUT } from './constructs/koto-table.js';
+import { WebDistribution } from './constructs/web-distribution.js';
+
+export interface KotoStackProps extends StackProps {
+  /** Built API bundle (`dist/lambda/api`). */
+  readonly apiCodeDir: string;
+  /** Built notifier bundle (`dist/lambda/notifier`). */
+  readonly notifierCodeDir: string;
+  /** Built web app (`dist/web`). */
+  readonly webDir: string;
+  /** Sender address of every mail. */
+  readonly mailFrom: string;
+  /** Verified SES identity (domain or address) the mail is sent as. */
+  readonly sesIdentity: string;
+}
+
+/** Koto Forms in AWS: wiring only; the house defaults live in `./constructs`. */
+export class KotoStack extends Stack {
+  constructor(scope: Construct, id: string, props: KotoStackProps) {
+    super(scope, id, props);
+
+    const table = new KotoTable(this, 'Table');
+    const mail = new KotoMail(this, 'Mail', { from: props.mailFrom, identity: props.sesIdentity });
+
+    const api = new apigwv2.HttpApi(this, 'HttpApi', { createDefaultStage: false });
+    api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    const web = new WebDistribution(this, 'Web', {
+      webDir: props.webDir,
+      api,
+      apiPaths: ['/api/*', '/a/*', '/auth/*'],
+    });
+
+    // Signs the claim / mark-done links in staff mail; generated once, rotated by replacing the secret.
+    const actionLinkSecret = new secretsmanager.Secret(this, 'ActionLinkSecret', {
+      description: 'Koto Forms: HMAC key of emailed action links',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const environment = {
+      TABLE_NAME: table.tableName,
+      PUBLIC_URL: web.url,
+      ...mail.environment,
+      // Resolved by CloudFormation at deploy time; readable by those who may read the function's configuration.
+      ACTION_LINK_SECRET: actionLinkSecret.secretValue.unsafeUnwrap(),
+    };
+
+    const apiFunction = new KotoFunction(this, 'ApiFunction', {
+      description: 'Koto Forms HTTP API (Hono)',
+      codeDir: props.apiCodeDir,
+      environment,
+    });
+    new apigwv2.HttpRoute(this, 'DefaultRoute', {
+      httpApi: api,
+      routeKey: apigwv2.HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('ApiIntegration', apiFunction),
+    });
+    table.grantReadWriteData(apiFunction);
+    mail.grantSend(apiFunction);
+
+    const notifier = new KotoFunction(this, 'NotifierFunction', {
+      description: 'Koto Forms notifier: drains the outbox and mails staff',
+      codeDir: props.notifierCodeDir,
+      environment,
+      timeout: Duration.minutes(1),
+    });
+    table.grantReadWriteData(notifier);
+    mail.grantSend(notifier);
+
+    // The stream only wakes the notifier early; the outbox item stays until sent, and the minutely
+    // sweep retries with backoff. So a failed stream batch is dropped after a few tries, not parked.
+    notifier.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 10,
+        retryAttempts: 2,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { [TABLE_LAYOUT.outboxIndex.partitionKey]: { S: lambda.FilterRule.exists() } } },
+          }),
+        ],
+      }),
+    );
+    new events.Rule(this, 'NotifierSchedule', {
+      description: 'Retries pending notifications with backoff',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      // The next tick is the retry; EventBridge's own retries would only pile up.
+      targets: [new targets.LambdaFunction(notifier, { retryAttempts: 0 })],
+    });
+
+    new events.Rule(this, 'DigestSchedule', {
+      description: 'Daily digest of open submissions to each staff mailbox (05:00 UTC = 07:00/08:00 Helsinki)',
+      schedule: events.Schedule.cron({ minute: '0', hour: '5' }),
+      targets: [new targets.LambdaFunction(notifier, { event: events.RuleTargetInput.fromObject({ job: 'digest' }), retryAttempts: 2 })],
+    });
+
+    new CfnOutput(this, 'Url', { value: web.url });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}
