@@ -90,9 +90,21 @@ export type CommonTexts = Record<string, unknown> & {
   errors: Record<string, string>;
 };
 
+/** The resident's confirmation email, per language (i18next namespace `mail`). */
+export interface MailTexts {
+  subject: string;
+  greeting: string;
+  received: string;
+  reference: string;
+  next: string;
+  contact: string;
+  noReply: string;
+}
+
 /** Everything loaded from `schemas/`: forms, municipalities and interface texts. */
 export interface Catalog {
   forms: FormDefinition[];
   municipalities: Municipality[];
   common: Partial<Record<Lang, CommonTexts>>;
+  mail: Partial<Record<Lang, MailTexts>>;
 }

@@ -99,3 +99,28 @@ describe('notifyStaff', () => {
     expect([1, 2, 3, 7, 8, 20].map((a) => backoffMs(a) / 60_000)).toEqual([1, 2, 4, 60, 60, 60]);
   });
 });
+
+describe('the resident confirmation', () => {
+  it('goes to the email the resident gave, in their language, with the reference and contact but no answers', async () => {
+    const t = await buildTestApp();
+    const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ lang: 'sv' }, { contactWay: 'email', email: 'olena@example.com', phone: undefined, message: 'hemligt meddelande' }));
+    const { reference } = (await res.json()) as { reference: string };
+    await notifyStaff(t.deps.notify);
+    const mail = t.mailer.sent.find((m) => m.to.includes('olena@example.com'))!;
+    expect(mail.subject).toBe(`Din blankett har tagits emot – ${reference}`);
+    expect(mail.text).toContain(`Ditt referensnummer är ${reference}.`);
+    expect(mail.text).toContain('Heinola, tfn +358 44 469 4372, kotoutuminen@heinola.fi');
+    expect(mail.text).toContain('Handledning och rådgivning');
+    for (const secret of ['hemligt', 'Olena Kovalenko', 'Boende']) expect(mail.text).not.toContain(secret);
+    expect(mail.headers).toMatchObject({ 'Content-Language': 'sv' });
+    const stored = await t.deps.app.store.getSubmission(reference, t.clock.now());
+    expect(stored?.notification.sentTo).toContain('resident');
+  });
+
+  it('is not sent when the resident gave no email address', async () => {
+    const t = await buildTestApp();
+    await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody());
+    await notifyStaff(t.deps.notify);
+    expect(t.mailer.sent.every((m) => m.to[0]!.endsWith('@heinola.fi'))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StaffMember } from '../domain/staff/staff-member.js';
-import { isLang, type Catalog, type CommonTexts, type FormDefinition, type Lang, type Municipality } from '../../../schemas/src/index.js';
+import { isLang, type Catalog, type CommonTexts, type FormDefinition, type Lang, type MailTexts, type Municipality } from '../../../schemas/src/index.js';
 
 function readJson<T>(path: string): T {
   try {
@@ -46,7 +46,7 @@ export function readCatalog(root: string): Catalog {
       ) as Municipality['texts'];
       return { ...data, texts };
     });
-  return { forms, municipalities, common: readTexts<CommonTexts>(join(root, 'texts')) };
+  return { forms, municipalities, common: readTexts<CommonTexts>(join(root, 'texts')), mail: readTexts<MailTexts>(join(root, 'texts', 'mail')) };
 }
 
 /** The accounts local mode seeds (`schemas/staff/local.json`); AWS manages its staff in the table. */

@@ -7,6 +7,7 @@ import {
   type Catalog,
   type FormDefinition,
   type Lang,
+  type MailTexts,
   type Municipality,
 } from '../../../schemas/src/index.js';
 import { UnknownForm, UnknownMunicipality, UnsupportedLanguage } from './errors.js';
@@ -85,6 +86,11 @@ export class FormRegistry {
   /** Validation message templates in a language, English where a language has none yet. */
   messages(lang: Lang): Record<string, string> {
     return this.catalog.common[lang]?.errors ?? this.catalog.common.en?.errors ?? {};
+  }
+
+  /** The resident confirmation mail texts in a language, English where a language has none yet. */
+  mailTexts(lang: Lang): MailTexts | undefined {
+    return this.catalog.mail[lang] ?? this.catalog.mail.en;
   }
 
   /** Values for `{{placeholders}}` in a form's texts: the municipality's name and its texts in `lang`. */

@@ -2,6 +2,7 @@ import type { FormRegistry } from './form-registry.js';
 import type { Mailer } from './mailer.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';
 import { LINK_DAYS, signActionLink } from './staff/action-link.js';
+import { RESIDENT_RECIPIENT, residentConfirmation } from './resident-confirmation.js';
 import { mailboxesFor, staffNotification } from './staff-notification.js';
 import type { NotificationState } from './submission.js';
 
@@ -32,7 +33,7 @@ export interface DrainResult {
 }
 
 /**
- * Sends every due staff notification once: leases it (so a parallel notifier skips it), mails the routed
+ * Sends every due notification once (staff mailboxes, then the resident's confirmation if they gave an email): leases it (so a parallel notifier skips it), mails the routed
  * mailboxes, and records the outcome with attempt count, last error and the next try.
  */
 export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainResult> {
@@ -60,6 +61,12 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
           `${deps.mail.publicUrl.replace(/\/$/, '')}/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox: to, exp })}`;
         await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl }));
         sentTo.push(to);
+      }
+      const texts = registry.mailTexts(submission.lang);
+      const confirmation = texts && residentConfirmation(form, municipality, submission, texts, deps.mail.from);
+      if (confirmation && !sentTo.includes(RESIDENT_RECIPIENT)) {
+        await mailer.send(confirmation);
+        sentTo.push(RESIDENT_RECIPIENT);
       }
       state = { state: 'sent', attempts, sentAt: clock.now().toISOString(), sentTo };
       result.sent++;

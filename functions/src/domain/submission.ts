@@ -22,7 +22,7 @@ export interface NotificationState {
   dueAt?: string;
   lastError?: string;
   sentAt?: string;
-  /** Mailboxes already mailed, so a retry after a partial failure mails only the rest. */
+  /** Mailboxes already mailed (and `resident` once confirmed), so a retry after a partial failure mails only the rest. */
   sentTo?: string[];
 }
 
