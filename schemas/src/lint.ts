@@ -1,6 +1,7 @@
 import { compileSchema } from './ajv-options.js';
 import { conditionalRules } from './conditions.js';
 import { REQUIRED_LANGUAGES, isLang, type Lang } from './languages.js';
+import { placeholders } from './interpolate.js';
 import { flattenTexts, missingKeys } from './texts.js';
 import type { FormDefinition, FormStep, FormTexts, JsonSchema } from './types.js';
 
@@ -83,7 +84,24 @@ function textProblems(form: FormDefinition): Problem[] {
       if (typeof value !== 'string' || value.trim() === '') problems.push(`${lang}: missing or empty text ${key}`);
     }
     for (const key of have.keys()) if (!expected.has(key) && !optional.test(key)) problems.push(`${lang}: unused text ${key}`);
-    if (lang !== 'fi') for (const key of missingKeys(form.texts.fi, texts)) problems.push(`${lang}: missing or empty ${key}`);
+    if (lang !== 'fi') {
+      for (const key of missingKeys(form.texts.fi, texts)) problems.push(`${lang}: missing or empty ${key}`);
+      problems.push(...placeholderProblems(lang, form.texts.fi, texts));
+    }
+  }
+  return problems;
+}
+
+/** Texts whose `{{placeholders}}` differ from the reference language's: a translation dropped or renamed one. */
+export function placeholderProblems(lang: string, reference: unknown, candidate: unknown): Problem[] {
+  const ref = flattenTexts(reference);
+  const problems: Problem[] = [];
+  for (const [key, value] of flattenTexts(candidate)) {
+    const original = ref.get(key);
+    if (typeof value !== 'string' || typeof original !== 'string') continue;
+    if (placeholders(value).join() !== placeholders(original).join()) {
+      problems.push(`${lang}: ${key} has {{${placeholders(value).join('}}, {{')}}} where fi has {{${placeholders(original).join('}}, {{')}}}`);
+    }
   }
   return problems;
 }

@@ -94,6 +94,12 @@ describe('lintForm', () => {
     expect(problems).toMatch(/en is required but not offered/);
   });
 
+  it('catches a translation that drops or renames a placeholder', () => {
+    const form = clone();
+    form.texts.sv!.consent.text = '{{kommun}} använder dina uppgifter.';
+    expect(lintForm(form).join('\n')).toMatch(/sv: consent\.text has \{\{kommun\}\} where fi has \{\{municipality\}\}/);
+  });
+
   it('refuses free text as an email-safe field and a schema that does not compile', () => {
     const form = clone();
     form.meta.emailSafeFields.push('message');
