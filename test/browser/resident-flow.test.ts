@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+
+// Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const PHONE = { width: 360, height: 740 };
+const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server: LocalServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
+  server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => undefined });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function openGuidance(): Promise<void> {
+  await page.goto(`${server.url}/en/heinola/guidance`);
+  await page.getByRole('heading', { level: 2, name: 'What do you need help with?' }).waitFor();
+}
+
+async function axeViolations(): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const next = () => page.getByRole('button', { name: 'Next' }).click();
+
+describe('a resident on a phone', () => {
+  it('fills in the guidance form, checks the answers, sends it and gets a reference', async () => {
+    await openGuidance();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
+    expect(await page.getByText('Step 1 of 4').isVisible()).toBe(true);
+
+    await page.getByRole('checkbox', { name: 'Kela benefits' }).check();
+    await page.getByRole('checkbox', { name: 'Something else' }).check();
+    await page.getByLabel('What other topic?').fill('Opening a bank account');
+    await next();
+
+    await page.getByText('Step 2 of 4').waitFor();
+    await page.getByLabel('Full name').fill('Amina Example');
+    await page.getByLabel('Language you want to use with us').selectOption({ label: 'Arabic' });
+    await next();
+
+    await page.getByText('Step 3 of 4').waitFor();
+    await page.getByRole('radio', { name: 'Phone call' }).check();
+    await page.getByLabel('Phone number').fill('+358 40 123 4567');
+    expect(await page.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(false);
+    await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await page.getByLabel("Interpreter's language").fill('Arabic');
+    await next();
+
+    await page.getByText('Step 4 of 4').waitFor();
+    const consent = page.getByRole('checkbox', { name: 'I agree to the processing of my data' });
+    expect(await consent.isChecked()).toBe(false);
+    await consent.check();
+    await next();
+
+    await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+    const review = await page.locator('main').innerText();
+    for (const shown of ['Kela benefits', 'Opening a bank account', 'Amina Example', 'Arabic', 'Phone call', '+358 40 123 4567']) {
+      expect(review).toContain(shown);
+    }
+    expect(await page.getByRole('button', { name: /^Change/ }).count()).toBe(4);
+
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank you! Your form was sent.' }).waitFor();
+    const reference = (await page.locator('.reference [data-reference]').innerText()).trim();
+    expect(reference).toMatch(REFERENCE);
+    expect(await page.evaluate(() => localStorage.getItem('koto:draft:heinola:guidance'))).toBeNull();
+  });
+
+  it('pressing Next with nothing filled focuses the error summary, and each error is tied to its field', async () => {
+    await openGuidance();
+    await next();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'Please check these answers:' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await summary.getByRole('link', { name: 'Topics: please answer this question.' }).count()).toBe(1);
+
+    const option = page.getByRole('checkbox', { name: 'Housing' });
+    const describedBy = ((await option.getAttribute('aria-describedby')) ?? '').split(/\s+/);
+    const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).allInnerTexts()));
+    expect(descriptions.flat().join(' ')).toContain('Topics: please answer this question.');
+
+    await summary.getByRole('link').click();
+    expect(await option.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('finds no WCAG 2.2 A/AA problems on the form, at first and with errors', async () => {
+    await openGuidance();
+    expect(await axeViolations()).toEqual([]);
+    await next();
+    await page.locator('.error-summary').waitFor();
+    expect(await axeViolations()).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+});

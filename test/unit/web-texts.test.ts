@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flattenTexts } from '../../schemas/src/index.js';
+import { catalog } from './web-fixtures.js';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every literal key passed to t(...) in the web app. */
+const usedKeys = new Set(
+  sourceFiles('web/src').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'/g)].map((m) => m[1]!)),
+);
+const languages = Object.keys(catalog.common) as (keyof typeof catalog.common)[];
+
+describe('interface texts of the web app', () => {
+  it('are found in the sources', () => {
+    expect(usedKeys.size).toBeGreaterThan(40);
+  });
+
+  for (const lang of languages) {
+    it(`${lang} has every key the web app uses, with text`, () => {
+      const texts = flattenTexts(catalog.common[lang]);
+      const missing = [...usedKeys].filter((key) => typeof texts.get(key) !== 'string' || String(texts.get(key)).trim() === '');
+      expect(missing).toEqual([]);
+    });
+
+    it(`${lang} has the same keys as fi`, () => {
+      expect([...flattenTexts(catalog.common[lang]).keys()].sort()).toEqual([...flattenTexts(catalog.common.fi).keys()].sort());
+    });
+  }
+});

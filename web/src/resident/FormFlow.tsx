@@ -1,0 +1,79 @@
+import type { ValidateFunction } from 'ajv';
+import { useEffect, useRef } from 'react';
+import type { LocalizedForm } from '../../../schemas/src/index.js';
+import { PageHeading } from '../components.js';
+import { hasNavigated } from '../router.js';
+import { useTexts } from '../texts-context.js';
+import { ErrorSummary } from './ErrorSummary.js';
+import { ReviewStep } from './ReviewStep.js';
+import { StepForm } from './StepForm.js';
+import { useFormFlow, type FlowStart } from './use-form-flow.js';
+
+export interface FormFlowProps {
+  form: LocalizedForm;
+  validate: ValidateFunction;
+  municipality: string;
+  start: FlowStart;
+}
+
+/** A form being filled: progress, error summary, the current step or the review. */
+export function FormFlow({ form, validate, municipality, start }: FormFlowProps) {
+  const { t } = useTexts();
+  const flow = useFormFlow(form, validate, municipality, start);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { position, steps, step, summary } = flow;
+
+  const shownPosition = useRef(position);
+  useEffect(() => {
+    // A new step takes focus at its heading (the page's h1 has it on arrival), unless the error summary took it.
+    if (shownPosition.current === position) return;
+    shownPosition.current = position;
+    if (hasNavigated() && summary.items.length === 0) heading.current?.focus({ preventScroll: true });
+  }, [position]);
+
+  return (
+    <>
+      <PageHeading>{form.title}</PageHeading>
+      {position === 0 ? <p className="lead">{form.description}</p> : null}
+      {step ? (
+        <div className="progress">
+          <p>{t('form.step', { current: (position as number) + 1, total: steps.length })}</p>
+          <progress aria-hidden="true" max={steps.length} value={(position as number) + 1} />
+        </div>
+      ) : null}
+      <ErrorSummary items={summary.items} focusKey={summary.key} />
+      {step ? (
+        <>
+          <h2 ref={heading} tabIndex={-1}>
+            {step.title}
+          </h2>
+          <StepForm
+            key={step.id}
+            form={form}
+            fields={flow.fields}
+            answers={flow.answers}
+            validator={flow.validator}
+            extraErrors={flow.extraErrors}
+            canGoBack={position !== 0}
+            onChange={flow.onChange}
+            onNext={flow.onNext}
+            onBack={flow.onBack}
+            onInvalid={flow.onInvalid}
+          />
+          <p className="hint">{t('form.draftSaved')}</p>
+        </>
+      ) : (
+        <ReviewStep
+          ref={heading}
+          form={form}
+          answers={flow.answers}
+          sending={flow.sending}
+          sendError={flow.sendError}
+          onEditStep={flow.onEditStep}
+          onSend={() => void flow.send()}
+          onBack={flow.onBack}
+        />
+      )}
+    </>
+  );
+}

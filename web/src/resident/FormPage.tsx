@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react';
+import type { LocalizedForm } from '../../../schemas/src/index.js';
+import type { Lang } from '../../../schemas/src/languages.js';
+import { ApiError, fetchForm } from '../api.js';
+import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
+import { useLocation } from '../router.js';
+import { useTexts } from '../texts-context.js';
+import { useAsync } from '../use-async.js';
+import { Confirmation } from './Confirmation.js';
+import { activeKey, clearDraft, draftKey, hasAnswers, knownAnswers, readDraft, type Draft } from './draft.js';
+import { FormFlow } from './FormFlow.js';
+import { positionFrom, stepsOf } from './steps.js';
+import { deviceStore, tabStore } from './storage.js';
+import type { FlowStart, ReceiptState } from './use-form-flow.js';
+import { prefetchValidator, validatorFor } from './validation/load-validator.js';
+
+function receiptOf(state: unknown): ReceiptState['receipt'] | undefined {
+  const receipt = state && typeof state === 'object' ? (state as Partial<ReceiptState>).receipt : undefined;
+  return receipt && typeof receipt.reference === 'string' ? receipt : undefined;
+}
+
+const FRESH: FlowStart = { answers: {}, position: 0 };
+
+function startFrom(draft: Draft, form: LocalizedForm): FlowStart {
+  const fields = Object.keys(form.schema.properties ?? {});
+  const position = positionFrom({ position: draft.position }, stepsOf(form).length) ?? 0;
+  return { answers: knownAnswers(draft.answers, fields), position, pending: draft.pending };
+}
+
+/** `/<lang>/<municipality>/<formId>`: loads the form and its validator, offers a saved draft, then the steps. */
+export function FormPage({ lang, municipality, formId }: { lang: Lang; municipality: string; formId: string }) {
+  const { t } = useTexts();
+  const { state } = useLocation();
+  const prefetched = useMemo(() => prefetchValidator(formId), [formId]);
+  const [loaded, retry] = useAsync(async () => {
+    const form = await fetchForm(formId, municipality, lang);
+    return { form, validate: await validatorFor(form, prefetched) };
+  }, `${formId}/${municipality}/${lang}`);
+  const [start, setStart] = useState<FlowStart>();
+
+  const receipt = receiptOf(state);
+  if (receipt) return <Confirmation reference={receipt.reference} lang={lang} municipality={municipality} />;
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'failed') {
+    if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound home={`/${lang}/${municipality}`} />;
+    return <LoadFailed message={t('form.loadFailed')} onRetry={retry} />;
+  }
+
+  const { form, validate } = loaded.value;
+  const key = draftKey(municipality, formId);
+  const draft = readDraft(deviceStore, key);
+  // Filling in this tab (a reload, another language): carry on. A draft from an earlier visit: ask first.
+  let begin: FlowStart | undefined;
+  if (hasAnswers(draft) && tabStore.getItem(activeKey(municipality, formId))) begin = startFrom(draft, form);
+  else if (start) begin = start;
+  else if (!hasAnswers(draft)) begin = FRESH;
+  else {
+    const saved = draft;
+    return (
+      <DraftPrompt
+        title={form.title}
+        onRestore={() => setStart(startFrom(saved, form))}
+        onDiscard={() => {
+          clearDraft(deviceStore, key);
+          setStart(FRESH);
+        }}
+      />
+    );
+  }
+  return <FormFlow key={lang} form={form} validate={validate} municipality={municipality} start={begin} />;
+}
+
+/** Offers back the answers saved on this device on an earlier visit. */
+function DraftPrompt({ title, onRestore, onDiscard }: { title: string; onRestore: () => void; onDiscard: () => void }) {
+  const { t } = useTexts();
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <div className="notice">
+        <p>{t('form.draftFound')}</p>
+        <div className="actions">
+          <button type="button" className="button" onClick={onRestore}>
+            {t('form.draftRestore')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onDiscard}>
+            {t('form.draftDiscard')}
+          </button>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { forwardRef } from 'react';
+import type { LocalizedForm } from '../../../schemas/src/index.js';
+import { useTexts } from '../texts-context.js';
+import type { Answers } from './steps.js';
+import { summarize } from './summary.js';
+
+export interface ReviewStepProps {
+  form: LocalizedForm;
+  answers: Answers;
+  sending: boolean;
+  sendError?: string;
+  onEditStep: (index: number) => void;
+  onSend: () => void;
+  onBack: () => void;
+}
+
+/** Every answer with its question, a Change button per step, and Send. */
+export const ReviewStep = forwardRef<HTMLHeadingElement, ReviewStepProps>(function ReviewStep(props, headingRef) {
+  const { t } = useTexts();
+  const summary = summarize(props.form, props.answers, [t('form.yes'), t('form.no')]);
+  return (
+    <>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t('form.review')}
+      </h2>
+      <p>{t('form.reviewIntro')}</p>
+      {summary.map(({ index, step, lines }) => (
+        <section className="review-step" key={step.id} aria-labelledby={`review-${step.id}`}>
+          <div className="review-step__header">
+            <h3 id={`review-${step.id}`}>{step.title}</h3>
+            <button type="button" className="link-button" onClick={() => props.onEditStep(index)}>
+              {t('form.edit')}
+              <span className="visually-hidden">: {step.title}</span>
+            </button>
+          </div>
+          <dl className="answers">
+            {lines.map((line) => (
+              <div key={line.field}>
+                <dt>{line.label}</dt>
+                <dd>
+                  {line.values.length === 0 ? <span className="muted">{t('form.notAnswered')}</span> : null}
+                  {line.values.length === 1 ? line.values[0] : null}
+                  {line.values.length > 1 ? (
+                    <ul>
+                      {line.values.map((v) => (
+                        <li key={v}>{v}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      {props.sendError ? (
+        <div className="notice notice--error" role="alert">
+          <p>{props.sendError}</p>
+        </div>
+      ) : null}
+      <p className="visually-hidden" role="status">
+        {props.sending ? t('form.sending') : ''}
+      </p>
+      <div className="actions">
+        <button type="button" className="button" aria-disabled={props.sending} onClick={props.onSend}>
+          {props.sending ? t('form.sending') : props.sendError ? t('form.retry') : t('form.send')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={props.onBack}>
+          {t('form.back')}
+        </button>
+      </div>
+    </>
+  );
+});

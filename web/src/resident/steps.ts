@@ -1,0 +1,77 @@
+import { conditionalRules, hiddenFields, type JsonSchema, type LocalizedForm, type LocalizedStep, type UiSchema } from '../../../schemas/src/index.js';
+
+export type Answers = Record<string, unknown>;
+
+/** Where the resident is in a form: a step's index or the review of all answers. */
+export type Position = number | 'review';
+
+/** The steps of a form (`ui:steps`); a form without steps is one step of all its fields. */
+export function stepsOf(form: LocalizedForm): LocalizedStep[] {
+  const steps = form.uiSchema['ui:steps'] as LocalizedStep[] | undefined;
+  if (steps?.length) return steps;
+  return [{ id: 'all', title: form.title, fields: Object.keys(form.schema.properties ?? {}) }];
+}
+
+/** The fields of a step that the answers make visible, in the step's order. */
+export function visibleFields(form: LocalizedForm, step: LocalizedStep, answers: Answers): string[] {
+  const hidden = hiddenFields(form.schema, answers);
+  return step.fields.filter((field) => !hidden.has(field) && form.schema.properties?.[field] !== undefined);
+}
+
+/**
+ * A schema of just the given visible fields, for rjsf to render one step. A conditional field is visible
+ * only while its rule holds, and then its rule makes it required.
+ */
+export function stepSchema(form: LocalizedForm, fields: string[]): JsonSchema {
+  const conditional = new Set(conditionalRules(form.schema).flatMap((rule) => rule.fields));
+  const properties = Object.fromEntries(fields.map((field) => [field, form.schema.properties![field]!]));
+  const required = fields.filter((field) => form.schema.required?.includes(field) || conditional.has(field));
+  return { type: 'object', additionalProperties: false, properties, required };
+}
+
+/** The uiSchema entries of the given fields. */
+export function stepUiSchema(form: LocalizedForm, fields: string[]): UiSchema {
+  return Object.fromEntries(fields.filter((f) => form.uiSchema[f] !== undefined).map((f) => [f, form.uiSchema[f]]));
+}
+
+/** The answers to the given fields, leaving out unanswered ones. */
+export function pickAnswers(answers: Answers, fields: string[]): Answers {
+  return Object.fromEntries(fields.filter((f) => answers[f] !== undefined).map((f) => [f, answers[f]]));
+}
+
+/** All answers with a step's fields replaced by what rjsf reports for them (a cleared field is removed). */
+export function mergeStepAnswers(answers: Answers, fields: string[], stepData: Answers | undefined): Answers {
+  const merged: Answers = { ...answers };
+  for (const field of fields) {
+    const value = stepData?.[field];
+    if (value === undefined || value === null) delete merged[field];
+    else merged[field] = value;
+  }
+  return merged;
+}
+
+/** The top-level field a contract error path names: `/answers/topics/0` is `topics`. */
+export function topFieldOf(path: string): string {
+  return path.split('/')[2] ?? '';
+}
+
+/** The index of the first step holding one of `fields`, or -1. */
+export function firstStepWith(steps: LocalizedStep[], fields: Iterable<string>): number {
+  const wanted = new Set(fields);
+  return steps.findIndex((step) => step.fields.some((field) => wanted.has(field)));
+}
+
+/** Answers without empty values (undefined, null, '', []), as they are stored and sent. */
+export function withoutEmpty(answers: Answers): Answers {
+  return Object.fromEntries(
+    Object.entries(answers).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
+/** The position kept in a history entry's state, if it is a valid one for a form of `stepCount` steps. */
+export function positionFrom(state: unknown, stepCount: number): Position | undefined {
+  const position = state && typeof state === 'object' ? (state as { position?: unknown }).position : undefined;
+  if (position === 'review') return 'review';
+  if (typeof position === 'number' && Number.isInteger(position) && position >= 0 && position < stepCount) return position;
+  return undefined;
+}

@@ -1,0 +1,146 @@
+import type { RJSFValidationError } from '@rjsf/utils';
+import type { ValidateFunction } from 'ajv';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AnswerError, LocalizedForm } from '../../../schemas/src/index.js';
+import { ApiError, submitAnswers } from '../api.js';
+import { navigate, useLocation } from '../router.js';
+import { useTexts } from '../texts-context.js';
+import { activeKey, clearDraft, draftKey, writeDraft, type PendingSend } from './draft.js';
+import type { SummaryItem } from './ErrorSummary.js';
+import { createKitValidator, errorSchemaOf, validateForm } from './rjsf-validator.js';
+import { firstStepWith, mergeStepAnswers, positionFrom, stepsOf, topFieldOf, visibleFields, type Answers, type Position } from './steps.js';
+import { deviceStore, tabStore } from './storage.js';
+import { newIdempotencyKey, sendAttempt, submissionBody } from './submission.js';
+
+export interface FlowStart {
+  answers: Answers;
+  position: Position;
+  pending?: PendingSend;
+}
+
+/** A receipt kept in the history entry, so reload and back show the confirmation, not an empty form. */
+export interface ReceiptState {
+  receipt: { reference: string; submittedAt: string };
+}
+
+/** The state and actions of filling one form: steps, answers, errors, draft and sending. */
+export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, municipality: string, start: FlowStart) {
+  const { t, errorMessages } = useTexts();
+  const { path, state } = useLocation();
+  const steps = stepsOf(form);
+  const position = positionFrom(state, steps.length) ?? 0;
+  const [answers, setAnswers] = useState(start.answers);
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  const pending = useRef(start.pending);
+  const [serverErrors, setServerErrors] = useState<AnswerError[]>([]);
+  const [failure, setFailure] = useState<{ items: SummaryItem[]; key: number }>({ items: [], key: 0 });
+  const [returnToReview, setReturnToReview] = useState(false);
+  const [sending, setSending] = useState(false);
+  // Refs, not state: a double tap must not send twice, and nothing may be saved once the form is sent.
+  const busy = useRef(false);
+  const sent = useRef(false);
+  const [sendError, setSendError] = useState<string>();
+  const storageKey = draftKey(municipality, form.id);
+
+  const validator = useMemo(
+    () => createKitValidator({ form, validate, messages: errorMessages, answers: () => answersRef.current }),
+    [form, validate, errorMessages],
+  );
+
+  const saveDraft = (position: Position) => {
+    writeDraft(deviceStore, storageKey, { formVersion: form.version, savedAt: Date.now(), answers: answersRef.current, position, pending: pending.current });
+    tabStore.setItem(activeKey(municipality, form.id), '1');
+  };
+  // Resume at the draft's position first; saving starts once the page shows it, so it never overwrites it.
+  const synced = useRef(false);
+  useEffect(() => {
+    if (start.position !== position) navigate(path, { state: { position: start.position }, replace: true });
+  }, []);
+  useEffect(() => {
+    if (position === start.position) synced.current = true;
+    if (synced.current && !sent.current) saveDraft(position);
+  }, [answers, position]);
+
+  const step = position === 'review' ? undefined : steps[position];
+  const fields = step ? visibleFields(form, step, answers) : [];
+  const stepServerErrors = serverErrors.filter((e) => fields.includes(topFieldOf(e.path)));
+
+  const moveTo = (next: Position, items: SummaryItem[] = []) => {
+    setFailure((f) => ({ items, key: f.key + 1 }));
+    setSendError(undefined);
+    navigate(path, { state: { position: next } });
+  };
+
+  const landOnErrors = (errors: AnswerError[]) => {
+    setServerErrors(errors);
+    const index = firstStepWith(steps, errors.map((e) => topFieldOf(e.path)));
+    const items = errors.map((e) => ({ field: topFieldOf(e.path), message: e.message }));
+    if (index < 0) {
+      setFailure((f) => ({ items: items.map((i) => ({ ...i, field: '' })), key: f.key + 1 }));
+      return;
+    }
+    setReturnToReview(false);
+    const onStep = items.filter((i) => steps[index]!.fields.includes(i.field));
+    if (index === position) setFailure((f) => ({ items: onStep, key: f.key + 1 }));
+    else moveTo(index, onStep);
+  };
+
+  const send = async () => {
+    if (busy.current) return;
+    const errors = validateForm({ form, validate, messages: errorMessages }, answers);
+    if (errors.length > 0) return landOnErrors(errors);
+    const body = submissionBody(form, municipality, answers);
+    pending.current = sendAttempt(pending.current, body, newIdempotencyKey);
+    saveDraft(position);
+    busy.current = true;
+    setSending(true);
+    setSendError(undefined);
+    try {
+      const receipt = await submitAnswers(form.id, body, pending.current.key);
+      sent.current = true;
+      clearDraft(deviceStore, storageKey);
+      clearDraft(tabStore, activeKey(municipality, form.id));
+      navigate(path, { state: { receipt } satisfies ReceiptState, replace: true });
+    } catch (e) {
+      busy.current = false;
+      setSending(false);
+      if (e instanceof ApiError && e.code === 'invalid_answers' && e.errors.length > 0) return landOnErrors(e.errors);
+      if (e instanceof ApiError && e.code === 'idempotency_key_reused') pending.current = undefined;
+      const later = e instanceof ApiError && (e.status === 429 || e.status === 503);
+      setSendError(t(later ? 'form.busy' : e instanceof ApiError ? 'form.failed' : 'form.sendFailed'));
+    }
+  };
+
+  return {
+    steps,
+    position,
+    step,
+    fields,
+    answers,
+    validator,
+    sending,
+    sendError,
+    summary: failure.items.length > 0 ? failure : { items: stepServerErrors.map((e) => ({ field: topFieldOf(e.path), message: e.message })), key: failure.key },
+    extraErrors: errorSchemaOf(stepServerErrors),
+    onChange: (stepData: Answers | undefined) => {
+      const next = mergeStepAnswers(answersRef.current, fields, stepData);
+      const changed = fields.filter((f) => JSON.stringify(next[f]) !== JSON.stringify(answersRef.current[f]));
+      if (changed.length === 0) return;
+      answersRef.current = next;
+      setAnswers(next);
+      setServerErrors((errors) => errors.filter((e) => !changed.includes(topFieldOf(e.path))));
+    },
+    onNext: () => moveTo(returnToReview || position === steps.length - 1 ? 'review' : (position as number) + 1),
+    onBack: () => moveTo(position === 'review' ? steps.length - 1 : Math.max(0, position - 1)),
+    onInvalid: (errors: RJSFValidationError[]) =>
+      setFailure((f) => ({ items: errors.map((e) => ({ field: (e.property ?? '').replace(/^\./, ''), message: e.message ?? e.stack })), key: f.key + 1 })),
+    onEditStep: (index: number) => {
+      setReturnToReview(true);
+      moveTo(index);
+    },
+    send,
+  };
+}
+
+export type FormFlow = ReturnType<typeof useFormFlow>;
