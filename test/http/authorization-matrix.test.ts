@@ -17,6 +17,7 @@ const MATRIX: { method: string; path: string; body?: (version: number) => unknow
   { method: 'PATCH', path: '/api/staff/submissions/R', body: (v) => ({ note: 'matrix', expectedVersion: v }), expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 404, admin: 200 } },
   { method: 'GET', path: '/api/staff/submissions.csv', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 } },
   { method: 'GET', path: '/api/staff/submissions.csv?municipality=heinola&form=guidance', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 } },
+  { method: 'GET', path: '/api/admin/forms', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   { method: 'GET', path: '/api/admin/audit/R', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   { method: 'POST', path: '/api/auth/logout', expect: { anonymous: 204, 'staff.heinola': 204, 'staff.orimattila': 204, admin: 204 } },
 ];

@@ -189,3 +189,17 @@ describe('emailed action links', () => {
     expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.status).toBe('new');
   });
 });
+
+describe('admin: form languages', () => {
+  it('lists each form with its languages, whether each is offered and reviewed by a native speaker', async () => {
+    const t = await app();
+    const cookie = await signIn(t, ADMIN);
+    const { forms } = await json<{ forms: { id: string; languages: { lang: string; reviewed: boolean; offered: boolean }[] }[] }>(
+      await staffRequest(t, 'GET', '/api/admin/forms', { cookie }),
+    );
+    const guidance = forms.find((f) => f.id === 'guidance')!;
+    expect(guidance.languages).toContainEqual({ lang: 'fi', reviewed: true, offered: true });
+    expect(guidance.languages).toContainEqual({ lang: 'en', reviewed: false, offered: true });
+    expect(forms.map((f) => f.id).sort()).toEqual(['feedback', 'guidance', 'hobby', 'orientation', 'registration']);
+  });
+});

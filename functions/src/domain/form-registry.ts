@@ -31,6 +31,11 @@ export class FormRegistry {
     await Promise.all(this.catalog.forms.map((form) => this.versions.publish(form, publishedAt)));
   }
 
+  /** Every current form definition, offered anywhere or not. */
+  forms(): FormDefinition[] {
+    return this.catalog.forms;
+  }
+
   municipalities(): Municipality[] {
     return this.catalog.municipalities;
   }

@@ -1,0 +1,27 @@
+import { offeredLanguages, type Lang } from '../../../../schemas/src/index.js';
+import type { FormRegistry } from '../form-registry.js';
+
+export interface FormLanguages {
+  id: string;
+  version: number;
+  title: string;
+  /** Each language in the form's metadata: offered only when complete; reviewed once a native speaker has checked it. */
+  languages: { lang: Lang; reviewed: boolean; offered: boolean }[];
+}
+
+/** For admins: every form's languages and whether a native speaker has reviewed each. */
+export function formLanguages(registry: FormRegistry): FormLanguages[] {
+  return registry.forms().map((form) => {
+    const offered = offeredLanguages(form);
+    return {
+      id: form.id,
+      version: form.version,
+      title: form.texts.fi?.title ?? form.id,
+      languages: (Object.entries(form.meta.languages) as [Lang, { reviewed: boolean }][]).map(([lang, meta]) => ({
+        lang,
+        reviewed: meta.reviewed,
+        offered: offered.includes(lang),
+      })),
+    };
+  });
+}

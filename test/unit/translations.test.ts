@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flattenTexts, offeredLanguages, placeholderProblems, type Lang } from '../../schemas/src/index.js';
+import { catalog } from '../support/test-app.js';
+
+function sources(dir: string): string {
+  return readdirSync(dir)
+    .map((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? readFileSync(path, 'utf8') : '';
+    })
+    .join('\n');
+}
+
+const code = sources('web/src') + sources('functions/src');
+const formTexts = JSON.stringify(catalog.forms.map((f) => f.texts));
+/** ajv keywords our schemas use, each with a message template (`errors.<keyword>`), plus the fallback. */
+const KEYWORDS = ['required', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format', 'type', 'enum', 'const', 'additionalProperties', 'invalid'];
+
+const municipalityTexts = Object.fromEntries(
+  (Object.keys(catalog.municipalities[0]!.texts) as Lang[]).map((lang) => [lang, Object.fromEntries(catalog.municipalities.map((m) => [m.id, m.texts[lang]]))]),
+);
+
+const namespaces: Record<string, Partial<Record<Lang, unknown>>> = {
+  'interface (schemas/texts)': catalog.common,
+  'resident mail (schemas/texts/mail)': catalog.mail,
+  'municipalities (schemas/municipalities/texts)': municipalityTexts,
+};
+
+describe('translations', () => {
+  for (const [name, byLang] of Object.entries(namespaces)) {
+    describe(name, () => {
+      const reference = flattenTexts(byLang.fi);
+      for (const [lang, texts] of Object.entries(byLang) as [Lang, unknown][]) {
+        it(`${lang}: no missing, extra or empty key, and the placeholders of fi`, () => {
+          const have = flattenTexts(texts);
+          expect([...have.keys()].sort()).toEqual([...reference.keys()].sort());
+          expect([...have].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k)).toEqual([]);
+          expect(placeholderProblems(lang, byLang.fi, texts)).toEqual([]);
+        });
+      }
+    });
+  }
+
+  it('has no unused interface key: each is used in the code, or is a validation message of a keyword', () => {
+    const unused = [...flattenTexts(catalog.common.fi).keys()].filter((key) =>
+      key.startsWith('errors.') ? !KEYWORDS.includes(key.slice('errors.'.length)) : !code.includes(`'${key}'`) && !code.includes(`"${key}"`) && !code.includes(`\`${key}\``),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it('has a validation message for every keyword', () => {
+    const keys = [...flattenTexts(catalog.common.fi).keys()].filter((k) => k.startsWith('errors.')).map((k) => k.slice(7)).sort();
+    expect(keys).toEqual([...KEYWORDS].sort());
+  });
+
+  it('has no unused municipality text: each fills a {{placeholder}} in a form or is shown by the web app', () => {
+    const unused = [...flattenTexts(municipalityTexts.fi).keys()]
+      .map((k) => k.split('.')[1]!)
+      .filter((key) => !formTexts.includes(`{{${key}}}`) && !code.includes(key));
+    expect(unused).toEqual([]);
+  });
+
+  for (const form of catalog.forms) {
+    it(`${form.id}: every language in its metadata is complete, and has interface, mail and municipality texts`, () => {
+      const listed = Object.keys(form.meta.languages) as Lang[];
+      expect(offeredLanguages(form)).toEqual(listed);
+      for (const lang of listed) {
+        expect(catalog.common[lang], `interface texts in ${lang}`).toBeDefined();
+        expect(catalog.mail[lang], `mail texts in ${lang}`).toBeDefined();
+        expect(municipalityTexts[lang], `municipality texts in ${lang}`).toBeDefined();
+      }
+    });
+  }
+});
