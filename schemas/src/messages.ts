@@ -35,13 +35,16 @@ export function fieldIdOf(path: string): string {
 /**
  * Turns ajv errors into contract errors with messages in the resident's language, naming the field's label.
  * `messages` holds one template per ajv keyword (`errors.<keyword>` in the common texts) and `invalid` as the
- * fallback; a field may override a keyword's text.
+ * fallback; a field may override a keyword's text. `lang` formats numbers with Intl.
  */
 export function describeErrors(
   errors: readonly ErrorObject[],
   messages: Record<string, string>,
   lookup: FieldLookup,
+  lang?: string,
 ): AnswerError[] {
+  // Limits read as the resident reads numbers (Arabic-Indic digits in Arabic), without grouping: 1900, not 1 900.
+  const number = new Intl.NumberFormat(lang, { useGrouping: false });
   const seen = new Set<string>();
   const out: AnswerError[] = [];
   for (const error of errors) {
@@ -55,7 +58,7 @@ export function describeErrors(
     const limit = error.params['limit'];
     const message = interpolate(template, {
       label: field?.label ?? fieldIdOf(path),
-      ...(typeof limit === 'number' || typeof limit === 'string' ? { limit } : {}),
+      ...(typeof limit === 'number' ? { limit: number.format(limit) } : typeof limit === 'string' ? { limit } : {}),
     });
     out.push({ path, keyword: error.keyword, message });
   }

@@ -7,7 +7,8 @@ export function validateAnswers(
   answers: unknown,
   messages: Record<string, string>,
   lookup: FieldLookup,
+  lang?: string,
 ): AnswerError[] {
   if (validate(answers)) return [];
-  return describeErrors(validate.errors ?? [], messages, lookup);
+  return describeErrors(validate.errors ?? [], messages, lookup, lang);
 }

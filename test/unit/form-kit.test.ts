@@ -61,6 +61,16 @@ describe('describeErrors', () => {
     expect(errors).toContainEqual({ path: '/answers/contactWay', keyword: 'required', message: 'How should we contact you? is required.' });
     expect(errors.some((e) => e.keyword === 'if')).toBe(false);
   });
+
+  it('writes limits as the resident reads numbers, without grouping', () => {
+    const validate = compileSchema(guidance.schema);
+    validate({ birthYear: 1850 });
+    const lookup = () => ({ label: 'X' });
+    const message = (lang: string) => describeErrors(validate.errors!, { minimum: '{{label}} ≥ {{limit}}' }, lookup, lang).find((e) => e.keyword === 'minimum')!.message;
+    expect(message('fi')).toBe('X ≥ 1900');
+    expect(message('fa')).toBe(`X ≥ ${new Intl.NumberFormat('fa', { useGrouping: false }).format(1900)}`);
+    expect(message('fa')).toBe('X ≥ ۱۹۰۰');
+  });
 });
 
 describe('lintForm', () => {

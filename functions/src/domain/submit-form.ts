@@ -34,7 +34,7 @@ const MAX_REFERENCE_ATTEMPTS = 5;
 
 function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
   const texts = form.texts[lang]!;
-  const errors = validateAnswers(registry.validator(form), answers, registry.messages(lang), (id) => texts.fields[id]);
+  const errors = validateAnswers(registry.validator(form), answers, registry.messages(lang), (id) => texts.fields[id], lang);
   if (errors.length === 0) return undefined;
   return new InvalidAnswers(errors.map((e) => e.message).join(' '), errors);
 }
