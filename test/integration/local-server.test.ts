@@ -30,6 +30,7 @@ describe('the local server (npm start)', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<html lang="ar" dir="rtl">');
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await (await fetch(`${first.url}/staff`)).text()).toContain('<html lang="fi" dir="ltr">');
 
       const res = await submit(first.url, 'restart-test-key');
       expect(res.status).toBe(201);

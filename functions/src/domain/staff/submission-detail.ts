@@ -26,7 +26,9 @@ function fieldOrder(form: FormDefinition): string[] {
 function display(form: FormDefinition, lang: 'fi' | string, field: string, value: unknown): string {
   const texts = form.texts[lang as 'fi'] ?? form.texts.fi!;
   const options = texts.fields[field]?.options;
-  const one = (v: unknown): string => options?.[String(v)] ?? String(v);
+  const yesNo = lang === 'fi' ? { true: 'kyllä', false: 'ei' } : undefined;
+  const one = (v: unknown): string =>
+    options?.[String(v)] ?? (typeof v === 'boolean' && yesNo ? yesNo[String(v) as 'true' | 'false'] : String(v));
   if (Array.isArray(value)) {
     return value
       .map((v) =>

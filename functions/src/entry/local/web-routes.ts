@@ -11,7 +11,8 @@ const SERVER_PATHS = /^\/(api|dev|a|auth)(\/|$)/;
 /** The built web app's index.html with `<html lang dir>` set for the page's language. */
 export function pageHtml(indexHtml: string, path: string): string {
   const first = path.split('/')[1] ?? '';
-  const lang = isLang(first) ? first : 'en';
+  // Staff and admin pages are Finnish; resident pages carry their language first in the path.
+  const lang = isLang(first) ? first : first === 'staff' || first === 'admin' ? 'fi' : 'en';
   return indexHtml.replace(/<html[^>]*>/, `<html lang="${lang}" dir="${dirOf(lang)}">`);
 }
 
