@@ -70,6 +70,7 @@ describe('the staff inbox', () => {
     expect(await get('status=done')).toEqual([newer]);
     expect(await get('status=new')).toEqual([older]);
     expect(await get(`assignee=${HEINOLA}`)).toEqual([newer]);
+    expect(await get('assignee=none')).toEqual([older]);
     expect(await get('form=hobby')).toEqual([]);
     expect(await get('minAgeDays=2')).toEqual([newer, older]);
     expect(await get('minAgeDays=5')).toEqual([]);

@@ -7,7 +7,8 @@ export interface SubmissionQuery {
   municipalities: string[];
   status?: SubmissionStatus;
   formId?: string;
-  assignee?: string;
+  /** An email, or null for submissions nobody has taken. */
+  assignee?: string | null;
   /** Only submissions sent before this time (age filter). */
   submittedBefore?: string;
   limit: number;

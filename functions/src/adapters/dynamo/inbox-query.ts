@@ -38,8 +38,10 @@ async function readPartition(db: DynamoDBDocumentClient, table: string, municipa
   const names: Record<string, string> = { '#pk': INDEX.byMunicipality.pk };
   const values: Record<string, unknown> = { ':pk': `MUN#${municipality}`, ':now': epoch(now) };
   const filters = ['expiresAt > :now'];
+  // Unassigning removes the attribute, so "nobody" is its absence.
+  if (query.assignee === null) filters.push('attribute_not_exists(assignee)');
   for (const [field, value] of [['status', query.status], ['formId', query.formId], ['assignee', query.assignee]] as const) {
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     names[`#${field}`] = field;
     values[`:${field}`] = value;
     filters.push(`#${field} = :${field}`);

@@ -16,6 +16,7 @@ export interface InboxFilters {
   municipality?: string;
   status?: string;
   form?: string;
+  /** An email, or `none` for unassigned. */
   assignee?: string;
   /** Only submissions at least this many days old. */
   minAgeDays?: number;
@@ -60,7 +61,7 @@ export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date
     municipalities: filters.municipality ? [filters.municipality] : member.municipalities,
     status: status(filters.status),
     formId: filters.form || undefined,
-    assignee: filters.assignee || undefined,
+    assignee: filters.assignee === 'none' ? null : filters.assignee || undefined,
     submittedBefore: filters.minAgeDays ? new Date(now.getTime() - filters.minAgeDays * 86_400_000).toISOString() : undefined,
     limit,
     cursor: filters.cursor || undefined,
