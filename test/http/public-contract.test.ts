@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
 import { LOCAL_AWS } from '../../functions/src/adapters/dynamo/local-dynalite.js';
 import { parseReference } from '../../functions/src/domain/reference.js';
+import { DynamoFormVersionStore } from '../../functions/src/adapters/dynamo/dynamo-form-version-store.js';
 import { DynamoRateLimiter } from '../../functions/src/adapters/dynamo/dynamo-rate-limiter.js';
 import { DynamoSubmissionStore } from '../../functions/src/adapters/dynamo/dynamo-submission-store.js';
 import { createApp } from '../../functions/src/http/app.js';
 import { useDynalite } from '../support/dynamo.js';
-import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+import { GUIDANCE_VERSION, buildTestApp, catalog, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
 
@@ -42,7 +43,7 @@ describe('GET /api/forms', () => {
     const { app } = await buildTestApp();
     const en = (await (await app.request('/api/forms?municipality=heinola&lang=en')).json()) as { forms: { id: string; title: string; version: number }[] };
     const fi = (await (await app.request('/api/forms?municipality=heinola&lang=fi')).json()) as { forms: { id: string; title: string }[] };
-    expect(en.forms.find((f) => f.id === 'guidance')).toMatchObject({ version: 1, title: 'Guidance and advice' });
+    expect(en.forms.find((f) => f.id === 'guidance')).toMatchObject({ version: GUIDANCE_VERSION, title: 'Guidance and advice' });
     expect(fi.forms.find((f) => f.id === 'guidance')).toMatchObject({ title: 'Ohjaus ja neuvonta' });
     expect(en.forms.map((f) => f.id).sort()).toEqual(['feedback', 'guidance', 'hobby', 'orientation', 'registration']);
   });
@@ -65,20 +66,36 @@ describe('GET /api/forms/:id', () => {
     const res = await app.request('/api/forms/guidance?municipality=heinola&lang=sv');
     expect(res.status).toBe(200);
     const form = (await res.json()) as { id: string; version: number; lang: string; dir: string; schema: { properties: Record<string, { title: string }> }; uiSchema: Record<string, unknown> };
-    expect(form).toMatchObject({ id: 'guidance', version: 1, lang: 'sv', dir: 'ltr' });
+    expect(form).toMatchObject({ id: 'guidance', version: GUIDANCE_VERSION, lang: 'sv', dir: 'ltr' });
     expect(form.schema.properties['fullName']!.title).toBe('Fullständigt namn');
     expect(form.uiSchema['contactWay']).toMatchObject({ 'ui:enumNames': { phone: 'Telefonsamtal' } });
     expect(JSON.stringify(form)).toContain('Heinola');
+    const ar = (await (await app.request('/api/forms/guidance?municipality=heinola&lang=ar')).json()) as { lang: string; dir: string };
+    expect(ar).toMatchObject({ lang: 'ar', dir: 'rtl' });
+  });
+
+  it('answers invalid answers with messages in each offered language, naming the field label', async () => {
+    const { app } = await buildTestApp();
+    for (const lang of ['fi', 'sv', 'en', 'ru', 'uk', 'et', 'ar', 'fa', 'th', 'tl']) {
+      const res = await postJson(app, '/api/forms/guidance/submissions', guidanceBody({ lang }, { fullName: undefined }));
+      const body = (await res.json()) as { errors: { path: string; message: string }[] };
+      const label = catalog.forms.find((f) => f.id === 'guidance')!.texts[lang as 'fi']!.fields['fullName']!.label;
+      expect(body.errors.find((e) => e.path === '/answers/fullName')!.message, lang).toContain(label);
+    }
   });
 
   it('answers 404 unknown_form, and 400 for a language the form is not offered in', async () => {
-    const { app } = await buildTestApp();
+    const withoutThai = structuredClone(catalog);
+    delete withoutThai.forms.find((f) => f.id === 'guidance')!.meta.languages.th;
+    const { app } = await buildTestApp({ catalog: withoutThai });
     const missing = await app.request('/api/forms/passport?municipality=heinola&lang=en');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'unknown_form' });
     const notOffered = await app.request('/api/forms/guidance?municipality=heinola&lang=th');
     expect(notOffered.status).toBe(400);
     expect(await notOffered.json()).toMatchObject({ error: 'unsupported_language' });
+    const listed = (await (await app.request('/api/forms?municipality=heinola&lang=th')).json()) as { forms: { id: string }[] };
+    expect(listed.forms.map((f) => f.id)).not.toContain('guidance');
   });
 });
 
@@ -92,7 +109,7 @@ describe('POST /api/forms/:id/submissions', () => {
     expect(parseReference(receipt.reference.toLowerCase())).toBe(receipt.reference);
     expect(receipt.submittedAt).toBe(t.clock.now().toISOString());
     const stored = await t.deps.app.store.getSubmission(receipt.reference, t.clock.now());
-    expect(stored).toMatchObject({ formId: 'guidance', formVersion: 1, lang: 'en', status: 'new', consentVersion: '2026-01', notification: { state: 'pending' } });
+    expect(stored).toMatchObject({ formId: 'guidance', formVersion: GUIDANCE_VERSION, lang: 'en', status: 'new', consentVersion: '2026-01', notification: { state: 'pending' } });
     expect(stored?.answers).toEqual(guidanceBody().answers);
   });
 
@@ -144,6 +161,22 @@ describe('POST /api/forms/:id/submissions', () => {
     const version = await postJson(t.app, SUBMIT, guidanceBody({ formVersion: 99 }));
     expect(version.status).toBe(404);
     expect(await version.json()).toMatchObject({ error: 'unknown_form' });
+  });
+
+  it('validates against the version the resident filled, when an earlier version is still published', async () => {
+    const t = await buildTestApp();
+    const current = catalog.forms.find((f) => f.id === 'guidance')!;
+    const earlier = structuredClone(current);
+    earlier.version = GUIDANCE_VERSION - 1;
+    delete earlier.schema.properties!['latinName'];
+    await new DynamoFormVersionStore(t.table.db, t.table.tableName).publish(earlier, t.clock.now().toISOString());
+    const old = await postJson(t.app, SUBMIT, guidanceBody({ formVersion: earlier.version }, { latinName: undefined }));
+    expect(old.status).toBe(201);
+    const { reference } = (await old.json()) as { reference: string };
+    expect((await t.deps.app.store.getSubmission(reference, t.clock.now()))?.formVersion).toBe(earlier.version);
+    const refused = await postJson(t.app, SUBMIT, guidanceBody({ formVersion: earlier.version }));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ errors: [expect.objectContaining({ path: '/answers/latinName', keyword: 'additionalProperties' })] });
   });
 
   it('rate-limits a client with 429 rate_limited and Retry-After', async () => {

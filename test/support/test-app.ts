@@ -6,6 +6,8 @@ import { freshTable } from './dynamo.js';
 import { RecordingMailer } from './recording-mailer.js';
 
 export const catalog = readCatalog('schemas');
+/** The current (published) version of the guidance form. */
+export const GUIDANCE_VERSION = catalog.forms.find((f) => f.id === 'guidance')!.version;
 
 /** A clock tests can move. */
 export class TestClock implements Clock {
@@ -59,7 +61,7 @@ export function guidanceAnswers(overrides: Record<string, unknown> = {}): Record
 
 /** A submission request body for the guidance form. */
 export function guidanceBody(overrides: Record<string, unknown> = {}, answers: Record<string, unknown> = {}) {
-  return { municipality: 'heinola', lang: 'en', formVersion: 1, answers: guidanceAnswers(answers), ...overrides };
+  return { municipality: 'heinola', lang: 'en', formVersion: GUIDANCE_VERSION, answers: guidanceAnswers(answers), ...overrides };
 }
 
 /** POSTs JSON to the app in-process. */

@@ -18,7 +18,7 @@ const clone = (): FormDefinition => structuredClone(guidance);
 describe('localize', () => {
   it('places labels, hints and option labels in one language into copies of schema and uiSchema', () => {
     const fi = localize(guidance, 'fi', { municipality: 'Heinola', walkIn: 'Päivystys tiistaisin.' });
-    expect(fi).toMatchObject({ id: 'guidance', version: 1, lang: 'fi', dir: 'ltr', title: 'Ohjaus ja neuvonta' });
+    expect(fi).toMatchObject({ id: 'guidance', version: guidance.version, lang: 'fi', dir: 'ltr', title: 'Ohjaus ja neuvonta' });
     expect(fi.schema.properties!['fullName']).toMatchObject({ type: 'string', title: 'Koko nimi' });
     expect(fi.schema.properties!['contactWay']!.description).toBe('Päivystys tiistaisin.');
     expect(fi.schema.properties!['consent']!.description).toContain('Heinola käsittelee');

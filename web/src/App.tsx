@@ -1,17 +1,22 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { dirOf } from '../../schemas/src/languages.js';
 import { Loading, NotFound } from './components.js';
-import { loadTexts, preferredLanguage, textsLanguage, type LoadedTexts } from './i18n.js';
+import { loadTexts, onFallbackTexts, preferredLanguage, textsLanguage, type LoadedTexts } from './i18n.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { LanguagePage } from './resident/LanguagePage.js';
 import { MunicipalityPage } from './resident/MunicipalityPage.js';
 import { ServicesPage } from './resident/ServicesPage.js';
+import { SiteFooter } from './resident/SiteFooter.js';
 import { useLocation } from './router.js';
 import { parseRoute, type Route } from './routes.js';
 import { TextsContext } from './texts-context.js';
 
 // The form page brings rjsf and the validators: only residents who open a form download them.
 const FormPage = lazy(() => import('./resident/FormPage.js').then((m) => ({ default: m.FormPage })));
+// The accessibility statement is read rarely: its page and texts are a chunk of their own.
+const AccessibilityPage = lazy(() => import('./resident/AccessibilityPage.js').then((m) => ({ default: m.AccessibilityPage })));
+// The staff area is its own chunk (with its own CSS): residents never download it.
+const StaffApp = lazy(() => import('./staff/StaffApp.js').then((m) => ({ default: m.StaffApp })));
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -23,13 +28,28 @@ function Page({ route }: { route: Route }) {
       return <ServicesPage lang={route.lang} municipality={route.municipality} />;
     case 'form':
       return <FormPage key={`${route.municipality}/${route.formId}`} {...route} />;
+    case 'accessibility':
+      return <AccessibilityPage lang={route.lang} municipality={route.municipality} />;
+    case 'staff':
+      return null; // App renders the staff area instead of the resident app
     default:
       return <NotFound home={route.lang ? `/${route.lang}` : '/'} />;
   }
 }
 
-/** The resident app: skip link, header with the language menu, and the page for the current path. */
+/** The app: the staff area under `/staff`, the resident app everywhere else. */
 export function App({ initialTexts }: { initialTexts?: LoadedTexts }) {
+  const { path } = useLocation();
+  if (parseRoute(path).page !== 'staff') return <ResidentApp initialTexts={initialTexts} />;
+  return (
+    <Suspense fallback={<p className="loading" role="status">Ladataan…</p>}>
+      <StaffApp />
+    </Suspense>
+  );
+}
+
+/** The resident app: skip link, header with the language menu, and the page for the current path. */
+function ResidentApp({ initialTexts }: { initialTexts?: LoadedTexts }) {
   const { path } = useLocation();
   const route = parseRoute(path);
   const wanted = 'lang' in route && route.lang ? route.lang : preferredLanguage();
@@ -52,6 +72,9 @@ export function App({ initialTexts }: { initialTexts?: LoadedTexts }) {
     document.documentElement.lang = texts.lang;
     document.documentElement.dir = dirOf(texts.lang);
   }, [texts]);
+
+  // English arrived for keys this language lacks: show the texts again, now with English where they were empty.
+  useEffect(() => onFallbackTexts((fresh) => setTexts((current) => (current?.lang === fresh.lang ? fresh : current))), []);
 
   if (!texts) {
     return (
@@ -84,6 +107,7 @@ export function App({ initialTexts }: { initialTexts?: LoadedTexts }) {
           <Loading />
         )}
       </main>
+      {texts.lang === textsLanguage(wanted) ? <SiteFooter route={route} /> : null}
     </TextsContext.Provider>
   );
 }

@@ -48,7 +48,9 @@ export function NotFound({ home }: { home: string }) {
     <>
       <PageHeading>{t('form.notFound')}</PageHeading>
       <p>
-        <a href={home}>{t('app.home')}</a>
+        <a className="standalone-link" href={home}>
+          {t('app.home')}
+        </a>
       </p>
     </>
   );

@@ -18,6 +18,8 @@ export interface LoadedTexts {
   t: Translate;
   /** The `errors.<keyword>` templates that the kit's `describeErrors` fills in. */
   errorMessages: Record<string, string>;
+  /** The language `t(key)` answers in: `lang`, or English for a key not yet translated (mark it with `lang`). */
+  langOf: (key: string) => Lang;
 }
 
 const cache = new Map<Lang, Promise<LoadedTexts>>();
@@ -47,13 +49,41 @@ async function build(wanted: Lang): Promise<LoadedTexts> {
   const instance = i18next.createInstance();
   await instance.init({
     lng: lang,
+    fallbackLng: 'en',
     resources: { [lang]: { translation } },
     interpolation: { escapeValue: false },
     initAsync: false,
   });
-  const t: Translate = (key, vars) => instance.t(key, vars ?? {});
-  const errorMessages = (translation['errors'] ?? {}) as Record<string, string>;
-  return { lang, t, errorMessages };
+  const own = (key: string) => instance.getResource(lang, 'translation', key) !== undefined;
+  // A key that translators have not reached yet is shown in English, never by its name. English is fetched only
+  // when such a key is first asked for (the tests keep every language complete, so normally never); until it
+  // arrives the text is empty, then the listeners re-render with texts whose `t` answers in English.
+  let english: Promise<void> | undefined;
+  const fallBack = () =>
+    (english ??= loaderOf.get('en')!().then(
+      (en) => {
+        instance.addResourceBundle('en', 'translation', en);
+        const fresh = texts();
+        cache.set(lang, Promise.resolve(fresh));
+        for (const listener of listeners) listener(fresh);
+      },
+      () => void (english = undefined),
+    ));
+  const texts = (): LoadedTexts => ({
+    lang,
+    t: (key, vars) => (own(key) || instance.hasResourceBundle('en', 'translation') ? instance.t(key, vars ?? {}) : (void fallBack(), '')),
+    errorMessages: (translation['errors'] ?? {}) as Record<string, string>,
+    langOf: (key) => (own(key) ? lang : 'en'),
+  });
+  return texts();
+}
+
+const listeners = new Set<(texts: LoadedTexts) => void>();
+
+/** Calls `listener` with a language's texts again once English has arrived for its untranslated keys. */
+export function onFallbackTexts(listener: (texts: LoadedTexts) => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }
 
 /** The resident's preferred language among the available ones (browser settings), else English. */

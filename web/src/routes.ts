@@ -9,6 +9,10 @@ export type Route =
   | { page: 'municipalities'; lang: Lang }
   | { page: 'services'; lang: Lang; municipality: string }
   | { page: 'form'; lang: Lang; municipality: string; formId: string }
+  /** `/<lang>/<municipality>/saavutettavuus`: the municipality's accessibility statement (one slug in every language). */
+  | { page: 'accessibility'; lang: Lang; municipality: string }
+  /** `/staff/...`: the staff area, which parses the rest of the path itself (see `staff/staff-routes.ts`). */
+  | { page: 'staff' }
   | { page: 'notFound'; lang?: Lang };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -18,10 +22,12 @@ export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map((p) => safeDecode(p));
   const [lang, municipality, formId, ...rest] = parts;
   if (parts.length === 0) return { page: 'languages' };
+  if (lang === 'staff') return { page: 'staff' };
   if (!isLang(lang)) return { page: 'notFound' };
   if (rest.length > 0 || [municipality, formId].some((p) => p !== undefined && !ID.test(p))) return { page: 'notFound', lang };
   if (municipality === undefined) return { page: 'municipalities', lang };
   if (formId === undefined) return { page: 'services', lang, municipality };
+  if (formId === 'saavutettavuus') return { page: 'accessibility', lang, municipality };
   return { page: 'form', lang, municipality, formId };
 }
 

@@ -51,7 +51,9 @@ export function Confirmation({ reference, lang, municipality }: { reference: str
         </>
       ) : null}
       <p>
-        <a href={`/${lang}/${municipality}`}>{t('confirmation.home')}</a>
+        <a className="standalone-link" href={`/${lang}/${municipality}`}>
+          {t('confirmation.home')}
+        </a>
       </p>
     </>
   );

@@ -41,7 +41,7 @@ export function ServicesPage({ lang, municipality }: { lang: Lang; municipality:
           <h2 id="contact-heading">{t('municipality.contact')}</h2>
           <ContactDetails municipality={info} />
           <p>
-            <a href={info.privacyNoticeUrl} rel="noopener">
+            <a className="standalone-link" href={info.privacyNoticeUrl} rel="noopener">
               {t('municipality.privacy')}
             </a>
           </p>

@@ -3,6 +3,7 @@ import type { ErrorSchema, Experimental_DefaultFormStateBehavior, RJSFSchema, RJ
 import { useMemo } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import { useTexts } from '../texts-context.js';
+import { useVoice } from './listen.js';
 import { pickAnswers, stepSchema, stepUiSchema, type Answers } from './steps.js';
 import { templates, type FormContext } from './templates.js';
 
@@ -34,12 +35,13 @@ const NO_INVENTED_ANSWERS: Experimental_DefaultFormStateBehavior = {
 /** One step of a form: rjsf renders only that step's visible questions; Next validates them. */
 export function StepForm(props: StepFormProps) {
   const { form, fields, answers } = props;
-  const { t } = useTexts();
+  const { t, langOf } = useTexts();
+  const voice = useVoice(form.lang);
   const key = fields.join(',');
   // New objects only when the visible questions change, so rjsf does not rebuild on every keystroke.
   const schema = useMemo(() => stepSchema(form, fields) as RJSFSchema, [form, key]);
   const uiSchema = useMemo(() => stepUiSchema(form, fields) as UiSchema, [form, key]);
-  const formContext = useMemo<FormContext>(() => ({ t }), [t]);
+  const formContext = useMemo<FormContext>(() => ({ t, langOf, lang: form.lang, voice }), [t, langOf, form.lang, voice]);
   return (
     <Form<Answers, RJSFSchema, FormContext>
       schema={schema}

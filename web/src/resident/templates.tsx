@@ -1,9 +1,22 @@
 import { errorId, getUiOptions, type FieldErrorProps, type FieldTemplateProps, type ObjectFieldTemplateProps, type TemplatesType } from '@rjsf/utils';
+import type { Lang } from '../../../schemas/src/languages.js';
 import type { Translate } from '../i18n.js';
+import { ListenButton } from './listen.js';
 
 /** What the templates get through rjsf's `formContext`. */
 export interface FormContext {
   t: Translate;
+  langOf: (key: string) => Lang;
+  /** The form's language, and the device's voice for it when it has one (then each question gets Listen). */
+  lang: Lang;
+  voice?: SpeechSynthesisVoice;
+}
+
+/** The Listen button of a question, when the device can speak the form's language. */
+function Listen({ label, rawDescription, registry }: FieldTemplateProps) {
+  const { t, langOf, lang, voice } = registry.formContext as FormContext;
+  if (!voice || !label) return null;
+  return <ListenButton label={label} hint={rawDescription} voice={voice} lang={lang} word={t('form.listen')} wordLang={langOf('form.listen')} />;
 }
 
 /** True for widgets that render a group of options: they get a `fieldset` whose `legend` names the group. */
@@ -25,6 +38,7 @@ function FieldTemplate(props: FieldTemplateProps) {
     return (
       <fieldset className={className}>
         <legend className="control-label">{label}</legend>
+        <Listen {...props} />
         {description}
         {errors}
         {children}
@@ -40,6 +54,7 @@ function FieldTemplate(props: FieldTemplateProps) {
           {label}
         </label>
       ) : null}
+      <Listen {...props} />
       {displayLabel ? description : null}
       {errors}
       {children}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeFilterCount,
+  csvHasAnswers,
+  csvHref,
+  filtersFromSearch,
+  filtersToSearch,
+  inboxApiQuery,
+  NO_FILTERS,
+  type InboxFilters,
+} from '../../web/src/staff/inbox-filters.js';
+import type { Member } from '../../web/src/staff/staff-api.js';
+
+const member = (overrides: Partial<Member> = {}): Member => ({
+  email: 'staff.heinola@koto.local',
+  name: 'Heinolan kotoutumisohjaaja',
+  role: 'staff',
+  municipalities: ['heinola'],
+  ...overrides,
+});
+const filters = (overrides: Partial<InboxFilters> = {}): InboxFilters => ({ ...NO_FILTERS, ...overrides });
+
+describe('inbox filters in the page address', () => {
+  it('round-trip in a stable order, and no filters is no query', () => {
+    const all = filters({ status: 'waiting_resident', form: 'guidance', municipality: 'heinola', mine: true, minAgeDays: 7 });
+    expect(filtersToSearch(all)).toBe('?status=waiting_resident&form=guidance&municipality=heinola&assignee=me&minAgeDays=7');
+    expect(filtersFromSearch(filtersToSearch(all))).toEqual(all);
+    expect(filtersToSearch(NO_FILTERS)).toBe('');
+    expect(filtersFromSearch('')).toEqual(NO_FILTERS);
+  });
+
+  it('ignore what is unknown or malformed', () => {
+    expect(filtersFromSearch('?status=archived&form=../x&municipality=Hei%20nola&assignee=someone&minAgeDays=-3')).toEqual(NO_FILTERS);
+    expect(filtersFromSearch('?minAgeDays=1.5&utm_source=mail')).toEqual(NO_FILTERS);
+  });
+
+  it('count the filters in use', () => {
+    expect(activeFilterCount(NO_FILTERS)).toBe(0);
+    expect(activeFilterCount(filters({ status: 'new', mine: true }))).toBe(2);
+  });
+});
+
+describe('the inbox API query', () => {
+  it('turns "mine" into the member email and adds the page size and cursor', () => {
+    const q = new URLSearchParams(inboxApiQuery(filters({ status: 'new', mine: true, minAgeDays: 3 }), member(), { limit: 25, cursor: 'abc' }));
+    expect(Object.fromEntries(q)).toEqual({ status: 'new', assignee: 'staff.heinola@koto.local', minAgeDays: '3', limit: '25', cursor: 'abc' });
+  });
+
+  it('drops a municipality that is not the member own (the API would answer 403)', () => {
+    expect(inboxApiQuery(filters({ municipality: 'orimattila' }), member())).toBe('');
+    expect(inboxApiQuery(filters({ municipality: 'heinola' }), member())).toBe('municipality=heinola');
+  });
+});
+
+describe('the CSV export link', () => {
+  it('carries the filters, and the only municipality of a one-municipality member', () => {
+    expect(csvHref(NO_FILTERS, member())).toBe('/api/staff/submissions.csv?municipality=heinola');
+    expect(csvHref(filters({ form: 'guidance', status: 'done' }), member())).toBe('/api/staff/submissions.csv?status=done&form=guidance&municipality=heinola');
+    expect(csvHasAnswers(filters({ form: 'guidance' }), member())).toBe(true);
+    expect(csvHasAnswers(NO_FILTERS, member())).toBe(false);
+  });
+
+  it('has answers for a member of two municipalities only once one is chosen', () => {
+    const both = member({ municipalities: ['heinola', 'orimattila'] });
+    expect(csvHref(filters({ form: 'hobby' }), both)).toBe('/api/staff/submissions.csv?form=hobby');
+    expect(csvHasAnswers(filters({ form: 'hobby' }), both)).toBe(false);
+    expect(csvHasAnswers(filters({ form: 'hobby', municipality: 'orimattila' }), both)).toBe(true);
+  });
+});

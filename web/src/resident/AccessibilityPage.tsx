@@ -1,0 +1,138 @@
+import { Fragment, type ReactNode } from 'react';
+import { interpolate } from '../../../schemas/src/interpolate.js';
+import { dirOf, type Lang } from '../../../schemas/src/languages.js';
+import { ApiError, fetchServices } from '../api.js';
+import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
+import { useTexts } from '../texts-context.js';
+import { useAsync } from '../use-async.js';
+
+type Section = { title: string; text: string };
+
+/** A statement's texts (`schemas/accessibility/<lang>.json`); `{{placeholders}}` are filled from the municipality. */
+interface Statement {
+  title: string;
+  scope: Section & { law: string; languages: string };
+  status: Section;
+  nonConforming: Section & { items: Record<string, string> };
+  assessment: Section & { items: Record<string, string>; date: string };
+  feedback: Section & { email: string; phone: string; form: string; response: string };
+  enforcement: Section & { authority: string; unit: string; web: string; email: string; authorityEmail: string; phone: string; authorityPhone: string };
+  prepared: Section;
+}
+
+/** One chunk per language, loaded only on this page. */
+const loaders = import.meta.glob<Statement>('../../../schemas/accessibility/*.json', { import: 'default' });
+const loaderOf = new Map(Object.entries(loaders).map(([path, load]) => [path.replace(/^.*\/|\.json$/g, ''), load]));
+
+/** The language of the statement shown for a page in `lang`: its own, else English. */
+export function statementLanguage(lang: Lang): Lang {
+  return loaderOf.has(lang) ? lang : 'en';
+}
+
+/** `template` with `{{name}}` replaced by `values[name]`, which may be a link. */
+function fill(template: string, values: Record<string, ReactNode>): ReactNode {
+  return template.split(/(\{\{\s*\w+\s*\}\})/).map((part, i) => {
+    const name = /^\{\{\s*(\w+)\s*\}\}$/.exec(part)?.[1];
+    return <Fragment key={i}>{name !== undefined && name in values ? values[name] : part}</Fragment>;
+  });
+}
+
+const mailto = (email: string) => (
+  <a href={`mailto:${email}`} dir="ltr">
+    {email}
+  </a>
+);
+const tel = (phone: string) => (
+  <a href={`tel:${phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+    {phone}
+  </a>
+);
+
+/** `/<lang>/<municipality>/saavutettavuus`: the municipality's accessibility statement for Koto Forms. */
+export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipality: string }) {
+  const { t } = useTexts();
+  const shown = statementLanguage(lang);
+  const [state, retry] = useAsync(
+    () => Promise.all([loaderOf.get(shown)!(), fetchServices(municipality, lang)]),
+    `${municipality}/${lang}`,
+  );
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'failed') {
+    if (state.error instanceof ApiError && state.error.status === 404) return <NotFound home={`/${lang}`} />;
+    return <LoadFailed onRetry={retry} />;
+  }
+  const [s, { forms, municipality: info }] = state.value;
+  if (!info) return <NotFound home={`/${lang}`} />;
+  // The feedback form in the page's language when it is offered in it; English is offered for every form.
+  const feedbackLang = forms.some((f) => f.id === 'feedback') ? lang : 'en';
+  const vars = { municipality: info.name, url: window.location.origin };
+  const other = shown !== lang;
+
+  return (
+    <div className="statement" lang={other ? shown : undefined} dir={other ? dirOf(shown) : undefined}>
+      <PageHeading>{interpolate(s.title, vars)}</PageHeading>
+      <h2>{s.scope.title}</h2>
+      <p>{fill(s.scope.text, vars)}</p>
+      <p>{s.scope.law}</p>
+      <p>{s.scope.languages}</p>
+
+      <h2>{s.status.title}</h2>
+      <p>{s.status.text}</p>
+
+      <h2>{s.nonConforming.title}</h2>
+      <p>{s.nonConforming.text}</p>
+      <ul>
+        {Object.entries(s.nonConforming.items).map(([key, text]) => (
+          <li key={key}>{text}</li>
+        ))}
+      </ul>
+
+      <h2>{s.assessment.title}</h2>
+      <p>{s.assessment.text}</p>
+      <ul>
+        {Object.entries(s.assessment.items).map(([key, text]) => (
+          <li key={key}>{text}</li>
+        ))}
+      </ul>
+      <p>{s.assessment.date}</p>
+
+      <h2>{s.feedback.title}</h2>
+      <p>{s.feedback.text}</p>
+      <ul className="link-list">
+        <li>{fill(s.feedback.email, { email: mailto(info.contact.email) })}</li>
+        <li>{fill(s.feedback.phone, { phone: tel(info.contact.phone) })}</li>
+        <li>
+          <a href={`/${feedbackLang}/${municipality}/feedback`} hrefLang={feedbackLang}>
+            {feedbackLang === shown ? s.feedback.form : `${s.feedback.form} (English)`}
+          </a>
+        </li>
+      </ul>
+      <p>{s.feedback.response}</p>
+
+      <h2>{s.enforcement.title}</h2>
+      <p>{s.enforcement.text}</p>
+      <p>
+        {s.enforcement.authority}
+        <br />
+        {s.enforcement.unit}
+      </p>
+      <ul className="link-list">
+        <li>
+          <a href={`https://${s.enforcement.web}`} dir="ltr">
+            {s.enforcement.web}
+          </a>
+        </li>
+        <li>{fill(s.enforcement.email, { email: mailto(s.enforcement.authorityEmail) })}</li>
+        <li>{fill(s.enforcement.phone, { phone: tel(s.enforcement.authorityPhone) })}</li>
+      </ul>
+
+      <h2>{s.prepared.title}</h2>
+      <p>{s.prepared.text}</p>
+      <p>
+        <a className="standalone-link" href={`/${lang}/${municipality}`} lang={other ? lang : undefined} dir={other ? dirOf(lang) : undefined}>
+          {t('confirmation.home')}
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { dirOf, isLang } from '../../../schemas/src/languages.js';
+import { answerText, languageName } from './format.js';
+import type { AnswerView } from './staff-api.js';
+
+const dirFor = (lang: string) => (isLang(lang) ? dirOf(lang) : 'auto');
+
+/**
+ * The answers under their Finnish labels. When the resident used another language, the label they saw stands
+ * beside it, and free text is shown exactly as typed, marked with its language so it is read out correctly.
+ */
+export function AnswerList({ answers, lang }: { answers: AnswerView[]; lang: string }) {
+  const otherLanguage = lang !== 'fi';
+  if (answers.length === 0) return <p>Ei vastauksia.</p>;
+  return (
+    <dl className="staff-answers">
+      {answers.map((a) => (
+        <div key={a.field} className="staff-answer">
+          <dt>
+            <span className="staff-answer__label">{a.label}</span>
+            {otherLanguage && a.residentLabel ? (
+              <span className="staff-answer__resident">
+                <span className="visually-hidden">, asiakkaalle kielellä {languageName(lang)}: </span>
+                <span lang={lang} dir={dirFor(lang)}>
+                  {a.residentLabel}
+                </span>
+              </span>
+            ) : null}
+          </dt>
+          <dd>
+            {a.freeText ? (
+              <p className="staff-freetext" lang={a.lang} dir={dirFor(a.lang)}>
+                {a.display}
+              </p>
+            ) : (
+              answerText(a)
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,99 @@
+import type { FormEvent } from 'react';
+import type { StaffCatalog } from './catalog.js';
+import { formTitle } from './catalog.js';
+import { statusLabel } from './format.js';
+import { activeFilterCount, AGE_CHOICES, filtersFromSearch, filtersToSearch, NO_FILTERS, type InboxFilters } from './inbox-filters.js';
+import { STATUSES, type Member } from './staff-api.js';
+
+interface Props {
+  filters: InboxFilters;
+  me: Member;
+  catalog: StaffCatalog;
+  onApply: (filters: InboxFilters) => void;
+}
+
+/** The inbox filters; applied with a button, so changing one choice never reloads the list under the user. */
+export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const q = new URLSearchParams();
+    for (const [name, value] of data) if (typeof value === 'string' && value) q.set(name, value);
+    onApply(filtersFromSearch(q.toString()));
+  }
+  const active = activeFilterCount(filters);
+
+  return (
+    // A new key for new filters resets the choices when the address changes (Back, "remove filters").
+    <form key={filtersToSearch(filters)} className="staff-filters" onSubmit={submit}>
+      <fieldset>
+        <legend>Rajaa lomakkeita{active ? ` (${active} käytössä)` : ''}</legend>
+        <div className="staff-filters__grid">
+          <div className="staff-field">
+            <label htmlFor="filter-status">Tila</label>
+            <select id="filter-status" name="status" defaultValue={filters.status}>
+              <option value="">Kaikki tilat</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="filter-form">Lomake</label>
+            <select id="filter-form" name="form" defaultValue={filters.form}>
+              <option value="">Kaikki lomakkeet</option>
+              {catalog.formIds.map((id) => (
+                <option key={id} value={id}>
+                  {formTitle(catalog, id)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {me.municipalities.length > 1 ? (
+            <div className="staff-field">
+              <label htmlFor="filter-municipality">Kunta</label>
+              <select id="filter-municipality" name="municipality" defaultValue={filters.municipality}>
+                <option value="">Kaikki omat kunnat</option>
+                {me.municipalities.map((m) => (
+                  <option key={m} value={m}>
+                    {catalog.municipalityNames[m] ?? m}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="staff-field">
+            <label htmlFor="filter-assignee">Käsittelijä</label>
+            <select id="filter-assignee" name="assignee" defaultValue={filters.mine ? 'me' : ''}>
+              <option value="">Kuka tahansa</option>
+              <option value="me">Minä</option>
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="filter-age">Saapunut</label>
+            <select id="filter-age" name="minAgeDays" defaultValue={filters.minAgeDays ? String(filters.minAgeDays) : ''}>
+              <option value="">Milloin tahansa</option>
+              {AGE_CHOICES.map((days) => (
+                <option key={days} value={String(days)}>
+                  {days === 1 ? 'vähintään 1 päivä sitten' : `vähintään ${days} päivää sitten`}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="staff-actions">
+          <button type="submit" className="button">
+            Näytä
+          </button>
+          {active ? (
+            <button type="button" className="button button--secondary" onClick={() => onApply(NO_FILTERS)}>
+              Poista rajaukset
+            </button>
+          ) : null}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { hasStatus, requestSignInLink } from './staff-api.js';
+import { errorText, StaffHeading } from './staff-ui.js';
+
+type Step = { step: 'ask'; error?: string } | { step: 'sending' } | { step: 'sent' };
+
+/** Sign-in by emailed link: the same answer for every address, so nobody learns which ones have an account. */
+export function SignInPage({ notice }: { notice?: string }) {
+  const [state, setState] = useState<Step>({ step: 'ask' });
+  const input = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (state.step === 'sending') return;
+    const email = input.current?.value.trim() ?? '';
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+      setState({ step: 'ask', error: 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.' });
+      input.current?.focus();
+      return;
+    }
+    setState({ step: 'sending' });
+    try {
+      await requestSignInLink(email);
+      setState({ step: 'sent' });
+    } catch (e) {
+      const error = hasStatus(e, 400) ? 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.' : errorText(e);
+      setState({ step: 'ask', error });
+      input.current?.focus();
+    }
+  }
+
+  if (state.step === 'sent') {
+    return (
+      <>
+        <StaffHeading focus>Tarkista sähköpostisi</StaffHeading>
+        <p>Jos osoitteella on käyttäjätunnus, lähetimme siihen kirjautumislinkin. Linkki toimii kerran ja 15 minuutin ajan.</p>
+        <p>Avaa linkki tällä laitteella ja paina sivun painiketta Kirjaudu sisään.</p>
+        <button type="button" className="button button--secondary" onClick={() => setState({ step: 'ask' })}>
+          Pyydä uusi linkki
+        </button>
+      </>
+    );
+  }
+
+  const error = state.step === 'ask' ? state.error : undefined;
+  return (
+    <>
+      <StaffHeading focus={Boolean(notice)}>Kirjaudu sisään</StaffHeading>
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <p>Henkilöstön sivut. Saat kirjautumislinkin sähköpostiisi; salasanaa ei tarvita.</p>
+      <form className="staff-form" noValidate onSubmit={submit}>
+        <div className={`staff-field${error ? ' staff-field--error' : ''}`}>
+          <label htmlFor="staff-email">Sähköpostiosoite</label>
+          {error ? (
+            <p id="staff-email-error" className="staff-field__error">
+              <span className="visually-hidden">Virhe: </span>
+              {error}
+            </p>
+          ) : null}
+          <input
+            ref={input}
+            id="staff-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'staff-email-error' : undefined}
+          />
+        </div>
+        <button type="submit" className="button" aria-disabled={state.step === 'sending' || undefined}>
+          {state.step === 'sending' ? 'Lähetetään…' : 'Lähetä kirjautumislinkki'}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLocation } from '../router.js';
+import { InboxPage } from './InboxPage.js';
+import { SignInPage } from './SignInPage.js';
+import { fetchMe, hasStatus, signOut, type Member } from './staff-api.js';
+import { parseStaffPath } from './staff-routes.js';
+import { errorText, LoadError, SessionContext, StaffHeading, StaffLoading, type StaffSession } from './staff-ui.js';
+import { SubmissionPage } from './SubmissionPage.js';
+import { APP_NAME } from './texts.js';
+import { useCatalog } from './use-catalog.js';
+import './staff.css';
+
+type Session = { status: 'checking' } | { status: 'in'; me: Member } | { status: 'out'; notice?: string } | { status: 'failed'; error: unknown };
+
+function SignedIn({ path, me }: { path: string; me: Member }) {
+  const catalog = useCatalog(me.municipalities);
+  const route = parseStaffPath(path);
+  switch (route.view) {
+    case 'inbox':
+      return <InboxPage search={window.location.search} catalog={catalog} />;
+    case 'submission':
+      return <SubmissionPage key={route.reference} reference={route.reference} catalog={catalog} />;
+    default:
+      return (
+        <>
+          <StaffHeading>Sivua ei löytynyt</StaffHeading>
+          <p>
+            <a href="/staff">Saapuneet lomakkeet</a>
+          </p>
+        </>
+      );
+  }
+}
+
+/** The staff area (`/staff`), in Finnish: sign-in, the inbox and one submission. Loaded only by staff. */
+export function StaffApp() {
+  const { path } = useLocation();
+  const [session, setSession] = useState<Session>({ status: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+  const [signOutError, setSignOutError] = useState<string>();
+
+  useEffect(() => {
+    document.documentElement.lang = 'fi';
+    document.documentElement.dir = 'ltr';
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    fetchMe().then(
+      (me) => live && setSession({ status: 'in', me }),
+      (error: unknown) => live && setSession(hasStatus(error, 401) ? { status: 'out' } : { status: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const sessionEnded = useCallback(() => setSession({ status: 'out', notice: 'Istuntosi on päättynyt. Kirjaudu uudelleen.' }), []);
+  const context = useMemo<StaffSession | null>(() => (session.status === 'in' ? { me: session.me, sessionEnded } : null), [session, sessionEnded]);
+
+  async function leave() {
+    setSignOutError(undefined);
+    try {
+      await signOut();
+      setSession({ status: 'out', notice: 'Olet kirjautunut ulos.' });
+    } catch (e) {
+      setSignOutError(`Uloskirjautuminen ei onnistunut. ${errorText(e)}`);
+    }
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Siirry sisältöön
+      </a>
+      <header className="site-header staff-header">
+        <div className="staff-header__inner">
+          <a className="brand" href="/staff">
+            {APP_NAME}
+            <span className="staff-header__area">henkilöstö</span>
+          </a>
+          {context ? (
+            <div className="staff-header__user">
+              <span className="staff-header__name">{context.me.name}</span>
+              <button type="button" className="staff-signout" onClick={() => void leave()}>
+                Kirjaudu ulos
+              </button>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="staff-page" tabIndex={-1}>
+        {signOutError ? (
+          <p className="notice notice--error" role="alert">
+            {signOutError}
+          </p>
+        ) : null}
+        {session.status === 'checking' ? <StaffLoading /> : null}
+        {session.status === 'failed' ? (
+          <>
+            <StaffHeading>Henkilöstön sivut</StaffHeading>
+            <LoadError error={session.error} onRetry={() => setAttempt((n) => n + 1)} />
+          </>
+        ) : null}
+        {session.status === 'out' ? <SignInPage notice={session.notice} /> : null}
+        {context ? (
+          <SessionContext.Provider value={context}>
+            <SignedIn path={path} me={context.me} />
+          </SessionContext.Provider>
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { statusLabel } from './format.js';
+import { STATUSES, type Status, type SubmissionDetail, type SubmissionPatch } from './staff-api.js';
+import { errorText, isSignedOut, useSession } from './staff-ui.js';
+import type { ChangeOutcome } from './use-submission.js';
+
+interface Props {
+  detail: SubmissionDetail;
+  change: (patch: Omit<SubmissionPatch, 'expectedVersion'>) => Promise<ChangeOutcome>;
+}
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+const CONFLICT =
+  'Joku muu muutti tätä lomaketta sillä välin, joten muutostasi ei tallennettu. Näet nyt uusimmat tiedot: tarkista ne ja tee muutos uudelleen.';
+
+/** Status, assignee and internal notes; every change carries the version it was decided on. */
+export function TriagePanel({ detail, change }: Props) {
+  const { me, sessionEnded } = useSession();
+  const [status, setStatus] = useState<Status>(detail.status);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string>();
+  const [message, setMessage] = useState<Message>();
+  const [busy, setBusy] = useState(false);
+  const alert = useRef<HTMLDivElement>(null);
+
+  // The select follows the status when it changes (saved here, or found changed after a conflict), but a
+  // choice not yet saved survives adding a note.
+  useEffect(() => setStatus(detail.status), [detail.status]);
+
+  async function run(patch: Omit<SubmissionPatch, 'expectedVersion'>, saved: string): Promise<boolean> {
+    if (busy) return false;
+    setBusy(true);
+    setMessage(undefined);
+    const outcome = await change(patch);
+    setBusy(false);
+    if (outcome.kind === 'saved') {
+      setMessage({ kind: 'ok', text: saved });
+      return true;
+    }
+    if (outcome.kind === 'failed' && isSignedOut(outcome.error)) sessionEnded();
+    const text = outcome.kind === 'conflict' ? CONFLICT : `Muutosta ei tallennettu. ${errorText(outcome.error)}`;
+    setMessage({ kind: 'error', text: patch.note ? `${text} Muistiinpanosi on yhä tekstikentässä.` : text });
+    // Errors are announced by role="alert"; focus goes there too so keyboard users find the reloaded state.
+    requestAnimationFrame(() => alert.current?.focus());
+    return false;
+  }
+
+  function saveStatus(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (status === detail.status) {
+      setMessage({ kind: 'ok', text: `Tila on jo ${statusLabel(status)}.` });
+      return;
+    }
+    void run({ status }, `Tila tallennettu: ${statusLabel(status)}.`);
+  }
+
+  function addNote(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = note.trim();
+    if (!text) {
+      setNoteError('Kirjoita muistiinpano ennen tallentamista.');
+      document.getElementById('triage-note')?.focus();
+      return;
+    }
+    setNoteError(undefined);
+    void run({ note: text }, 'Muistiinpano lisätty historiaan.').then((ok) => ok && setNote(''));
+  }
+
+  const mine = detail.assignee === me.email;
+  const claim = () =>
+    void run({ assignee: me.email, ...(detail.status === 'new' ? { status: 'in_progress' as const } : {}) }, 'Otit lomakkeen käsittelyyn.');
+  const release = () => void run({ assignee: null }, 'Luovuit käsittelystä; lomakkeella ei ole nyt käsittelijää.');
+
+  return (
+    <section className="staff-panel" aria-labelledby="triage-heading">
+      <h2 id="triage-heading">Käsittely</h2>
+      <div ref={alert} tabIndex={-1} role="alert" className={message?.kind === 'error' ? 'notice notice--error' : undefined}>
+        {message?.kind === 'error' ? <p>{message.text}</p> : null}
+      </div>
+      <p role="status" className={message?.kind === 'ok' ? 'staff-saved' : 'staff-saved staff-saved--empty'}>
+        {message?.kind === 'ok' ? message.text : ''}
+      </p>
+
+      <div className="staff-assignee">
+        <p>
+          <span className="staff-assignee__label">Käsittelijä: </span>
+          {detail.assignee ? (mine ? `sinä (${detail.assignee})` : detail.assignee) : 'ei vielä ketään'}
+        </p>
+        {mine ? (
+          <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={release}>
+            Luovu käsittelystä
+          </button>
+        ) : (
+          <button type="button" className="button" aria-disabled={busy || undefined} onClick={claim}>
+            Ota käsittelyyn
+          </button>
+        )}
+      </div>
+
+      <form className="staff-form" onSubmit={saveStatus}>
+        <div className="staff-field">
+          <label htmlFor="triage-status">Tila</label>
+          <div className="staff-search__row">
+            <select id="triage-status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button" aria-disabled={busy || undefined}>
+              Tallenna tila
+            </button>
+          </div>
+        </div>
+      </form>
+
+      <form className="staff-form" noValidate onSubmit={addNote}>
+        <div className={`staff-field${noteError ? ' staff-field--error' : ''}`}>
+          <label htmlFor="triage-note">Sisäinen muistiinpano</label>
+          <p id="triage-note-hint" className="hint">
+            Näkyy vain henkilöstölle, ei asiakkaalle. Enintään 2000 merkkiä.
+          </p>
+          {noteError ? (
+            <p id="triage-note-error" className="staff-field__error">
+              <span className="visually-hidden">Virhe: </span>
+              {noteError}
+            </p>
+          ) : null}
+          <textarea
+            id="triage-note"
+            rows={4}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={noteError ? 'triage-note-hint triage-note-error' : 'triage-note-hint'}
+          />
+        </div>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          Lisää muistiinpano
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import type { ServicesResponse } from '../api.js';
+
+export const STATUSES = ['new', 'in_progress', 'waiting_resident', 'done', 'rejected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The signed-in staff member, as `GET /api/auth/me` answers. */
+export interface Member {
+  email: string;
+  name: string;
+  role: 'staff' | 'admin';
+  municipalities: string[];
+}
+
+export interface InboxItem {
+  reference: string;
+  form: string;
+  municipality: string;
+  status: Status;
+  lang: string;
+  submittedAt: string;
+  assignee: string | null;
+  notification: 'pending' | 'sent' | 'failed';
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  cursor?: string;
+}
+
+/** One answer: the Finnish label and value beside the resident's label; free text carries its language. */
+export interface AnswerView {
+  field: string;
+  label: string;
+  residentLabel: string;
+  value: unknown;
+  display: string;
+  residentDisplay: string;
+  freeText: boolean;
+  lang: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  action: 'status' | 'assign' | 'note';
+  from?: string | null;
+  to?: string | null;
+  note?: string;
+}
+
+export interface SubmissionDetail extends InboxItem {
+  formTitle: string;
+  formVersion: number;
+  version: number;
+  consentVersion: string;
+  notificationState: { state: InboxItem['notification']; attempts: number; lastError?: string };
+  answers: AnswerView[];
+  history: HistoryEntry[];
+}
+
+/** A change to a submission; `expectedVersion` is the version the change was decided on. */
+export interface SubmissionPatch {
+  status?: Status;
+  assignee?: string | null;
+  note?: string;
+  expectedVersion: number;
+}
+
+export interface PatchResult {
+  reference: string;
+  status: Status;
+  assignee: string | null;
+  version: number;
+  history: HistoryEntry[];
+}
+
+/**
+ * An answer of the API other than 2xx. The staff area has its own error classes rather than the resident
+ * `api.ts` ones: sharing those classes made the bundler split React out of the resident entry chunk.
+ */
+export class StaffApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The request got no answer (offline, connection lost). */
+export class StaffNetworkError extends Error {}
+
+/** 409: someone changed the submission after it was loaded. */
+export class ConflictError extends StaffApiError {
+  constructor(readonly currentVersion: number | undefined) {
+    super(409, 'conflict', 'The submission was changed by someone else.');
+  }
+}
+
+/** True for an answer with this HTTP status. */
+export const hasStatus = (error: unknown, status: number) => error instanceof StaffApiError && error.status === status;
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    // Personal data: never kept in the HTTP cache. The session cookie goes along (same origin).
+    response = await fetch(url, { cache: 'no-store', credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (e) {
+    throw new StaffNetworkError((e as Error).message);
+  }
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.status === 409) throw new ConflictError(typeof body['currentVersion'] === 'number' ? body['currentVersion'] : undefined);
+  if (!response.ok) {
+    const code = typeof body['error'] === 'string' ? body['error'] : 'http_error';
+    throw new StaffApiError(response.status, code, typeof body['message'] === 'string' ? body['message'] : response.statusText);
+  }
+  return body as T;
+}
+
+// The browser adds the same-origin `Origin` header to these, which the server requires for every change.
+const send = <T>(method: string, url: string, body?: unknown) =>
+  call<T>(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+/** The signed-in member; 401 when nobody is. */
+export const fetchMe = () => call<Member>('/api/auth/me');
+
+/** Asks for a sign-in link; the answer is the same whether or not the address has an account. */
+export const requestSignInLink = (email: string) => send<unknown>('POST', '/api/auth/login', { email });
+
+export const signOut = () => send<unknown>('POST', '/api/auth/logout');
+
+/** One page of the inbox; `query` is made by `inboxApiQuery`. */
+export const fetchInbox = (query: string) => call<InboxPage>(`/api/staff/submissions?${query}`);
+
+/** The forms a municipality offers, titles in Finnish, with the municipality's name. */
+export const fetchFormsList = (municipality: string) =>
+  call<ServicesResponse>(`/api/forms?${new URLSearchParams({ municipality, lang: 'fi' }).toString()}`);
+
+export const fetchSubmission = (reference: string) => call<SubmissionDetail>(`/api/staff/submissions/${encodeURIComponent(reference)}`);
+
+export const patchSubmission = (reference: string, patch: SubmissionPatch) =>
+  send<PatchResult>('PATCH', `/api/staff/submissions/${encodeURIComponent(reference)}`, patch);

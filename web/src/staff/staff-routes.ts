@@ -1,0 +1,25 @@
+import { normaliseReference } from './reference-search.js';
+
+/** The views of the staff area, parsed from a path under `/staff`. */
+export type StaffRoute = { view: 'inbox' } | { view: 'submission'; reference: string } | { view: 'notFound' };
+
+/** The staff view a path names; a reference in the path is accepted in any case. */
+export function parseStaffPath(path: string): StaffRoute {
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] !== 'staff') return { view: 'notFound' };
+  if (parts.length === 1) return { view: 'inbox' };
+  if (parts.length === 3 && parts[1] === 'submissions') {
+    let raw: string;
+    try {
+      raw = decodeURIComponent(parts[2]!);
+    } catch {
+      return { view: 'notFound' };
+    }
+    const reference = normaliseReference(raw);
+    return reference ? { view: 'submission', reference } : { view: 'notFound' };
+  }
+  return { view: 'notFound' };
+}
+
+/** The path of one submission's page. */
+export const submissionPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
