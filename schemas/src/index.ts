@@ -8,3 +8,4 @@ export * from './messages.js';
 export * from './texts.js';
 export * from './types.js';
 export * from './validate.js';
+export * from './translate.js';

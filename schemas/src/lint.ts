@@ -3,6 +3,7 @@ import { conditionalRules } from './conditions.js';
 import { REQUIRED_LANGUAGES, isLang, type Lang } from './languages.js';
 import { placeholders } from './interpolate.js';
 import { flattenTexts, missingKeys } from './texts.js';
+import { PLURAL_SUFFIX } from './translate.js';
 import type { FormDefinition, FormStep, FormTexts, JsonSchema } from './types.js';
 
 type Problem = string;
@@ -97,9 +98,14 @@ export function placeholderProblems(lang: string, reference: unknown, candidate:
   const ref = flattenTexts(reference);
   const problems: Problem[] = [];
   for (const [key, value] of flattenTexts(candidate)) {
-    const original = ref.get(key);
+    // Plural forms compare with the reference's `_other`; a form like "one answer" may leave `{{count}}` out.
+    const plural = PLURAL_SUFFIX.test(key);
+    const original = plural ? ref.get(key.replace(PLURAL_SUFFIX, '_other')) : ref.get(key);
     if (typeof value !== 'string' || typeof original !== 'string') continue;
-    if (placeholders(value).join() !== placeholders(original).join()) {
+    const mismatch = plural
+      ? placeholders(value).some((p) => !placeholders(original).includes(p)) || placeholders(original).some((p) => p !== 'count' && !placeholders(value).includes(p))
+      : placeholders(value).join() !== placeholders(original).join();
+    if (mismatch) {
       problems.push(`${lang}: ${key} has {{${placeholders(value).join('}}, {{')}}} where fi has {{${placeholders(original).join('}}, {{')}}}`);
     }
   }

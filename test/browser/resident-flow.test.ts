@@ -96,7 +96,7 @@ describe('a resident on a phone', () => {
     await openGuidance();
     await next();
 
-    const summary = page.getByRole('alert').filter({ hasText: 'Please check these answers:' });
+    const summary = page.getByRole('alert').filter({ hasText: /answers? needs? checking:/ });
     await summary.waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await summary.getByRole('link', { name: 'Topics: please answer this question.' }).count()).toBe(1);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flattenTexts, offeredLanguages, placeholderProblems, type Lang } from '../../schemas/src/index.js';
+import { baseKeys, flattenTexts, offeredLanguages, placeholderProblems, pluralProblems, type Lang } from '../../schemas/src/index.js';
 import { catalog } from '../support/test-app.js';
 
 function sources(dir: string): string {
@@ -31,11 +31,11 @@ const namespaces: Record<string, Partial<Record<Lang, unknown>>> = {
 describe('translations', () => {
   for (const [name, byLang] of Object.entries(namespaces)) {
     describe(name, () => {
-      const reference = flattenTexts(byLang.fi);
       for (const [lang, texts] of Object.entries(byLang) as [Lang, unknown][]) {
-        it(`${lang}: no missing, extra or empty key, and the placeholders of fi`, () => {
+        it(`${lang}: no missing, extra or empty key, the plural forms ${lang} needs, and the placeholders of fi`, () => {
           const have = flattenTexts(texts);
-          expect([...have.keys()].sort()).toEqual([...reference.keys()].sort());
+          expect(baseKeys(texts)).toEqual(baseKeys(byLang.fi));
+          expect(pluralProblems(lang, texts)).toEqual([]);
           expect([...have].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k)).toEqual([]);
           expect(placeholderProblems(lang, byLang.fi, texts)).toEqual([]);
         });
@@ -44,7 +44,7 @@ describe('translations', () => {
   }
 
   it('has no unused interface key: each is used in the code, or is a validation message of a keyword', () => {
-    const unused = [...flattenTexts(catalog.common.fi).keys()].filter((key) =>
+    const unused = baseKeys(catalog.common.fi).filter((key) =>
       key.startsWith('errors.') ? !KEYWORDS.includes(key.slice('errors.'.length)) : !code.includes(`'${key}'`) && !code.includes(`"${key}"`) && !code.includes(`\`${key}\``),
     );
     expect(unused).toEqual([]);

@@ -1,5 +1,5 @@
-import i18next from 'i18next';
 import { LANGUAGES, isLang, type Lang } from '../../schemas/src/languages.js';
+import { hasText, translate } from '../../schemas/src/translate.js';
 
 type Texts = Record<string, unknown>;
 
@@ -24,7 +24,7 @@ export interface LoadedTexts {
 
 const cache = new Map<Lang, Promise<LoadedTexts>>();
 
-/** Loads one language's interface texts (once) into its own i18next instance. */
+/** Loads one language's interface texts (once); `t` is the kit's `translate` (plurals via Intl.PluralRules). */
 export function loadTexts(lang: Lang): Promise<LoadedTexts> {
   let loaded = cache.get(lang);
   if (!loaded) {
@@ -46,23 +46,16 @@ async function build(wanted: Lang): Promise<LoadedTexts> {
   const load = loaderOf.get(lang);
   if (!load) throw new Error(`no interface texts for ${lang}`);
   const translation = await load();
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng: lang,
-    fallbackLng: 'en',
-    resources: { [lang]: { translation } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  const own = (key: string) => instance.getResource(lang, 'translation', key) !== undefined;
+  const own = (key: string) => hasText(translation, key);
   // A key that translators have not reached yet is shown in English, never by its name. English is fetched only
   // when such a key is first asked for (the tests keep every language complete, so normally never); until it
   // arrives the text is empty, then the listeners re-render with texts whose `t` answers in English.
+  let englishTexts: Texts | undefined;
   let english: Promise<void> | undefined;
   const fallBack = () =>
     (english ??= loaderOf.get('en')!().then(
       (en) => {
-        instance.addResourceBundle('en', 'translation', en);
+        englishTexts = en;
         const fresh = texts();
         cache.set(lang, Promise.resolve(fresh));
         for (const listener of listeners) listener(fresh);
@@ -71,7 +64,8 @@ async function build(wanted: Lang): Promise<LoadedTexts> {
     ));
   const texts = (): LoadedTexts => ({
     lang,
-    t: (key, vars) => (own(key) || instance.hasResourceBundle('en', 'translation') ? instance.t(key, vars ?? {}) : (void fallBack(), '')),
+    t: (key, vars) =>
+      translate(translation, key, lang, vars) ?? (englishTexts ? (translate(englishTexts, key, 'en', vars) ?? '') : (void fallBack(), '')),
     errorMessages: (translation['errors'] ?? {}) as Record<string, string>,
     langOf: (key) => (own(key) ? lang : 'en'),
   });

@@ -33,7 +33,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
   if (items.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 id="error-summary-title">{t('form.errorSummary')}</h2>
+      <h2 id="error-summary-title">{t('form.errorCount', { count: items.length })}</h2>
       <ul>
         {items.map((item, i) => (
           <li key={`${item.field}-${i}`}>

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { pluralProblems, translate } from '../../schemas/src/index.js';
+
+const ar = {
+  n_zero: 'لا شيء',
+  n_one: 'واحد',
+  n_two: 'اثنان',
+  n_few: '{{count}} قليل',
+  n_many: '{{count}} كثير',
+  n_other: '{{count}} آخر',
+};
+
+describe('translate', () => {
+  it('picks each of the six Arabic plural forms through Intl.PluralRules', () => {
+    const pick = (count: number) => translate({ n: undefined, ...ar }, 'n', 'ar', { count });
+    expect([0, 1, 2, 3, 11, 100].map(pick)).toEqual([
+      'لا شيء',
+      'واحد',
+      'اثنان',
+      `${new Intl.NumberFormat('ar').format(3)} قليل`,
+      `${new Intl.NumberFormat('ar').format(11)} كثير`,
+      `${new Intl.NumberFormat('ar').format(100)} آخر`,
+    ]);
+  });
+
+  it('picks Russian one, few and many, and reads nested keys with placeholders', () => {
+    const ru = { form: { x_one: '{{count}} ответ', x_few: '{{count}} ответа', x_many: '{{count}} ответов', x_other: '{{count}} ответа' }, hi: 'Привет, {{name}}' };
+    expect([1, 3, 5, 21].map((count) => translate(ru, 'form.x', 'ru', { count }))).toEqual(['1 ответ', '3 ответа', '5 ответов', '21 ответ']);
+    expect(translate(ru, 'hi', 'ru', { name: 'Olena' })).toBe('Привет, Olena');
+    expect(translate(ru, 'missing', 'ru')).toBeUndefined();
+  });
+
+  it('reports plural keys without exactly the forms a language needs', () => {
+    expect(pluralProblems('ar', ar)).toEqual([]);
+    expect(pluralProblems('ru', { x_one: 'a', x_other: 'b' })).toEqual(['ru: x has plural forms one, other; ru needs few, many, one, other']);
+    expect(pluralProblems('th', { x_other: 'a' })).toEqual([]);
+  });
+});
