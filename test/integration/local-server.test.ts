@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +59,25 @@ describe('the local server (npm start)', () => {
 
   it('refuses to start without a built web app, saying what to run', async () => {
     await expect(startLocalServer({ port: 0, webDir: join(tmpdir(), 'no-such-web'), schemasDir: 'schemas', log: quiet })).rejects.toThrow(/npm run build/);
+  });
+});
+
+describe('the local server on localhost', () => {
+  it('sets a session cookie without Secure, since it learns its http://localhost URL only when listening', async () => {
+    const server = await startLocalServer({ port: 0, webDir: fakeWebDir(), schemasDir: 'schemas', log: quiet });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(body) });
+      expect((await post('/api/auth/login', { email: 'admin@koto.local' })).status).toBe(202);
+      await server.jobs.idle();
+      // The .eml is quoted-printable: join soft line breaks and read `token=3D<token>`.
+      const mail = readdirSync(server.outboxDir).map((f) => readFileSync(join(server.outboxDir, f), 'utf8').replace(/=\r?\n/g, ''))[0]!;
+      const token = decodeURIComponent(/token=3D([\w%-]+)/.exec(mail)![1]!);
+      const res = await post('/api/auth/session', { token });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -68,7 +68,6 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     mailer: config.mailer,
     mail,
     actionSecret: config.actionSecret,
-    secureCookies: !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(config.publicUrl),
     clientIp: config.clientIp,
     log,
   };

@@ -21,8 +21,6 @@ export interface AppDeps {
   mail: { from: string; publicUrl: string };
   /** Key that signs emailed action links. */
   actionSecret: string;
-  /** Session cookies get `Secure` unless the site is served from localhost over http. */
-  secureCookies: boolean;
   /** The caller's address as the platform reports it (API Gateway, Node socket). */
   clientIp: (c: Context) => string;
   /** Structured log line (JSON); never receives answers or other personal data. */

@@ -7,19 +7,23 @@ import type { AppDeps, Env } from './deps.js';
 
 export const SESSION_COOKIE = 'koto_session';
 
+/** Cookies get `Secure` unless the site is served from localhost over plain http (read per request: the local
+ * server learns its URL only once it listens). */
+const secure = (deps: Pick<AppDeps, 'mail'>): boolean => !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(deps.mail.publicUrl);
+
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure outside localhost, living as long as the session. */
-export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'secureCookies' | 'clock'>, sessionId: string, expiresAt: number): void {
+export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'mail' | 'clock'>, sessionId: string, expiresAt: number): void {
   setCookie(c, SESSION_COOKIE, sessionId, {
     httpOnly: true,
-    secure: deps.secureCookies,
+    secure: secure(deps),
     sameSite: 'Strict',
     path: '/',
     maxAge: Math.max(0, expiresAt - Math.floor(deps.clock.now().getTime() / 1000)),
   });
 }
 
-export function clearSessionCookie(c: Context, deps: Pick<AppDeps, 'secureCookies'>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies, httpOnly: true, sameSite: 'Strict' });
+export function clearSessionCookie(c: Context, deps: Pick<AppDeps, 'mail'>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(deps), httpOnly: true, sameSite: 'Strict' });
 }
 
 export function sessionId(c: Context): string | undefined {
