@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import type { LocalServer } from '../../functions/src/entry/local-server.js';
+import { WCAG_TAGS as WCAG, startBrowserRig } from '../support/browser.js';
 import { LANGUAGES, dirOf, type Lang } from '../../schemas/src/languages.js';
 
 // Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PHONE = { width: 360, height: 740 };
 const NARROW = { width: 320, height: 740 };
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MIN_TARGET = 44;
 const MUNICIPALITIES = ['heinola', 'orimattila'];
 /** Every offered language that has interface texts (translators add more; each is tested as soon as it lands). */
@@ -34,9 +32,7 @@ let browser: Browser;
 const checked: { lang: Lang; path: string; state: string; problems: string[] }[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
-  server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => {} });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  ({ server, browser } = await startBrowserRig());
 });
 
 afterAll(async () => {

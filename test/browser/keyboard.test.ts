@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import type { LocalServer } from '../../functions/src/entry/local-server.js';
+import { startBrowserRig } from '../support/browser.js';
 
 // Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PHONE = { width: 360, height: 740 };
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
@@ -15,9 +13,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
-  server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => {} });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  ({ server, browser } = await startBrowserRig());
 });
 
 afterAll(async () => {

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import type { LocalServer } from '../../functions/src/entry/local-server.js';
+import { startBrowserRig } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const STEP = 8_000;
 const DRAFT_KEY = 'koto:draft:heinola:guidance';
 
@@ -15,9 +13,7 @@ let context: BrowserContext;
 const writes: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
-  server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => undefined });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  ({ server, browser } = await startBrowserRig());
   context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
   context.setDefaultTimeout(STEP);
   context.on('request', (req) => {

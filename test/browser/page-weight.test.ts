@@ -1,13 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import type { LocalServer } from '../../functions/src/entry/local-server.js';
+import { startBrowserRig } from '../support/browser.js';
 
 // Byte sizes are deterministic for one build, so the budget is a test; time is measured by `npm run bench`.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** Where the form page stands now, as a ceiling against regressions; DESIGN.md heads for 110 KiB (docs/notes.md). */
 const BUDGET_KIB = 132;
 
@@ -15,9 +14,7 @@ let server: LocalServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
-  server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => undefined });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  ({ server, browser } = await startBrowserRig());
 });
 
 afterAll(async () => {

@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import type { LocalServer } from '../../functions/src/entry/local-server.js';
+import { WCAG_TAGS as WCAG, startBrowserRig } from '../support/browser.js';
 
 // Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PHONE = { width: 360, height: 740 };
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let server: LocalServer;
 let browser: Browser;
@@ -17,9 +14,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
-  server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => undefined });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  ({ server, browser } = await startBrowserRig());
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { isLang, type Lang } from '../../schemas/src/languages.js';
 
 /**
  * The pages of the app, parsed from the path. Residents' pages live under `/<lang>/...`; the staff (`/staff`)
- * and admin (`/admin`) areas will be added here as their own lazily loaded areas, so residents never download them.
+ * and admin (`/admin`) pages are one lazily loaded area, so residents never download them.
  */
 export type Route =
   | { page: 'languages' }
@@ -11,7 +11,7 @@ export type Route =
   | { page: 'form'; lang: Lang; municipality: string; formId: string }
   /** `/<lang>/<municipality>/saavutettavuus`: the municipality's accessibility statement (one slug in every language). */
   | { page: 'accessibility'; lang: Lang; municipality: string }
-  /** `/staff/...`: the staff area, which parses the rest of the path itself (see `staff/staff-routes.ts`). */
+  /** `/staff/...` and `/admin`: the staff area, which parses the rest of the path itself (see `staff/staff-routes.ts`). */
   | { page: 'staff' }
   | { page: 'notFound'; lang?: Lang };
 
@@ -22,7 +22,7 @@ export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map((p) => safeDecode(p));
   const [lang, municipality, formId, ...rest] = parts;
   if (parts.length === 0) return { page: 'languages' };
-  if (lang === 'staff') return { page: 'staff' };
+  if (lang === 'staff' || lang === 'admin') return { page: 'staff' };
   if (!isLang(lang)) return { page: 'notFound' };
   if (rest.length > 0 || [municipality, formId].some((p) => p !== undefined && !ID.test(p))) return { page: 'notFound', lang };
   if (municipality === undefined) return { page: 'municipalities', lang };

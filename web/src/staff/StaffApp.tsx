@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from '../router.js';
+import { AdminPage } from './AdminPage.js';
 import { InboxPage } from './InboxPage.js';
 import { SignInPage } from './SignInPage.js';
 import { fetchMe, hasStatus, signOut, type Member } from './staff-api.js';
-import { parseStaffPath } from './staff-routes.js';
+import { ADMIN_PATH, parseStaffPath } from './staff-routes.js';
 import { errorText, LoadError, SessionContext, StaffHeading, StaffLoading, type StaffSession } from './staff-ui.js';
 import { SubmissionPage } from './SubmissionPage.js';
 import { APP_NAME } from './texts.js';
@@ -20,6 +21,8 @@ function SignedIn({ path, me }: { path: string; me: Member }) {
       return <InboxPage search={window.location.search} catalog={catalog} />;
     case 'submission':
       return <SubmissionPage key={route.reference} reference={route.reference} catalog={catalog} />;
+    case 'admin':
+      return <AdminPage />;
     default:
       return (
         <>
@@ -32,7 +35,7 @@ function SignedIn({ path, me }: { path: string; me: Member }) {
   }
 }
 
-/** The staff area (`/staff`), in Finnish: sign-in, the inbox and one submission. Loaded only by staff. */
+/** The staff area (`/staff`, `/admin`), in Finnish: sign-in, the inbox, one submission, the admins' page. Loaded only by staff. */
 export function StaffApp() {
   const { path } = useLocation();
   const [session, setSession] = useState<Session>({ status: 'checking' });
@@ -81,6 +84,11 @@ export function StaffApp() {
           </a>
           {context ? (
             <div className="staff-header__user">
+              {context.me.role === 'admin' ? (
+                <a className="staff-header__link" href={ADMIN_PATH} aria-current={path === ADMIN_PATH ? 'page' : undefined}>
+                  Ylläpito
+                </a>
+              ) : null}
               <span className="staff-header__name">{context.me.name}</span>
               <button type="button" className="staff-signout" onClick={() => void leave()}>
                 Kirjaudu ulos

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AnswerList } from './AnswerList.js';
+import { AuditSection } from './AuditSection.js';
 import type { StaffCatalog } from './catalog.js';
 import { formatTime, languageName } from './format.js';
 import { HistoryList } from './HistoryList.js';
@@ -73,7 +74,7 @@ function Facts({ detail, catalog }: { detail: SubmissionDetail; catalog: StaffCa
 
 /** `/staff/submissions/R`: one submission's answers in Finnish, its handling and its full history. */
 export function SubmissionPage({ reference, catalog }: { reference: string; catalog: StaffCatalog }) {
-  const { sessionEnded } = useSession();
+  const { me, sessionEnded } = useSession();
   const { state, retry, change } = useSubmission(reference);
   const failed = state.status === 'failed' ? state.error : undefined;
   useEffect(() => {
@@ -120,6 +121,7 @@ export function SubmissionPage({ reference, catalog }: { reference: string; cata
                 <h2 id="history-heading">Historia</h2>
                 <HistoryList history={state.detail.history} />
               </section>
+              {me.role === 'admin' ? <AuditSection reference={reference} version={state.detail.version} /> : null}
             </div>
           </div>
         </>

@@ -141,3 +141,30 @@ export const fetchSubmission = (reference: string) => call<SubmissionDetail>(`/a
 
 export const patchSubmission = (reference: string, patch: SubmissionPatch) =>
   send<PatchResult>('PATCH', `/api/staff/submissions/${encodeURIComponent(reference)}`, patch);
+
+/** For admins: a form's languages, each offered (complete) or not, and reviewed by a native speaker or not. */
+export interface FormLanguages {
+  id: string;
+  version: number;
+  title: string;
+  languages: { lang: string; reviewed: boolean; offered: boolean }[];
+}
+
+/** For admins: who read or changed a submission, and when. */
+export interface AuditEntry {
+  reference: string;
+  at: string;
+  actor: string;
+  action: 'read' | 'update' | 'export' | 'link';
+  detail?: string;
+}
+
+export interface AuditTrail {
+  reference: string;
+  entries: AuditEntry[];
+  history: HistoryEntry[];
+}
+
+export const fetchAdminForms = () => call<{ forms: FormLanguages[] }>('/api/admin/forms');
+
+export const fetchAudit = (reference: string) => call<AuditTrail>(`/api/admin/audit/${encodeURIComponent(reference)}`);

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { simpleParser } from 'mailparser';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import { guidanceBody } from './test-app.js';
+
+/** Debian's Chromium, never a downloaded browser (STACK.md). */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Flags that work on this machine's closed network. */
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * The real local server (in-memory store, the built `dist/web`) and Chromium, for browser tests. Fails loudly,
+ * with the command to run, when Chromium is missing: a browser test never skips.
+ */
+export async function startBrowserRig(): Promise<{ server: LocalServer; browser: Browser }> {
+  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
+  const server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => undefined });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return { server, browser };
+}
+
+/** WCAG 2.2 A/AA violations axe finds on the page, one readable line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A resident sends the guidance form through the public API; returns its reference. */
+export async function submitGuidance(server: LocalServer, overrides: Record<string, unknown> = {}, answers: Record<string, unknown> = {}): Promise<string> {
+  const res = await fetch(`${server.url}/api/forms/guidance/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(guidanceBody(overrides, answers)),
+  });
+  if (res.status !== 201) throw new Error(`submission answered ${res.status}`);
+  return ((await res.json()) as { reference: string }).reference;
+}
+
+/** The sign-in link in the newest sign-in mail to `email` in the local outbox. */
+export async function newestSignInLink(server: LocalServer, email: string): Promise<string> {
+  // Outbox file names start with their ISO time, so the newest sorts last.
+  const files = (await readdir(server.outboxDir)).filter((f) => f.endsWith('.eml')).sort().reverse();
+  for (const file of files) {
+    const mail = await simpleParser(await readFile(join(server.outboxDir, file)));
+    if (!mail.subject?.startsWith('Kirjautumislinkki') || !JSON.stringify(mail.to ?? '').includes(email)) continue;
+    const link = /https?:\/\/\S+\/auth\/verify\?token=[\w%-]+/.exec(mail.text ?? '')?.[0];
+    if (link) return link;
+  }
+  throw new Error(`no sign-in mail to ${email} in the outbox`);
+}
+
+/** Signs in as a member does: asks for a link on /staff, opens it from the mail, presses the button. */
+export async function signIn(server: LocalServer, page: Page, email: string): Promise<void> {
+  await page.goto(`${server.url}/staff`);
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByRole('button', { name: 'Lähetä kirjautumislinkki' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tarkista sähköpostisi' }).waitFor();
+  await page.goto(await newestSignInLink(server, email));
+  await page.getByRole('button', { name: /Kirjaudu sisään/ }).click();
+  await page.waitForURL(`${server.url}/staff`);
+  await page.getByRole('heading', { level: 1, name: 'Saapuneet lomakkeet' }).waitFor();
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../../web/src/routes.js';
+import { auditActionLabel, auditDetail, LANGUAGE_COLUMNS, newestFirst, REVIEW_LABELS, reviewState } from '../../web/src/staff/admin-format.js';
+import { ADMIN_PATH, parseStaffPath } from '../../web/src/staff/staff-routes.js';
+
+describe('the admin path', () => {
+  it('belongs to the staff area and names the admin view', () => {
+    expect(parseRoute('/admin')).toEqual({ page: 'staff' });
+    expect(parseStaffPath(ADMIN_PATH)).toEqual({ view: 'admin' });
+    expect(parseStaffPath('/admin/')).toEqual({ view: 'admin' });
+    expect(parseStaffPath('/admin/other')).toEqual({ view: 'notFound' });
+    expect(parseRoute('/administration')).toEqual({ page: 'notFound' });
+  });
+});
+
+describe("a form's language", () => {
+  const form = {
+    languages: [
+      { lang: 'fi', reviewed: true, offered: true },
+      { lang: 'en', reviewed: false, offered: true },
+      { lang: 'th', reviewed: true, offered: false },
+    ],
+  };
+
+  it('is reviewed, offered unreviewed, or not offered (also when missing from the metadata)', () => {
+    expect(reviewState(form, 'fi')).toBe('reviewed');
+    expect(reviewState(form, 'en')).toBe('unreviewed');
+    expect(reviewState(form, 'th')).toBe('notOffered');
+    expect(reviewState(form, 'sv')).toBe('notOffered');
+    expect([REVIEW_LABELS.reviewed, REVIEW_LABELS.unreviewed, REVIEW_LABELS.notOffered]).toEqual(['tarkistettu', 'ei tarkistettu', 'ei tarjolla']);
+  });
+
+  it('has a column for each of the ten languages, Finnish first', () => {
+    expect(LANGUAGE_COLUMNS.map((l) => l.code)).toEqual(['fi', 'sv', 'en', 'ru', 'uk', 'et', 'ar', 'fa', 'th', 'tl']);
+  });
+});
+
+describe('audit entries', () => {
+  it('name the action in Finnish; an unknown one as it came', () => {
+    expect(['read', 'update', 'export', 'link', 'other'].map(auditActionLabel)).toEqual(['luki', 'muutti', 'vei CSV:nä', 'toimintolinkki', 'other']);
+  });
+
+  it("say in Finnish what an update changed, and keep other details as they came", () => {
+    expect(auditDetail({ action: 'update', detail: 'status,note' })).toBe('tila, muistiinpano');
+    expect(auditDetail({ action: 'update', detail: 'assign' })).toBe('käsittelijä');
+    expect(auditDetail({ action: 'link', detail: 'done' })).toBe('done');
+    expect(auditDetail({ action: 'read' })).toBeUndefined();
+  });
+
+  it('are listed newest first; entries of the same moment latest recorded first', () => {
+    const entries = [
+      { at: '2026-03-02T10:00:00.000Z', id: 'a' },
+      { at: '2026-03-02T11:00:00.000Z', id: 'b' },
+      { at: '2026-03-02T11:00:00.000Z', id: 'c' },
+      { at: '2026-03-01T09:00:00.000Z', id: 'd' },
+    ];
+    expect(newestFirst(entries).map((e) => e.id)).toEqual(['c', 'b', 'a', 'd']);
+    expect(entries.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});

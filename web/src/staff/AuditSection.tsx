@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { auditActionLabel, auditDetail, newestFirst } from './admin-format.js';
+import { actorName, formatTime } from './format.js';
+import { fetchAudit } from './staff-api.js';
+import { isSignedOut, LoadError, StaffLoading, useSession } from './staff-ui.js';
+import { useFetched } from './use-fetched.js';
+
+/**
+ * For admins on a submission's page: who read, changed, exported or acted on it by link, newest first.
+ * `version` is the submission's: a change on the page loads the log again.
+ */
+export function AuditSection({ reference, version }: { reference: string; version: number }) {
+  const { sessionEnded } = useSession();
+  const { state, retry } = useFetched(() => fetchAudit(reference), `${reference}@${version}`);
+  const failed = state.status === 'failed' ? state.error : undefined;
+  useEffect(() => {
+    if (isSignedOut(failed)) sessionEnded();
+  }, [failed, sessionEnded]);
+
+  return (
+    <section className="staff-panel" aria-labelledby="audit-heading">
+      <h2 id="audit-heading">Lokitiedot</h2>
+      <p className="hint">Näkyy vain ylläpitäjille. Uusin ensin.</p>
+      {state.status === 'loading' ? <StaffLoading /> : null}
+      {state.status === 'failed' ? <LoadError error={state.error} onRetry={retry} /> : null}
+      {state.status === 'ready' && state.value.entries.length === 0 ? <p className="muted">Ei lokimerkintöjä.</p> : null}
+      {state.status === 'ready' && state.value.entries.length > 0 ? (
+        <ol className="staff-history staff-audit">
+          {newestFirst(state.value.entries).map((entry, i) => {
+            const detail = auditDetail(entry);
+            return (
+              <li key={`${entry.at}-${i}`} className="staff-history__entry">
+                <p className="staff-history__what">
+                  {actorName(entry.actor)}: {auditActionLabel(entry.action)}
+                  {detail ? ` (${detail})` : ''}
+                </p>
+                <p className="staff-history__meta">
+                  <time dateTime={entry.at}>{formatTime(entry.at)}</time>
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
