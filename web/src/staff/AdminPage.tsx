@@ -3,7 +3,7 @@ import { LANGUAGE_COLUMNS, REVIEW_LABELS, reviewState } from './admin-format.js'
 import { languageName } from './format.js';
 import { fetchAdminForms, type FormLanguages } from './staff-api.js';
 import { isSignedOut, LoadError, StaffHeading, StaffLoading, useSession } from './staff-ui.js';
-import { useFetched } from './use-fetched.js';
+import { useAsync } from '../use-async.js';
 
 function LanguageTable({ forms }: { forms: FormLanguages[] }) {
   if (forms.length === 0) return <p>Ei julkaistuja lomakkeita.</p>;
@@ -50,7 +50,7 @@ function LanguageTable({ forms }: { forms: FormLanguages[] }) {
 export function AdminPage() {
   const { me, sessionEnded } = useSession();
   const admin = me.role === 'admin';
-  const { state, retry } = useFetched(() => (admin ? fetchAdminForms() : Promise.resolve({ forms: [] })), admin ? 'forms' : 'none');
+  const [state, retry] = useAsync(() => (admin ? fetchAdminForms() : Promise.resolve({ forms: [] })), admin ? 'forms' : 'none');
   const failed = state.status === 'failed' ? state.error : undefined;
   useEffect(() => {
     if (isSignedOut(failed)) sessionEnded();

@@ -3,7 +3,7 @@ import { auditActionLabel, auditDetail, newestFirst } from './admin-format.js';
 import { actorName, formatTime } from './format.js';
 import { fetchAudit } from './staff-api.js';
 import { isSignedOut, LoadError, StaffLoading, useSession } from './staff-ui.js';
-import { useFetched } from './use-fetched.js';
+import { useAsync } from '../use-async.js';
 
 /**
  * For admins on a submission's page: who read, changed, exported or acted on it by link, newest first.
@@ -11,7 +11,7 @@ import { useFetched } from './use-fetched.js';
  */
 export function AuditSection({ reference, version }: { reference: string; version: number }) {
   const { sessionEnded } = useSession();
-  const { state, retry } = useFetched(() => fetchAudit(reference), `${reference}@${version}`);
+  const [state, retry] = useAsync(() => fetchAudit(reference), `${reference}@${version}`);
   const failed = state.status === 'failed' ? state.error : undefined;
   useEffect(() => {
     if (isSignedOut(failed)) sessionEnded();
