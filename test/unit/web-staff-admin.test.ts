@@ -1,3 +1,4 @@
+import type { FormLanguages } from '../../web/src/staff/staff-api.js';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../web/src/routes.js';
 import { auditActionLabel, auditDetail, LANGUAGE_COLUMNS, newestFirst, REVIEW_LABELS, reviewState } from '../../web/src/staff/admin-format.js';
@@ -14,7 +15,7 @@ describe('the admin path', () => {
 });
 
 describe("a form's language", () => {
-  const form = {
+  const form: Pick<FormLanguages, 'languages'> = {
     languages: [
       { lang: 'fi', reviewed: true, offered: true },
       { lang: 'en', reviewed: false, offered: true },

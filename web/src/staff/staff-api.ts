@@ -1,7 +1,13 @@
+import type { FormLanguages } from '../../../functions/src/domain/admin/form-languages.js';
+import type { AuditEntry } from '../../../functions/src/domain/ports.js';
+import type { AnswerView } from '../../../functions/src/domain/staff/submission-detail.js';
+import type { HistoryEntry, SubmissionStatus } from '../../../functions/src/domain/submission.js';
 import type { ServicesResponse } from '../api.js';
 
-export const STATUSES = ['new', 'in_progress', 'waiting_resident', 'done', 'rejected'] as const;
-export type Status = (typeof STATUSES)[number];
+// The wire types the server's domain defines (type-only imports: nothing of the server is bundled).
+export type { AnswerView, AuditEntry, FormLanguages, HistoryEntry };
+export { STATUSES } from '../../../functions/src/domain/submission.js';
+export type Status = SubmissionStatus;
 
 /** The signed-in staff member, as `GET /api/auth/me` answers. */
 export interface Member {
@@ -25,27 +31,6 @@ export interface InboxItem {
 export interface InboxPage {
   items: InboxItem[];
   cursor?: string;
-}
-
-/** One answer: the Finnish label and value beside the resident's label; free text carries its language. */
-export interface AnswerView {
-  field: string;
-  label: string;
-  residentLabel: string;
-  value: unknown;
-  display: string;
-  residentDisplay: string;
-  freeText: boolean;
-  lang: string;
-}
-
-export interface HistoryEntry {
-  at: string;
-  by: string;
-  action: 'status' | 'assign' | 'note';
-  from?: string | null;
-  to?: string | null;
-  note?: string;
 }
 
 export interface SubmissionDetail extends InboxItem {
@@ -141,23 +126,6 @@ export const fetchSubmission = (reference: string) => call<SubmissionDetail>(`/a
 
 export const patchSubmission = (reference: string, patch: SubmissionPatch) =>
   send<PatchResult>('PATCH', `/api/staff/submissions/${encodeURIComponent(reference)}`, patch);
-
-/** For admins: a form's languages, each offered (complete) or not, and reviewed by a native speaker or not. */
-export interface FormLanguages {
-  id: string;
-  version: number;
-  title: string;
-  languages: { lang: string; reviewed: boolean; offered: boolean }[];
-}
-
-/** For admins: who read or changed a submission, and when. */
-export interface AuditEntry {
-  reference: string;
-  at: string;
-  actor: string;
-  action: 'read' | 'update' | 'export' | 'link';
-  detail?: string;
-}
 
 export interface AuditTrail {
   reference: string;
