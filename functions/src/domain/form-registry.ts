@@ -3,7 +3,9 @@ import {
   compileSchema,
   createAjv,
   isLang,
+  localize,
   offeredLanguages,
+  type LocalizedForm,
   type Catalog,
   type FormDefinition,
   type Lang,
@@ -19,6 +21,9 @@ import type { FormVersionStore } from './ports.js';
  */
 export class FormRegistry {
   private readonly validators = new Map<string, ValidateFunction>();
+  // Published versions never change, so what is derived from one is computed once.
+  private readonly offeredCache = new WeakMap<FormDefinition, Lang[]>();
+  private readonly localizedCache = new WeakMap<FormDefinition, Map<string, LocalizedForm>>();
   private readonly ajv = createAjv();
 
   constructor(
@@ -71,11 +76,28 @@ export class FormRegistry {
 
   /** Checks that a form is offered in a language (listed in its metadata and complete). */
   requireLanguage(form: FormDefinition, lang: unknown): Lang {
-    const offered = offeredLanguages(form);
+    const offered = this.offered(form);
     if (!isLang(lang) || !offered.includes(lang)) {
       throw new UnsupportedLanguage(`Form "${form.id}" is offered in: ${offered.join(', ')}.`);
     }
     return lang;
+  }
+
+  /** The languages a form is offered in (listed and complete), computed once per version. */
+  offered(form: FormDefinition): Lang[] {
+    let offered = this.offeredCache.get(form);
+    if (!offered) this.offeredCache.set(form, (offered = offeredLanguages(form)));
+    return offered;
+  }
+
+  /** A form as residents of a municipality see it in `lang`, computed once per version, municipality and language. */
+  localized(form: FormDefinition, municipality: Municipality, lang: Lang): LocalizedForm {
+    let byKey = this.localizedCache.get(form);
+    if (!byKey) this.localizedCache.set(form, (byKey = new Map()));
+    const key = `${municipality.id}/${lang}`;
+    let localized = byKey.get(key);
+    if (!localized) byKey.set(key, (localized = localize(form, lang, this.vars(municipality, lang))));
+    return localized;
   }
 
   validator(form: FormDefinition): ValidateFunction {

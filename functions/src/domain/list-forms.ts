@@ -1,4 +1,4 @@
-import { localize, offeredLanguages, type Lang, type LocalizedForm } from '../../../schemas/src/index.js';
+import type { Lang, LocalizedForm } from '../../../schemas/src/index.js';
 import type { FormRegistry } from './form-registry.js';
 
 export interface FormSummary {
@@ -13,9 +13,9 @@ export function listForms(registry: FormRegistry, municipalityId: string, lang: 
   const municipality = registry.municipality(municipalityId);
   return registry
     .formsOf(municipalityId)
-    .filter((form) => offeredLanguages(form).includes(lang))
+    .filter((form) => registry.offered(form).includes(lang))
     .map((form) => {
-      const { id, version, title, description } = localize(form, lang, registry.vars(municipality, lang));
+      const { id, version, title, description } = registry.localized(form, municipality, lang);
       return { id, version, title, description };
     });
 }
@@ -24,5 +24,5 @@ export function listForms(registry: FormRegistry, municipalityId: string, lang: 
 export function getLocalizedForm(registry: FormRegistry, municipalityId: string, formId: string, lang: unknown): LocalizedForm {
   const form = registry.currentForm(municipalityId, formId);
   const offered = registry.requireLanguage(form, lang);
-  return localize(form, offered, registry.vars(registry.municipality(municipalityId), offered));
+  return registry.localized(form, registry.municipality(municipalityId), offered);
 }

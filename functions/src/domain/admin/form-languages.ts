@@ -1,4 +1,4 @@
-import { offeredLanguages, type Lang } from '../../../../schemas/src/index.js';
+import type { Lang } from '../../../../schemas/src/index.js';
 import type { FormRegistry } from '../form-registry.js';
 
 export interface FormLanguages {
@@ -12,7 +12,7 @@ export interface FormLanguages {
 /** For admins: every form's languages and whether a native speaker has reviewed each. */
 export function formLanguages(registry: FormRegistry): FormLanguages[] {
   return registry.forms().map((form) => {
-    const offered = offeredLanguages(form);
+    const offered = registry.offered(form);
     return {
       id: form.id,
       version: form.version,
