@@ -1,35 +1,16 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { axeViolations, signIn, startBrowserRig, submitGuidance } from '../support/browser.js';
+import { PHONE, axeViolations, signIn, submitGuidance, usePhonePage } from '../support/browser.js';
 
 // Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
-const PHONE = { width: 360, height: 740 };
 const ADMIN = 'admin@koto.local';
 const STAFF = 'staff.heinola@koto.local';
 
 let server: LocalServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  ({ server, browser } = await startBrowserRig());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+usePhonePage((rig) => ({ server, page } = rig));
 
 const cellText = (row: string, column: number) => page.getByRole('row').filter({ hasText: row }).getByRole('cell').nth(column).innerText();
 

@@ -1,50 +1,35 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { startBrowserRig } from '../support/browser.js';
+import { usePhonePage } from '../support/browser.js';
 
 // Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
-const PHONE = { width: 360, height: 740 };
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
 let server: LocalServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  ({ server, browser } = await startBrowserRig());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
-  // A device with an English voice, so the Listen buttons are in the tab order; what they say is recorded.
-  await context.addInitScript(() => {
-    const voices = [{ lang: 'en-GB', name: 'English', voiceURI: 'en-GB', default: true, localService: true }];
-    const spoken: { text: string; lang: string }[] = [];
-    Object.assign(window, { spoken });
-    Object.assign(window, {
-      SpeechSynthesisUtterance: class {
-        lang = '';
-        voice: unknown = null;
-        constructor(readonly text: string) {}
-      },
+usePhonePage(
+  (rig) => ({ server, page } = rig),
+  async (context) => {
+    // A device with an English voice, so the Listen buttons are in the tab order; what they say is recorded.
+    await context.addInitScript(() => {
+      const voices = [{ lang: 'en-GB', name: 'English', voiceURI: 'en-GB', default: true, localService: true }];
+      const spoken: { text: string; lang: string }[] = [];
+      Object.assign(window, { spoken });
+      Object.assign(window, {
+        SpeechSynthesisUtterance: class {
+          lang = '';
+          voice: unknown = null;
+          constructor(readonly text: string) {}
+        },
+      });
+      Object.defineProperty(speechSynthesis, 'getVoices', { value: () => voices });
+      Object.defineProperty(speechSynthesis, 'cancel', { value: () => undefined });
+      Object.defineProperty(speechSynthesis, 'speak', { value: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }) });
     });
-    Object.defineProperty(speechSynthesis, 'getVoices', { value: () => voices });
-    Object.defineProperty(speechSynthesis, 'cancel', { value: () => undefined });
-    Object.defineProperty(speechSynthesis, 'speak', { value: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }) });
-  });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+  },
+);
 
 interface Focused {
   tag: string;

@@ -1,44 +1,19 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { WCAG_TAGS as WCAG, startBrowserRig } from '../support/browser.js';
+import { PHONE, axeViolations, usePhonePage } from '../support/browser.js';
 
 // Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
-const PHONE = { width: 360, height: 740 };
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
 let server: LocalServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  ({ server, browser } = await startBrowserRig());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+usePhonePage((rig) => ({ server, page } = rig));
 
 async function openGuidance(): Promise<void> {
   await page.goto(`${server.url}/en/heinola/guidance`);
   await page.getByRole('heading', { level: 2, name: 'What do you need help with?' }).waitFor();
-}
-
-async function axeViolations(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const next = () => page.getByRole('button', { name: 'Next' }).click();
@@ -107,10 +82,10 @@ describe('a resident on a phone', () => {
 
   it('finds no WCAG 2.2 A/AA problems on the form, at first and with errors', async () => {
     await openGuidance();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await next();
     await page.locator('.error-summary').waitFor();
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 });

@@ -3,7 +3,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
 import { guidanceBody } from './test-app.js';
 
@@ -11,6 +12,8 @@ import { guidanceBody } from './test-app.js';
 export const CHROMIUM = '/usr/bin/chromium';
 /** Flags that work on this machine's closed network. */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** The phone the resident pages are tested on. */
+export const PHONE = { width: 360, height: 740 };
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
@@ -64,4 +67,35 @@ export async function signIn(server: LocalServer, page: Page, email: string): Pr
   await page.getByRole('button', { name: /Kirjaudu sisään/ }).click();
   await page.waitForURL(`${server.url}/staff`);
   await page.getByRole('heading', { level: 1, name: 'Saapuneet lomakkeet' }).waitFor();
+}
+
+export interface PhoneRig {
+  server: LocalServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Registers the usual hooks of a browser test file: one server and Chromium per file, and a fresh phone-sized
+ * page (360×740) per test. `use` receives them before each test; `prepare` may set up each new context.
+ */
+export function usePhonePage(use: (rig: PhoneRig) => void, prepare?: (context: BrowserContext) => Promise<void>): void {
+  let started: { server: LocalServer; browser: Browser } | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    started = await startBrowserRig();
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.server.close();
+  });
+  beforeEach(async () => {
+    context = await started!.browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    await prepare?.(context);
+    use({ ...started!, context, page: await context.newPage() });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
 }
