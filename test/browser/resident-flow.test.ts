@@ -80,6 +80,52 @@ describe('a resident on a phone', () => {
     expect(await option.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('lands an answer the server refuses on its field, with the summary focused, and sends once it is fixed', async () => {
+    await openGuidance();
+    await page.getByRole('checkbox', { name: 'Housing' }).check();
+    await next();
+    await page.getByLabel('Full name').fill('Amina Example');
+    await page.getByLabel('Language you want to use with us').selectOption({ label: 'Arabic' });
+    await next();
+    await page.getByRole('radio', { name: 'Email' }).check();
+    await page.getByLabel('Email address').fill('amina@example.org');
+    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await next();
+    await page.getByRole('checkbox', { name: 'I agree to the processing of my data' }).check();
+    await next();
+    await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+
+    // The browser checks the same schema, so only a changed request reaches the server's own check: the first
+    // send goes out with a name over the schema's 200 characters, and the real server answers 400.
+    const submissions = `${server.url}/api/forms/guidance/submissions`;
+    const statuses: number[] = [];
+    page.on('response', (res) => void (res.url() === submissions && statuses.push(res.status())));
+    await page.route(submissions, async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
+      await route.continue({ postData: JSON.stringify({ ...body, answers: { ...body.answers, fullName: 'A'.repeat(201) } }) });
+    }, { times: 1 });
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'Full name: write at most 200 characters.' });
+    await summary.waitFor();
+    expect(statuses).toEqual([400]);
+    expect(await page.getByText('Step 2 of 4').isVisible()).toBe(true);
+    expect(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+    const name = page.getByLabel('Full name');
+    const describedBy = ((await name.getAttribute('aria-describedby')) ?? '').split(/\s+/);
+    const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).allInnerTexts()));
+    expect(descriptions.flat().join(' ')).toContain('Full name: write at most 200 characters.');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await name.fill('Amina Example-Said');
+    await next();
+    await next();
+    await next();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank you! Your form was sent.' }).waitFor();
+    expect(statuses).toEqual([400, 201]);
+  });
+
   it('finds no WCAG 2.2 A/AA problems on the form, at first and with errors', async () => {
     await openGuidance();
     expect(await axeViolations(page)).toEqual([]);
