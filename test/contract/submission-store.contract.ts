@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionStore } from '../../functions/src/domain/ports.js';
-import type { IdempotencyRecord, Submission } from '../../functions/src/domain/submission.js';
+import { Conflict, NotFound } from '../../functions/src/domain/errors.js';
+import type { HistoryEntry, IdempotencyRecord, Submission } from '../../functions/src/domain/submission.js';
 
 const T0 = new Date('2026-03-02T08:30:00Z');
 const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -18,7 +19,7 @@ export function aSubmission(overrides: Partial<Submission> = {}): Submission {
     submittedAt: T0.toISOString(),
     status: 'new',
     version: 1,
-    requestHash: 'hash-1',
+    idempotencyKeyHash: 'key-hash-1',
     notification: { state: 'pending', attempts: 0, dueAt: T0.toISOString() },
     expiresAt: epoch(T0) + 365 * 86_400,
     ...overrides,
@@ -36,7 +37,7 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
     it('creates a submission once and reads it back unchanged', async () => {
       const s = aSubmission();
       expect(await store.createSubmission(s)).toBe(true);
-      expect(await store.createSubmission({ ...s, requestHash: 'other' })).toBe(false);
+      expect(await store.createSubmission({ ...s, answers: { other: true } })).toBe(false);
       expect(await store.getSubmission(s.reference, T0)).toEqual(s);
     });
 
@@ -53,10 +54,76 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
 
     it('claims an idempotency key once and returns the first record afterwards', async () => {
       const record: IdempotencyRecord = { keyHash: 'k1', requestHash: 'h1', reference: 'HEI-AAAA-AAAA', submittedAt: T0.toISOString(), expiresAt: epoch(T0) + 100 };
-      expect(await store.claimIdempotencyKey(record)).toBeUndefined();
-      expect(await store.claimIdempotencyKey({ ...record, requestHash: 'h2', reference: 'HEI-CCCC-CCCC' })).toEqual(record);
-      await store.repointIdempotencyKey('k1', 'HEI-AAAA-AAAA', 'HEI-DDDD-DDDD');
-      expect(await store.claimIdempotencyKey(record)).toEqual({ ...record, reference: 'HEI-DDDD-DDDD' });
+      expect(await store.claimIdempotencyKey(record, T0)).toBeUndefined();
+      expect(await store.claimIdempotencyKey({ ...record, requestHash: 'h2', reference: 'HEI-CCCC-CCCC' }, T0)).toEqual(record);
+      expect(await store.repointIdempotencyKey('k1', 'HEI-AAAA-AAAA', 'HEI-DDDD-DDDD')).toBe('HEI-DDDD-DDDD');
+      expect(await store.claimIdempotencyKey(record, T0)).toEqual({ ...record, reference: 'HEI-DDDD-DDDD' });
+    });
+
+    it('repoints a key only from where it points, and tells where that is', async () => {
+      const record: IdempotencyRecord = { keyHash: 'k1', requestHash: 'h1', reference: 'HEI-AAAA-AAAA', submittedAt: T0.toISOString(), expiresAt: epoch(T0) + 100 };
+      await store.claimIdempotencyKey(record, T0);
+      expect(await store.repointIdempotencyKey('k1', 'HEI-AAAA-AAAA', 'HEI-DDDD-DDDD')).toBe('HEI-DDDD-DDDD');
+      expect(await store.repointIdempotencyKey('k1', 'HEI-AAAA-AAAA', 'HEI-EEEE-EEEE')).toBe('HEI-DDDD-DDDD');
+      expect(await store.claimIdempotencyKey(record, T0)).toEqual({ ...record, reference: 'HEI-DDDD-DDDD' });
+    });
+
+    it('treats an expired idempotency key as gone: it can be claimed again, by another request', async () => {
+      const record: IdempotencyRecord = { keyHash: 'k1', requestHash: 'h1', reference: 'HEI-AAAA-AAAA', submittedAt: T0.toISOString(), expiresAt: epoch(T0) + 100 };
+      await store.claimIdempotencyKey(record, T0);
+      const later = new Date(T0.getTime() + 100_000);
+      const renewed: IdempotencyRecord = { ...record, requestHash: 'h2', reference: 'HEI-CCCC-CCCC', submittedAt: later.toISOString(), expiresAt: epoch(later) + 100 };
+      expect(await store.claimIdempotencyKey(renewed, later)).toBeUndefined();
+      expect(await store.claimIdempotencyKey(record, later)).toEqual(renewed);
+    });
+
+    it('lists submissions newest first, only of the asked municipalities, in pages, without expired ones', async () => {
+      const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
+      await store.createSubmission(aSubmission({ reference: 'HEI-AAAA-2222', submittedAt: at(1) }));
+      await store.createSubmission(aSubmission({ reference: 'HEI-AAAA-3333', submittedAt: at(3) }));
+      await store.createSubmission(aSubmission({ reference: 'HEI-AAAA-4444', submittedAt: at(2), expiresAt: epoch(T0) + 60 }));
+      await store.createSubmission(aSubmission({ reference: 'ORI-AAAA-5555', municipality: 'orimattila', submittedAt: at(4) }));
+      await store.createSubmission(aSubmission({ reference: 'HEI-AAAA-6666', submittedAt: at(5), status: 'done' }));
+      const later = new Date(T0.getTime() + 120_000);
+      const refs = (page: { items: Submission[] }) => page.items.map((s) => s.reference);
+
+      expect(refs(await store.listSubmissions({ municipalities: ['heinola'], limit: 10 }, later))).toEqual(['HEI-AAAA-6666', 'HEI-AAAA-3333', 'HEI-AAAA-2222']);
+      expect(refs(await store.listSubmissions({ municipalities: ['heinola', 'orimattila'], limit: 10 }, later))).toEqual([
+        'HEI-AAAA-6666',
+        'ORI-AAAA-5555',
+        'HEI-AAAA-3333',
+        'HEI-AAAA-2222',
+      ]);
+      expect(refs(await store.listSubmissions({ municipalities: ['heinola'], status: 'new', limit: 10 }, later))).toEqual(['HEI-AAAA-3333', 'HEI-AAAA-2222']);
+
+      const first = await store.listSubmissions({ municipalities: ['heinola', 'orimattila'], limit: 3 }, later);
+      expect(refs(first)).toEqual(['HEI-AAAA-6666', 'ORI-AAAA-5555', 'HEI-AAAA-3333']);
+      const second = await store.listSubmissions({ municipalities: ['heinola', 'orimattila'], limit: 3, cursor: first.cursor! }, later);
+      expect(refs(second)).toEqual(['HEI-AAAA-2222']);
+      expect(second.cursor).toBeUndefined();
+    });
+
+    it('updates a submission only at the expected version, appending to its history', async () => {
+      const s = aSubmission();
+      await store.createSubmission(s);
+      const entry: HistoryEntry = { at: T0.toISOString(), by: 'staff@heinola.fi', action: 'status', from: 'new', to: 'in_progress' };
+      const updated = await store.updateSubmission(s.reference, 1, { status: 'in_progress', assignee: 'staff@heinola.fi', history: [entry], at: T0.toISOString() }, T0);
+      expect(updated).toMatchObject({ version: 2, status: 'in_progress', assignee: 'staff@heinola.fi', history: [entry], updatedAt: T0.toISOString() });
+      expect(await store.getSubmission(s.reference, T0)).toEqual(updated);
+
+      const stale = store.updateSubmission(s.reference, 1, { status: 'done', history: [{ ...entry, from: 'new', to: 'done' }], at: T0.toISOString() }, T0);
+      await expect(stale).rejects.toBeInstanceOf(Conflict);
+      await expect(stale).rejects.toMatchObject({ currentVersion: 2 });
+      expect(await store.getSubmission(s.reference, T0)).toEqual(updated);
+
+      const unassigned = await store.updateSubmission(s.reference, 2, { assignee: null, history: [{ ...entry, action: 'assign', from: 'staff@heinola.fi', to: null }], at: T0.toISOString() }, T0);
+      expect(unassigned.assignee).toBeUndefined();
+      expect(unassigned.history).toHaveLength(2);
+    });
+
+    it('refuses to update a submission that does not exist', async () => {
+      const change = { status: 'done' as const, history: [], at: T0.toISOString() };
+      await expect(store.updateSubmission('HEI-NONE-XXXX', 1, change, T0)).rejects.toBeInstanceOf(NotFound);
     });
 
     it('lists due notifications oldest first and not those due later', async () => {

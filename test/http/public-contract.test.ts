@@ -1,5 +1,6 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
 import { LOCAL_AWS } from '../../functions/src/adapters/dynamo/local-dynalite.js';
 import { parseReference } from '../../functions/src/domain/reference.js';
@@ -8,7 +9,7 @@ import { DynamoRateLimiter } from '../../functions/src/adapters/dynamo/dynamo-ra
 import { DynamoSubmissionStore } from '../../functions/src/adapters/dynamo/dynamo-submission-store.js';
 import { createApp } from '../../functions/src/http/app.js';
 import { useDynalite } from '../support/dynamo.js';
-import { GUIDANCE_VERSION, buildTestApp, catalog, guidanceBody, postJson } from '../support/test-app.js';
+import { GUIDANCE_VERSION, buildTestApp, catalog, guidanceAnswers, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
 
@@ -20,6 +21,21 @@ async function storedSubmissions(t: Awaited<ReturnType<typeof buildTestApp>>) {
     new ScanCommand({ TableName: t.table.tableName, FilterExpression: '#t = :s', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':s': 'submission' } }),
   );
   return Items;
+}
+
+/** A TCP server that accepts connections and never answers, like a hung store; closed when the test ends. */
+async function hungServer(): Promise<string> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 describe('GET /api/health and /api/municipalities', () => {
@@ -82,6 +98,13 @@ describe('GET /api/forms/:id', () => {
       const label = catalog.forms.find((f) => f.id === 'guidance')!.texts[lang as 'fi']!.fields['fullName']!.label;
       expect(body.errors.find((e) => e.path === '/answers/fullName')!.message, lang).toContain(label);
     }
+  });
+
+  it('answers 404 unknown_municipality for a municipality that does not exist', async () => {
+    const { app } = await buildTestApp();
+    const res = await app.request('/api/forms/guidance?municipality=lahti&lang=en');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'unknown_municipality', message: expect.any(String) });
   });
 
   it('answers 404 unknown_form, and 400 for a language the form is not offered in', async () => {
@@ -163,6 +186,30 @@ describe('POST /api/forms/:id/submissions', () => {
     expect(await version.json()).toMatchObject({ error: 'unknown_form' });
   });
 
+  it('answers 400 unsupported_language for a language the form is not offered in, storing nothing', async () => {
+    const withoutThai = structuredClone(catalog);
+    delete withoutThai.forms.find((f) => f.id === 'guidance')!.meta.languages.th;
+    const t = await buildTestApp({ catalog: withoutThai });
+    for (const lang of ['th', 'xx']) {
+      const res = await postJson(t.app, SUBMIT, guidanceBody({ lang }));
+      expect(res.status, lang).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'unsupported_language', message: expect.any(String) });
+    }
+    expect(await storedSubmissions(t)).toHaveLength(0);
+  });
+
+  it('stores no answer to a question the answers hide, though the body carried one', async () => {
+    const t = await buildTestApp();
+    // Contact by email and no interpreter: the phone and interpreter-language questions are hidden.
+    const res = await postJson(t.app, SUBMIT, guidanceBody({}, { contactWay: 'email', email: 'olena@example.com', interpreterNeeded: false }));
+    expect(res.status).toBe(201);
+    const { reference } = (await res.json()) as { reference: string };
+    const stored = await t.deps.app.store.getSubmission(reference, t.clock.now());
+    const { phone: _phone, interpreterLanguage: _language, ...shown } = guidanceAnswers({ contactWay: 'email', email: 'olena@example.com', interpreterNeeded: false });
+    expect(stored?.answers).toEqual(shown);
+    expect(JSON.stringify(await storedSubmissions(t))).not.toContain('123 4567');
+  });
+
   it('validates against the version the resident filled, when an earlier version is still published', async () => {
     const t = await buildTestApp();
     const current = catalog.forms.find((f) => f.id === 'guidance')!;
@@ -206,6 +253,20 @@ describe('POST /api/forms/:id/submissions', () => {
     expect(await storedSubmissions(t)).toHaveLength(0);
   });
 
+  it('answers 503 unavailable with Retry-After when storage accepts connections but never answers', async () => {
+    const t = await buildTestApp();
+    const hung = createDocumentClient({ ...LOCAL_AWS, endpoint: await hungServer(), maxAttempts: 2 }, { connectionTimeout: 100, requestTimeout: 150 });
+    const hungStore = new DynamoSubmissionStore(hung, t.table.tableName);
+    const hungLimiter = new DynamoRateLimiter(hung, t.table.tableName, { limit: 5, windowSeconds: 60 });
+    for (const app of [createApp({ ...t.deps.app, store: hungStore }), createApp({ ...t.deps.app, submissionLimiter: hungLimiter })]) {
+      const res = await postJson(app, SUBMIT, guidanceBody());
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(await res.json()).toMatchObject({ error: 'unavailable', message: expect.any(String) });
+    }
+    expect(await storedSubmissions(t)).toHaveLength(0);
+  });
+
   it('returns the same receipt for a retried Idempotency-Key and stores one submission', async () => {
     const t = await buildTestApp();
     const key = { 'idempotency-key': 'b1f0c7e2-4d1a-4c3e-9a55-3f2d8e6a7c10' };
@@ -228,6 +289,37 @@ describe('POST /api/forms/:id/submissions', () => {
     const short = await postJson(t.app, SUBMIT, guidanceBody(), { 'idempotency-key': 'short' });
     expect(short.status).toBe(400);
     expect(await storedSubmissions(t)).toHaveLength(1);
+  });
+
+  it('takes an Idempotency-Key of 8 to 128 characters and answers 400 invalid_request for 7 or 129', async () => {
+    const t = await buildTestApp();
+    for (const key of ['k'.repeat(7), 'k'.repeat(129)]) {
+      const res = await postJson(t.app, SUBMIT, guidanceBody(), { 'idempotency-key': key });
+      expect(res.status, `${key.length} characters`).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.any(String) });
+    }
+    expect(await storedSubmissions(t)).toHaveLength(0);
+    for (const key of ['k'.repeat(8), 'k'.repeat(128)]) {
+      expect((await postJson(t.app, SUBMIT, guidanceBody(), { 'idempotency-key': key })).status, `${key.length} characters`).toBe(201);
+    }
+    expect(await storedSubmissions(t)).toHaveLength(2);
+  });
+
+  it('forgets an Idempotency-Key after 7 days: the key then serves a new request', async () => {
+    const t = await buildTestApp();
+    const key = { 'idempotency-key': 'key-expiring-1' };
+    const first = await postJson(t.app, SUBMIT, guidanceBody(), key);
+    expect(first.status).toBe(201);
+    const other = guidanceBody({}, { fullName: 'Someone Else' });
+    t.clock.advance(6 * 86_400_000);
+    expect((await postJson(t.app, SUBMIT, other, key)).status).toBe(422);
+    t.clock.advance(86_400_000 + 60_000);
+    const renewed = await postJson(t.app, SUBMIT, other, key);
+    expect(renewed.status).toBe(201);
+    const receipt = (await renewed.json()) as { reference: string };
+    expect(receipt.reference).not.toBe(((await first.json()) as { reference: string }).reference);
+    expect(await (await postJson(t.app, SUBMIT, other, key)).json()).toEqual(receipt);
+    expect(await storedSubmissions(t)).toHaveLength(2);
   });
 });
 

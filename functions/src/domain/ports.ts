@@ -25,10 +25,10 @@ export interface SubmissionChange {
 
 /** Stores submissions; every change is one conditional single-item write. */
 export interface SubmissionStore {
-  /** Records an idempotency key unless it exists; returns the existing record if it does. */
-  claimIdempotencyKey(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
-  /** Points a claimed key at another reference (after a reference collision). */
-  repointIdempotencyKey(keyHash: string, from: string, to: string): Promise<void>;
+  /** Records an idempotency key unless a live one exists (an expired one is replaced); returns the live one if so. */
+  claimIdempotencyKey(record: IdempotencyRecord, now: Date): Promise<IdempotencyRecord | undefined>;
+  /** Points a claimed key at `to` if it still points at `from`; returns where it points afterwards. */
+  repointIdempotencyKey(keyHash: string, from: string, to: string): Promise<string>;
   /** Writes a new submission; false when the reference is taken. */
   createSubmission(submission: Submission): Promise<boolean>;
   /** A submission that exists and has not expired at `now`. */

@@ -42,8 +42,11 @@ export interface Submission {
   assignee?: string | null;
   history?: HistoryEntry[];
   updatedAt?: string;
-  /** Hash of the request that created it, to answer idempotent retries. */
-  requestHash: string;
+  /**
+   * Hash of the Idempotency-Key that created it, if any: a retry with that key recognises its own submission by
+   * this, never by equal answers (someone else may have sent the same body).
+   */
+  idempotencyKeyHash?: string;
   notification: NotificationState;
   /** Epoch seconds after which the submission is deleted (retention). */
   expiresAt: number;
@@ -52,6 +55,7 @@ export interface Submission {
 /** Which reference an idempotency key produced, for which request. */
 export interface IdempotencyRecord {
   keyHash: string;
+  /** Hash of the request as sent, so the same key with another body is told apart from a retry. */
   requestHash: string;
   reference: string;
   submittedAt: string;

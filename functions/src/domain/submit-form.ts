@@ -1,4 +1,4 @@
-import { validateAnswers, type FormDefinition, type Lang } from '../../../schemas/src/index.js';
+import { validateAnswers, withoutHidden, type FormDefinition, type Lang } from '../../../schemas/src/index.js';
 import { canonicalJson } from './canonical-json.js';
 import { IdempotencyKeyReused, InvalidAnswers, StoreUnavailable } from './errors.js';
 import type { FormRegistry } from './form-registry.js';
@@ -31,12 +31,31 @@ const DAY_SECONDS = 86_400;
 /** An idempotency key is remembered this long; clients retry within minutes, not days. */
 const IDEMPOTENCY_DAYS = 7;
 const MAX_REFERENCE_ATTEMPTS = 5;
+const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 
 function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
   const texts = form.texts[lang]!;
   const errors = validateAnswers(registry.validator(form), answers, registry.messages(lang), (id) => texts.fields[id], lang);
   if (errors.length === 0) return undefined;
   return new InvalidAnswers(errors.map((e) => e.message).join(' '), errors);
+}
+
+/** Claims the key for this request; if an earlier attempt of the same request holds it, its receipt and whether it stored. */
+async function claimKey(
+  store: SubmissionStore,
+  record: IdempotencyRecord,
+  now: Date,
+): Promise<{ receipt: Receipt; stored: boolean }> {
+  const receipt = { reference: record.reference, submittedAt: record.submittedAt };
+  const existing = await store.claimIdempotencyKey(record, now);
+  if (!existing) return { receipt, stored: false };
+  if (existing.requestHash !== record.requestHash) {
+    throw new IdempotencyKeyReused('This Idempotency-Key was already used for a different request.');
+  }
+  const earlier = { reference: existing.reference, submittedAt: existing.submittedAt };
+  // Only a submission this key wrote counts: one with the same reference and body may be someone else's.
+  const stored = await store.getSubmission(earlier.reference, now);
+  return { receipt: earlier, stored: stored?.idempotencyKeyHash === record.keyHash };
 }
 
 /**
@@ -51,33 +70,23 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
   const lang = registry.requireLanguage(form, input.lang);
   const invalid = invalidAnswers(registry, form, lang, input.answers);
   if (invalid) throw invalid;
+  // The browser drops answers to questions the answers themselves hide; the server must not trust that it did.
+  const answers = withoutHidden(form.schema, input.answers);
 
   const now = clock.now();
-  const requestHash = crypto.sha256(
-    canonicalJson({ formId: form.id, municipality: municipality.id, lang, formVersion: form.version, answers: input.answers }),
-  );
   const fresh = (): string => newReference(municipality.referencePrefix, (n) => crypto.randomBytes(n));
   let receipt: Receipt = { reference: fresh(), submittedAt: now.toISOString() };
-  let keyHash: string | undefined;
+  const keyHash = input.idempotencyKey === undefined ? undefined : crypto.sha256(`idempotency:${input.idempotencyKey}`);
 
-  if (input.idempotencyKey !== undefined) {
-    keyHash = crypto.sha256(`idempotency:${input.idempotencyKey}`);
-    const record: IdempotencyRecord = {
-      keyHash,
-      requestHash,
-      ...receipt,
-      expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_DAYS * DAY_SECONDS,
-    };
-    const existing = await store.claimIdempotencyKey(record);
-    if (existing) {
-      if (existing.requestHash !== requestHash) {
-        throw new IdempotencyKeyReused('This Idempotency-Key was already used for a different request.');
-      }
-      receipt = { reference: existing.reference, submittedAt: existing.submittedAt };
-      const stored = await store.getSubmission(receipt.reference, now);
-      if (stored?.requestHash === requestHash) return receipt;
-      // The earlier attempt claimed the key but did not store the submission: finish it now.
-    }
+  if (keyHash !== undefined) {
+    const requestHash = crypto.sha256(
+      canonicalJson({ formId: form.id, municipality: municipality.id, lang, formVersion: form.version, answers: input.answers }),
+    );
+    const expiresAt = seconds(now) + IDEMPOTENCY_DAYS * DAY_SECONDS;
+    const claim = await claimKey(store, { keyHash, requestHash, ...receipt, expiresAt }, now);
+    if (claim.stored) return claim.receipt;
+    // Either a fresh claim, or an earlier attempt claimed the key but did not store the submission: finish it now.
+    receipt = claim.receipt;
   }
 
   for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
@@ -87,22 +96,22 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
       formVersion: form.version,
       municipality: municipality.id,
       lang,
-      answers: input.answers,
+      answers,
       consentVersion: form.meta.consentVersion,
       submittedAt: receipt.submittedAt,
       status: 'new',
       version: 1,
-      requestHash,
+      ...(keyHash !== undefined ? { idempotencyKeyHash: keyHash } : {}),
       notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
-      expiresAt: Math.floor(Date.parse(receipt.submittedAt) / 1000) + form.meta.retentionDays * DAY_SECONDS,
+      expiresAt: seconds(new Date(receipt.submittedAt)) + form.meta.retentionDays * DAY_SECONDS,
     };
     if (await store.createSubmission(submission)) return receipt;
-    // A concurrent retry with the same key may have stored it first.
+    // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
     const taken = await store.getSubmission(receipt.reference, now);
-    if (keyHash && taken?.requestHash === requestHash) return receipt;
+    if (keyHash !== undefined && taken?.idempotencyKeyHash === keyHash) return receipt;
     const next = fresh();
-    if (keyHash) await store.repointIdempotencyKey(keyHash, receipt.reference, next);
-    receipt = { ...receipt, reference: next };
+    const reference = keyHash === undefined ? next : await store.repointIdempotencyKey(keyHash, receipt.reference, next);
+    receipt = { ...receipt, reference };
   }
   throw new StoreUnavailable(new Error('no free reference after several attempts'));
 }

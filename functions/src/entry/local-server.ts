@@ -3,13 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve } from '@hono/node-server';
 import { lintForm } from '../../../schemas/src/index.js';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
-import { ensureTable } from '../adapters/dynamo/table.js';
+import { createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
 import { readCatalog, readLocalStaff } from '../adapters/file-catalog.js';
 import { FileMailer } from '../adapters/file-mailer.js';
 import { SmtpMailer } from '../adapters/smtp-mailer.js';
@@ -58,7 +56,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
   const dynamoDir = join(dataDir, 'dynamodb');
   if (config.dataDir) mkdirSync(dynamoDir, { recursive: true });
   const dynamo = await startDynalite(config.dataDir ? dynamoDir : undefined);
-  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint, maxAttempts: 2 });
+  const client = createStoreClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint, maxAttempts: 2 });
   await ensureTable(client, TABLE_NAME);
 
   const outboxDir = join(dataDir, 'mail');
@@ -66,7 +64,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     config.mailTransport === 'smtp' ? new SmtpMailer(config.smtpUrl ?? 'smtp://127.0.0.1:25') : new FileMailer(outboxDir);
 
   const deps = buildDeps({
-    db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    db: toDocumentClient(client),
     tableName: TABLE_NAME,
     catalog,
     mailer,

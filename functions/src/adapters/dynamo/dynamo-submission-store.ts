@@ -1,11 +1,13 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Conflict, NotFound } from '../../domain/errors.js';
+import { Conflict, NotFound, StoreUnavailable } from '../../domain/errors.js';
 import type { SubmissionChange, SubmissionQuery, SubmissionStore } from '../../domain/ports.js';
 import type { IdempotencyRecord, NotificationState, Submission } from '../../domain/submission.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
 import { DUE, epoch, fromItem, idemKey, outbox, subKey, toItem } from './submission-items.js';
 import { listInbox } from './inbox-query.js';
 import { INDEX } from './table.js';
+
+const CLAIM_ATTEMPTS = 3;
 
 /** Submissions in one DynamoDB table; each change is a single conditional write (dynalite has no transactions). */
 export class DynamoSubmissionStore implements SubmissionStore {
@@ -14,38 +16,58 @@ export class DynamoSubmissionStore implements SubmissionStore {
     private readonly table: string,
   ) {}
 
-  async claimIdempotencyKey(record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+  async claimIdempotencyKey(record: IdempotencyRecord, now: Date): Promise<IdempotencyRecord | undefined> {
+    // A claim that is found expired or gone between the put and the read (the sweeper) is claimed again.
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      try {
+        await storeCall(() =>
+          this.db.send(
+            new PutCommand({
+              TableName: this.table,
+              Item: { ...idemKey(record.keyHash), type: 'idempotency', ...record },
+              // Expired items linger until swept (no TTL locally, TTL lag in AWS): they count as gone.
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+              ExpressionAttributeValues: { ':now': epoch(now) },
+            }),
+          ),
+        );
+        return undefined;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+      const existing = await this.liveClaim(record.keyHash, now);
+      if (existing) return existing;
+    }
+    throw new StoreUnavailable(new Error('the idempotency key kept changing while being claimed'));
+  }
+
+  async repointIdempotencyKey(keyHash: string, from: string, to: string): Promise<string> {
     try {
       await storeCall(() =>
         this.db.send(
-          new PutCommand({
+          new UpdateCommand({
             TableName: this.table,
-            Item: { ...idemKey(record.keyHash), type: 'idempotency', ...record },
-            ConditionExpression: 'attribute_not_exists(pk)',
+            Key: idemKey(keyHash),
+            UpdateExpression: 'SET #ref = :to',
+            ConditionExpression: '#ref = :from',
+            ExpressionAttributeNames: { '#ref': 'reference' },
+            ExpressionAttributeValues: { ':to': to, ':from': from },
           }),
         ),
       );
-      return undefined;
+      return to;
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
     }
-    const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(record.keyHash), ConsistentRead: true })));
-    return Item && fromItem<IdempotencyRecord>(Item);
+    // A concurrent request with the same key moved it first: follow it, so both answer the same reference.
+    const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(keyHash), ConsistentRead: true })));
+    return (Item?.['reference'] as string | undefined) ?? to;
   }
 
-  async repointIdempotencyKey(keyHash: string, from: string, to: string): Promise<void> {
-    await storeCall(() =>
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: idemKey(keyHash),
-          UpdateExpression: 'SET #ref = :to',
-          ConditionExpression: '#ref = :from',
-          ExpressionAttributeNames: { '#ref': 'reference' },
-          ExpressionAttributeValues: { ':to': to, ':from': from },
-        }),
-      ),
-    );
+  private async liveClaim(keyHash: string, now: Date): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(keyHash), ConsistentRead: true })));
+    if (!Item || (Item['expiresAt'] as number) <= epoch(now)) return undefined;
+    return fromItem<IdempotencyRecord>(Item);
   }
 
   async createSubmission(submission: Submission): Promise<boolean> {

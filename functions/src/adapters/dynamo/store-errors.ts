@@ -6,6 +6,7 @@ const TRANSIENT_NAMES = new Set([
   'RequestLimitExceeded',
   'InternalServerError',
   'ServiceUnavailable',
+  // The request handler's connection and request timeouts (table.ts): a hung store, not a bad request.
   'TimeoutError',
   'RequestTimeout',
   'ResourceNotFoundException',

@@ -14,10 +14,32 @@ export const INDEX = {
   byMunicipality: { name: 'byMunicipality', pk: 'gsi1pk', sk: 'gsi1sk' },
 } as const;
 
-/** A document client that drops undefined values, with short timeouts so a dead store fails fast. */
-export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({ maxAttempts: 3, ...config });
+/** How long one attempt may take to connect, and to connect and get its whole answer (milliseconds). */
+export interface StoreTimeouts {
+  connectionTimeout: number;
+  requestTimeout: number;
+}
+
+/**
+ * A single-item call answers in milliseconds; 3 attempts of at most 2 s plus backoff stay well inside the API
+ * function's 10 s, so a hung store answers 503 instead of the Lambda timing out with nothing said.
+ */
+export const STORE_TIMEOUTS: StoreTimeouts = { connectionTimeout: 1_000, requestTimeout: 2_000 };
+
+/** A DynamoDB client with short timeouts, so a dead or hung store fails fast (the local server's too). */
+export function createStoreClient(config: DynamoDBClientConfig = {}, timeouts: StoreTimeouts = STORE_TIMEOUTS): DynamoDBClient {
+  // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+  return new DynamoDBClient({ maxAttempts: 3, requestHandler: { ...timeouts, throwOnRequestTimeout: true }, ...config });
+}
+
+/** The document client the stores use over `client`: plain JavaScript values, undefined ones dropped. */
+export function toDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** A document client with short timeouts (see `createStoreClient`). */
+export function createDocumentClient(config: DynamoDBClientConfig = {}, timeouts: StoreTimeouts = STORE_TIMEOUTS): DynamoDBDocumentClient {
+  return toDocumentClient(createStoreClient(config, timeouts));
 }
 
 /** Creates the table with its indexes unless it exists (local server and tests; AWS uses infra/). */
