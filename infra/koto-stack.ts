@@ -40,10 +40,16 @@ export class KotoStack extends Stack {
       throttle: { rateLimit: 50, burstLimit: 100 },
     });
 
+    // Lets the API trust the viewer address CloudFront forwards (rate limits per resident, not per edge server).
+    const originVerifySecret = new secretsmanager.Secret(this, 'OriginVerifySecret', {
+      description: 'Koto Forms: header value CloudFront adds to API requests',
+      generateSecretString: { passwordLength: 40, excludePunctuation: true },
+    });
     const web = new WebDistribution(this, 'Web', {
       webDir: props.webDir,
       api,
       apiPaths: ['/api/*', '/a/*', '/auth/*'],
+      originVerifySecret: originVerifySecret.secretValue.unsafeUnwrap(),
     });
 
     // Signs the claim / mark-done links in staff mail; generated once, rotated by replacing the secret.
@@ -57,6 +63,7 @@ export class KotoStack extends Stack {
       ...mail.environment,
       // Resolved by CloudFormation at deploy time; readable by those who may read the function's configuration.
       ACTION_LINK_SECRET: actionLinkSecret.secretValue.unsafeUnwrap(),
+      ORIGIN_VERIFY_SECRET: originVerifySecret.secretValue.unsafeUnwrap(),
     };
 
     const apiFunction = new KotoFunction(this, 'ApiFunction', {

@@ -14,7 +14,18 @@ export interface WebDistributionProps {
   readonly api: apigwv2.IHttpApi;
   /** Path patterns CloudFront sends to the API, e.g. `/api/*`. */
   readonly apiPaths: string[];
+  /**
+   * A secret CloudFront adds to every API request as `X-Origin-Verify`, so the API can trust the viewer address
+   * CloudFront forwards (`CloudFront-Viewer-Address`) and count rate limits per resident, not per edge server.
+   */
+  readonly originVerifySecret: string;
 }
+
+/**
+ * Only what the API reads, plus the resident's address for rate limits. Not `Host` (API Gateway routes by its
+ * own host name) and nothing else of the viewer's.
+ */
+const API_HEADERS = ['Origin', 'Content-Type', 'Accept', 'Accept-Language', 'Idempotency-Key', 'User-Agent', 'CloudFront-Viewer-Address'];
 
 /** No 'unsafe-inline' and no 'unsafe-eval', ever (DESIGN.md, quality bars). */
 export const CONTENT_SECURITY_POLICY = [
@@ -81,12 +92,21 @@ export class WebDistribution extends Construct {
     });
 
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+    const apiRequests = new cloudfront.OriginRequestPolicy(this, 'ApiRequests', {
+      comment: 'Koto Forms API: the headers it reads, cookies and query strings, and the viewer address',
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_HEADERS),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+    });
     const apiBehavior: cloudfront.BehaviorOptions = {
-      origin: new origins.HttpOrigin(apiDomain, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+      origin: new origins.HttpOrigin(apiDomain, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        customHeaders: { 'X-Origin-Verify': props.originVerifySecret },
+      }),
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      originRequestPolicy: apiRequests,
       responseHeadersPolicy: securityHeaders,
     };
 

@@ -111,7 +111,7 @@ describe('KotoStack', () => {
       });
       expect(fn.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        ['ACTION_LINK_SECRET', 'MAIL_FROM', 'MAIL_TRANSPORT', 'NODE_OPTIONS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'],
+        ['ACTION_LINK_SECRET', 'MAIL_FROM', 'MAIL_TRANSPORT', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'],
       );
       expect(fn.Properties.Environment.Variables).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
@@ -176,13 +176,21 @@ describe('KotoStack', () => {
     });
   });
 
-  it('signs action links with a generated secret, not a literal in the template', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    const fns = template.findResources('AWS::Lambda::Function', { Properties: { Environment: Match.anyValue() } });
+  it("signs action links and marks CloudFront's API requests with generated secrets, not literals in the template", () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const fns = template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^Koto Forms') } });
+    expect(Object.keys(fns)).toHaveLength(2);
     for (const fn of Object.values(fns) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
-      const secret = JSON.stringify(fn.Properties.Environment.Variables['ACTION_LINK_SECRET']);
-      if (secret) expect(secret).toContain('resolve:secretsmanager');
+      for (const name of ['ACTION_LINK_SECRET', 'ORIGIN_VERIFY_SECRET']) {
+        expect(JSON.stringify(fn.Properties.Environment.Variables[name])).toContain('resolve:secretsmanager');
+      }
     }
+    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0] as {
+      Properties: { DistributionConfig: { Origins: { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] } };
+    };
+    const apiOrigin = distribution.Properties.DistributionConfig.Origins.find((o) => o.CustomOriginConfig)!;
+    expect(apiOrigin.OriginCustomHeaders?.map((h) => h.HeaderName)).toEqual(['X-Origin-Verify']);
+    expect(JSON.stringify(apiOrigin.OriginCustomHeaders?.[0]?.HeaderValue)).toContain('resolve:secretsmanager');
   });
 
   it('fronts the API with a throttled HTTP API whose default route is the API function', () => {
@@ -218,7 +226,6 @@ describe('KotoStack', () => {
 
   it('serves the web app from S3 through origin access control and the API paths uncached', () => {
     const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-    const allViewerExceptHost = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
@@ -231,7 +238,7 @@ describe('KotoStack', () => {
           Match.objectLike({
             PathPattern: path,
             CachePolicyId: cachingDisabled,
-            OriginRequestPolicyId: allViewerExceptHost,
+            OriginRequestPolicyId: { Ref: Match.stringLikeRegexp('ApiRequests') },
             AllowedMethods: Match.arrayWith(['PATCH', 'POST']),
             ResponseHeadersPolicyId: { Ref: Match.stringLikeRegexp('SecurityHeaders') },
           }),
@@ -240,6 +247,21 @@ describe('KotoStack', () => {
         CustomErrorResponses: Match.absent(),
       }),
     });
+    // The API gets the headers it reads and the viewer's address, never the viewer's Host.
+    template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+      OriginRequestPolicyConfig: Match.objectLike({
+        HeadersConfig: {
+          HeaderBehavior: 'whitelist',
+          Headers: Match.arrayWith(['Origin', 'Content-Type', 'Idempotency-Key', 'CloudFront-Viewer-Address']),
+        },
+        CookiesConfig: { CookieBehavior: 'all' },
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+      }),
+    });
+    const [policy] = Object.values(template.findResources('AWS::CloudFront::OriginRequestPolicy')) as {
+      Properties: { OriginRequestPolicyConfig: { HeadersConfig: { Headers: string[] } } };
+    }[];
+    expect(policy!.Properties.OriginRequestPolicyConfig.HeadersConfig.Headers.map((h) => h.toLowerCase())).not.toContain('host');
   });
 
   it('keeps the web bucket private, encrypted and reachable over TLS only', () => {

@@ -12,6 +12,7 @@ import { guidanceBody } from '../support/test-app.js';
 
 type Handler = (event: unknown, context?: unknown) => Promise<{ statusCode: number; headers?: Record<string, string>; body: string }>;
 
+const ORIGIN_SECRET = 'lambda-origin-secret';
 const BUNDLES = { api: 'dist/lambda/api/index.mjs', notifier: 'dist/lambda/notifier/index.mjs' };
 let dynamo: LocalDynamo;
 let smtp: SMTPServer;
@@ -72,6 +73,7 @@ beforeAll(async () => {
     PUBLIC_URL: 'https://koto.example',
     MAIL_TRANSPORT: 'smtp',
     ACTION_LINK_SECRET: 'lambda-test-secret',
+    ORIGIN_VERIFY_SECRET: ORIGIN_SECRET,
     SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
   });
   api = ((await import(pathToFileURL(resolve(BUNDLES.api)).href)) as { handler: Handler }).handler;
@@ -107,6 +109,23 @@ describe('the built Lambda bundles', () => {
     expect(mail?.subject).toBe(`Uusi lomake: Ohjaus ja neuvonta – Orimattila – ${reference}`);
     expect(mail?.text).toContain(`https://koto.example/staff/submissions/${reference}`);
     expect(mail?.text).not.toContain('Kovalenko');
+  });
+
+  it('count sign-in requests per resident behind CloudFront, believing its viewer address only with the origin secret', async () => {
+    const login = (n: number, headers: Record<string, string>) =>
+      api(httpApiEvent('POST', '/api/auth/login', { body: { email: `nobody${n}@koto.example` }, headers: { origin: 'https://koto.example', ...headers } }));
+    const viaCloudFront = (viewer: string) => ({ 'x-origin-verify': ORIGIN_SECRET, 'cloudfront-viewer-address': `${viewer}:40000` });
+    const statuses = async (from: number, to: number, headers: (n: number) => Record<string, string>) => {
+      const seen: number[] = [];
+      for (let n = from; n < to; n++) seen.push((await login(n, headers(n))).statusCode);
+      return seen;
+    };
+    // Every request below reaches the function from the same edge server (sourceIp 203.0.113.7).
+    expect(await statuses(0, 6, () => viaCloudFront('198.51.100.1'))).toEqual([202, 202, 202, 202, 202, 429]);
+    expect(await statuses(6, 7, () => viaCloudFront('198.51.100.2')), 'another resident is not held back').toEqual([202]);
+    // Sent straight to the API without the secret, the viewer header is not believed: all count as the connection.
+    const forged = (n: number) => ({ 'x-origin-verify': 'guess', 'cloudfront-viewer-address': `192.0.2.${n}:1` });
+    expect(await statuses(7, 13, forged)).toEqual([202, 202, 202, 202, 202, 429]);
   });
 
   it('turn bad input into contract errors, not crashes', async () => {
