@@ -5,6 +5,7 @@ export * from './languages.js';
 export * from './lint.js';
 export * from './localize.js';
 export * from './messages.js';
+export * from './municipality-lint.js';
 export * from './texts.js';
 export * from './types.js';
 export * from './validate.js';

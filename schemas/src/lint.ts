@@ -8,17 +8,39 @@ import type { FormDefinition, FormStep, FormTexts, JsonSchema } from './types.js
 
 type Problem = string;
 
-/** Every property of a schema with its path, descending into nested objects and array items. */
-function walk(schema: JsonSchema, path: string, visit: (schema: JsonSchema, path: string) => void): void {
+/** The one field whose text is the consent text (`consent.text`), so it has no hint of its own. */
+const CONSENT = 'consent';
+
+/** The fields of a schema with their paths: properties at any depth, through array items. */
+function walkFields(schema: JsonSchema, path: string, visit: (schema: JsonSchema, path: string) => void): void {
   visit(schema, path);
-  for (const [id, prop] of Object.entries(schema.properties ?? {})) walk(prop, `${path}/${id}`, visit);
-  if (schema.items) walk(schema.items, `${path}/items`, visit);
+  for (const [id, prop] of Object.entries(schema.properties ?? {})) walkFields(prop, `${path}/${id}`, visit);
+  if (schema.items) walkFields(schema.items, `${path}/items`, visit);
+}
+
+/**
+ * Every subschema with its path: fields, array items, and the branches of allOf/anyOf/oneOf and if/then/else,
+ * where a string or object would otherwise escape the checks. `condition` is true inside an `if` or `not`,
+ * which only test answers and accept none.
+ */
+function walkSchema(schema: JsonSchema, path: string, visit: (schema: JsonSchema, path: string, condition: boolean) => void, condition = false): void {
+  visit(schema, path, condition);
+  for (const [id, prop] of Object.entries(schema.properties ?? {})) walkSchema(prop, `${path}/${id}`, visit, condition);
+  if (schema.items) walkSchema(schema.items, `${path}/items`, visit, condition);
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const branches = schema[keyword];
+    if (Array.isArray(branches)) branches.forEach((b: JsonSchema, i) => walkSchema(b, `${path}/${keyword}/${i}`, visit, condition));
+  }
+  for (const keyword of ['if', 'not', 'then', 'else'] as const) {
+    const branch = schema[keyword] as JsonSchema | undefined;
+    if (branch) walkSchema(branch, `${path}/${keyword}`, visit, condition || keyword === 'if' || keyword === 'not');
+  }
 }
 
 /** Field ids of a form (properties at any depth; they must be unique to key their texts). */
 export function fieldIds(schema: JsonSchema): string[] {
   const ids: string[] = [];
-  walk(schema, '', (_s, path) => {
+  walkFields(schema, '', (_s, path) => {
     const last = path.split('/').pop();
     if (path && last !== 'items') ids.push(last!);
   });
@@ -36,10 +58,11 @@ function schemaProblems(schema: JsonSchema): Problem[] {
   for (const [i, rule] of (schema.allOf ?? []).entries()) {
     if (!rule.if || !rule.then || Object.keys(rule).some((k) => !['if', 'then'].includes(k))) problems.push(`/allOf/${i}: only if/then rules are allowed`);
   }
-  walk(schema, '', (s, path) => {
-    if (s.type === 'object' && s['additionalProperties'] !== false) problems.push(`${path || '/'}: object without additionalProperties: false`);
-    if (s.type === 'string' && typeof s['maxLength'] !== 'number' && !s.enum) problems.push(`${path}: string without maxLength`);
-    if (typeof s.title === 'string' || typeof s.description === 'string') problems.push(`${path}: display text in the schema; put it in texts`);
+  walkSchema(schema, '', (s, path, condition) => {
+    // A condition accepts no data, and closing its object would make it fail whenever another field is answered.
+    if (!condition && s.type === 'object' && s['additionalProperties'] !== false) problems.push(`${path || '/'}: object without additionalProperties: false`);
+    if (!condition && s.type === 'string' && typeof s['maxLength'] !== 'number' && !s.enum && !('const' in s)) problems.push(`${path}: string without maxLength`);
+    if (typeof s.title === 'string' || typeof s.description === 'string') problems.push(`${path || '/'}: display text in the schema; put it in texts`);
   });
   const ids = fieldIds(schema);
   const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -55,24 +78,59 @@ function schemaProblems(schema: JsonSchema): Problem[] {
   return problems;
 }
 
-/** The text keys a form needs, given its schema and steps: labels, option labels, step titles. */
-function expectedKeys(form: FormDefinition): Set<string> {
-  const keys = new Set(['title', 'description', 'consent.text']);
-  walk(form.schema, '', (s, path) => {
+/** ajv keywords that can fail on a field's value, so a field may give one of them its own error text. */
+const FAILING = ['type', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
+
+/** Fields named in a `required` list anywhere but in a condition: a missing one fails `required` on its own path. */
+function requiredFields(schema: JsonSchema): Set<string> {
+  const out = new Set<string>();
+  walkSchema(schema, '', (s, _path, condition) => {
+    if (!condition) for (const field of s.required ?? []) out.add(field);
+  });
+  return out;
+}
+
+/** The keywords whose error texts a field may override: those its schema (or its items') can fail on. */
+function errorKeywords(s: JsonSchema, required: boolean): Set<string> {
+  const own = Object.keys(s).filter((k) => FAILING.includes(k));
+  // An item's failure (an option outside the list) carries the array's path, hence its field's texts.
+  const items = s.items ? Object.keys(s.items).filter((k) => FAILING.includes(k)) : [];
+  return new Set([...own, ...items, ...(required ? ['required'] : [])]);
+}
+
+/** The text keys a form needs (labels, hints, option labels, step titles) and the error keys each field allows. */
+function textKeys(form: FormDefinition): { expected: Set<string>; errors: Map<string, Set<string>> } {
+  const expected = new Set(['title', 'description', 'consent.text']);
+  const errors = new Map<string, Set<string>>();
+  const required = requiredFields(form.schema);
+  walkFields(form.schema, '', (s, path) => {
     const id = path.split('/').pop()!;
     if (!path || id === 'items') return;
-    keys.add(`fields.${id}.label`);
+    expected.add(`fields.${id}.label`);
+    // Every answer gets a plain-language hint (residents with little schooling read them); consent has its text.
+    if (id !== CONSENT) expected.add(`fields.${id}.hint`);
     const options = s.type === 'array' ? s.items?.enum : s.type === 'boolean' ? [true, false] : s.enum;
-    if (options && !(s.type === 'boolean' && id === 'consent')) for (const o of options) keys.add(`fields.${id}.options.${String(o)}`);
+    if (options && !(s.type === 'boolean' && id === CONSENT)) for (const o of options) expected.add(`fields.${id}.options.${String(o)}`);
+    errors.set(id, errorKeywords(s, required.has(id)));
   });
-  for (const step of (form.uiSchema['ui:steps'] as FormStep[] | undefined) ?? []) keys.add(`steps.${step.id}`);
-  return keys;
+  for (const step of (form.uiSchema['ui:steps'] as FormStep[] | undefined) ?? []) expected.add(`steps.${step.id}`);
+  return { expected, errors };
+}
+
+/** Why a text key the form does not need is there: no such field, no such rule to fail, or no use at all. */
+function unexpectedKey(lang: string, key: string, errors: Map<string, Set<string>>): Problem {
+  const [, id, rest] = /^fields\.([^.]+)\.(.+)$/.exec(key) ?? [];
+  const rules = id === undefined ? undefined : errors.get(id);
+  if (id !== undefined && !rules) return `${lang}: unused text ${key}: the form has no field ${id}`;
+  const keyword = rest?.match(/^errors\.(\w+)$/)?.[1];
+  if (rules && keyword) return `${lang}: unused text ${key}: ${id} has no rule ${keyword} (only ${[...rules].join(', ')})`;
+  return `${lang}: unused text ${key}`;
 }
 
 function textProblems(form: FormDefinition): Problem[] {
   const problems: Problem[] = [];
-  const expected = expectedKeys(form);
-  const optional = /^fields\.\w+\.(hint|errors\.\w+)$/;
+  const { expected, errors } = textKeys(form);
+  const reference = flattenTexts(form.texts.fi);
   for (const lang of REQUIRED_LANGUAGES) {
     if (!form.meta.languages[lang]) problems.push(`${lang} is required but not offered`);
     if (!form.texts[lang]) problems.push(`texts in ${lang} are missing`);
@@ -84,7 +142,13 @@ function textProblems(form: FormDefinition): Problem[] {
       const value = have.get(key);
       if (typeof value !== 'string' || value.trim() === '') problems.push(`${lang}: missing or empty text ${key}`);
     }
-    for (const key of have.keys()) if (!expected.has(key) && !optional.test(key)) problems.push(`${lang}: unused text ${key}`);
+    for (const key of have.keys()) {
+      if (expected.has(key)) continue;
+      const [, id, keyword] = /^fields\.([^.]+)\.errors\.(\w+)$/.exec(key) ?? [];
+      if (!id || !errors.get(id)?.has(keyword!)) problems.push(unexpectedKey(lang, key, errors));
+      // A field's own error text that fi lacks is one no reviewer has read in the reference language.
+      else if (!reference.has(key)) problems.push(`${lang}: extra text ${key}: fi has no such text`);
+    }
     if (lang !== 'fi') {
       for (const key of missingKeys(form.texts.fi, texts)) problems.push(`${lang}: missing or empty ${key}`);
       problems.push(...placeholderProblems(lang, form.texts.fi, texts));
@@ -121,10 +185,11 @@ function layoutProblems(form: FormDefinition): Problem[] {
   for (const field of placed) if (!top.includes(field)) problems.push(`step names unknown field ${field}`);
   for (const field of form.meta.emailSafeFields) {
     const s = form.schema.properties?.[field];
-    const closed = s && (s.enum || s.type === 'boolean' || s.type === 'integer' || (s.type === 'array' && s.items?.enum));
-    if (!closed) problems.push(`email-safe field ${field} must be a closed choice, never free text`);
+    // A number is no closed choice: a birth year or a count of children says too much about a person for an email.
+    const closed = s && (s.enum || 'const' in s || s.type === 'boolean' || (s.type === 'array' && s.items?.enum));
+    if (!closed) problems.push(`email-safe field ${field} must be a closed choice (options or yes/no), never free text or a number`);
   }
-  if (!form.schema.properties?.['consent']) problems.push('form has no consent field');
+  if (!form.schema.properties?.[CONSENT]) problems.push('form has no consent field');
   return problems;
 }
 

@@ -26,7 +26,7 @@ export interface FormStep {
   fields: string[];
 }
 
-/** Per-field texts: label, plain-language hint, option labels, own error texts. */
+/** Per-field texts: label, plain-language hint (the lint asks one of every field but consent), option labels, own error texts. */
 export interface FieldTexts {
   label: string;
   hint?: string;

@@ -113,6 +113,71 @@ describe('lintForm', () => {
     expect(lintForm(form).join('\n')).toMatch(/sv: consent\.text has \{\{kommun\}\} where fi has \{\{municipality\}\}/);
   });
 
+  it('asks a hint of every answer field but consent, whose text is the consent text', () => {
+    const form = clone();
+    delete form.texts.fi!.fields['contactTime']!.hint;
+    form.texts.en!.fields['consent']!.hint = 'Tick the box.';
+    const problems = lintForm(form);
+    expect(problems).toContain('guidance: fi: missing or empty text fields.contactTime.hint');
+    expect(problems).toContain('guidance: en: unused text fields.consent.hint');
+    expect(problems.filter((p) => /consent\.hint/.test(p))).toHaveLength(1);
+  });
+
+  it('catches a text for a field the form does not have', () => {
+    const form = clone();
+    form.texts.fi!.fields['nickname'] = { label: 'Lempinimi', hint: 'Jos sinulla on.' };
+    (form.texts.ar!.fields as Record<string, unknown>)['nickname'] = { hint: 'إن وجد.' };
+    const problems = lintForm(form);
+    expect(problems).toContain('guidance: fi: unused text fields.nickname.hint: the form has no field nickname');
+    expect(problems).toContain('guidance: ar: unused text fields.nickname.hint: the form has no field nickname');
+  });
+
+  it('catches a text that another language has but fi does not', () => {
+    const form = clone();
+    form.texts.ar!.fields['email']!.errors = { format: 'اكتب عنواناً مثل name@example.com.' };
+    form.texts.ar!.fields['topics']!.options!['sport'] = 'الرياضة';
+    const problems = lintForm(form);
+    expect(problems).toContain('guidance: ar: extra text fields.email.errors.format: fi has no such text');
+    expect(problems).toContain('guidance: ar: unused text fields.topics.options.sport');
+    form.texts.fi!.fields['email']!.errors = { format: 'Kirjoita osoite muodossa nimi@esimerkki.fi.' };
+    expect(lintForm(form).filter((p) => p.includes('errors.format')).sort()).toEqual(
+      ['en', 'et', 'fa', 'ru', 'sv', 'th', 'tl', 'uk'].map((lang) => `guidance: ${lang}: missing or empty fields.email.errors.format`),
+    );
+  });
+
+  it('catches an error text for a keyword the field cannot fail, such as a misspelt one', () => {
+    const form = clone();
+    form.texts.fi!.fields['phone']!.errors = { patern: 'Vain numeroita.' };
+    form.texts.fi!.fields['fullName']!.errors = { required: 'Kirjoita nimesi.', format: 'Ei muotoa.' };
+    form.texts.fi!.fields['topics']!.errors = { enum: 'Valitse listalta.' };
+    const problems = lintForm(form);
+    expect(problems).toContain('guidance: fi: unused text fields.phone.errors.patern: phone has no rule patern (only type, minLength, maxLength, pattern, required)');
+    expect(problems).toContain('guidance: fi: unused text fields.fullName.errors.format: fullName has no rule format (only type, minLength, maxLength, required)');
+    // A required field may word its own `required` text; an array's item rules carry the array's texts.
+    expect(problems.filter((p) => p.startsWith('guidance: fi:') && /fullName\.errors\.required|topics\.errors\.enum/.test(p))).toEqual([]);
+  });
+
+  it('refuses a number as an email-safe field: a birth year or a count of children is personal', () => {
+    const form = clone();
+    form.meta.emailSafeFields.push('birthYear');
+    expect(lintForm(form)).toContain('guidance: email-safe field birthYear must be a closed choice (options or yes/no), never free text or a number');
+  });
+
+  it('checks strings and objects inside if/then/else branches too, but leaves conditions open', () => {
+    const form = clone();
+    form.schema.allOf![0]!.then!.properties = { topicOther: { type: 'string' }, extra: { type: 'object', properties: {} } };
+    form.schema.properties!['message']!.if = { minLength: 100 };
+    form.schema.properties!['message']!.then = { maxLength: 2000 };
+    form.schema.properties!['message']!.else = { type: 'string', description: 'Short.' };
+    const problems = lintForm(form);
+    expect(problems).toContain('guidance: /allOf/0/then/topicOther: string without maxLength');
+    expect(problems).toContain('guidance: /allOf/0/then/extra: object without additionalProperties: false');
+    expect(problems).toContain('guidance: /message/else: string without maxLength');
+    expect(problems).toContain('guidance: /message/else: display text in the schema; put it in texts');
+    // The model form's `if` objects stay open: closing one would fail it whenever any other field is answered.
+    expect(problems.filter((p) => p.includes('/if'))).toEqual([]);
+  });
+
   it('refuses free text as an email-safe field and a schema that does not compile', () => {
     const form = clone();
     form.meta.emailSafeFields.push('message');

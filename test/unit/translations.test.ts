@@ -22,10 +22,18 @@ const municipalityTexts = Object.fromEntries(
   (Object.keys(catalog.municipalities[0]!.texts) as Lang[]).map((lang) => [lang, Object.fromEntries(catalog.municipalities.map((m) => [m.id, m.texts[lang]]))]),
 );
 
+/** The accessibility statements (`schemas/accessibility`), which the catalog does not carry. */
+const statements = Object.fromEntries(
+  readdirSync('schemas/accessibility')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.slice(0, -'.json'.length), JSON.parse(readFileSync(join('schemas/accessibility', f), 'utf8')) as unknown]),
+) as Partial<Record<Lang, unknown>>;
+
 const namespaces: Record<string, Partial<Record<Lang, unknown>>> = {
   'interface (schemas/texts)': catalog.common,
   'resident mail (schemas/texts/mail)': catalog.mail,
   'municipalities (schemas/municipalities/texts)': municipalityTexts,
+  'accessibility statements (schemas/accessibility)': statements,
 };
 
 describe('translations', () => {
@@ -42,6 +50,10 @@ describe('translations', () => {
       }
     });
   }
+
+  it('has an accessibility statement in fi, sv and en (other languages show the English one)', () => {
+    expect(Object.keys(statements).sort()).toEqual(expect.arrayContaining(['en', 'fi', 'sv']));
+  });
 
   it('has no unused interface key: each is used in the code, or is a validation message of a keyword', () => {
     const unused = baseKeys(catalog.common.fi).filter((key) =>

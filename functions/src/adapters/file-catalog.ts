@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StaffMember } from '../domain/staff/staff-member.js';
-import { isLang, type Catalog, type CommonTexts, type FormDefinition, type Lang, type MailTexts, type Municipality } from '../../../schemas/src/index.js';
+import { isLang, lintForm, lintMunicipality, type Catalog, type CommonTexts, type FormDefinition, type Lang, type MailTexts, type Municipality } from '../../../schemas/src/index.js';
 
 function readJson<T>(path: string): T {
   try {
@@ -26,7 +26,7 @@ function readForm(dir: string): FormDefinition {
   return { ...form, texts: readTexts(join(dir, 'texts')) };
 }
 
-/** Reads form definitions, municipalities and interface texts from a `schemas/` folder. */
+/** Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on any lint problem. */
 export function readCatalog(root: string): Catalog {
   const formsDir = join(root, 'forms');
   const forms = readdirSync(formsDir)
@@ -36,16 +36,24 @@ export function readCatalog(root: string): Catalog {
   const muniDir = join(root, 'municipalities');
   // Municipality texts live per language (one file for all municipalities), as translation tools expect.
   const muniTexts = readTexts<Record<string, Record<string, string>>>(join(muniDir, 'texts'));
-  const municipalities = readdirSync(muniDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const data = readJson<Omit<Municipality, 'texts'>>(join(muniDir, f));
-      const texts = Object.fromEntries(
-        Object.entries(muniTexts).flatMap(([lang, all]) => (all[data.id] ? [[lang, all[data.id]]] : [])),
-      ) as Municipality['texts'];
-      return { ...data, texts };
-    });
+  // Refused here, so the local server and a Lambda's cold start both stop on a broken form, not a resident's request.
+  const formProblems = forms.flatMap(lintForm);
+  if (formProblems.length) throw new Error(`Form definitions in ${join(root, 'forms')} have problems:\n${formProblems.join('\n')}`);
+  const files = readdirSync(muniDir).filter((f) => f.endsWith('.json')).sort();
+  const raw = files.map((f) => readJson<unknown>(join(muniDir, f)));
+  const formIds = forms.map((f) => f.id);
+  const problems = files.flatMap((file, i) => lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) }));
+  for (const [lang, all] of Object.entries(muniTexts)) {
+    for (const id of Object.keys(all)) if (!files.includes(`${id}.json`)) problems.push(`texts/${lang}.json: texts for ${id}, which has no municipality file`);
+  }
+  if (problems.length) throw new Error(`Municipality files in ${muniDir} have problems:\n${problems.join('\n')}`);
+  // The lint has checked every field the type promises.
+  const municipalities = (raw as Omit<Municipality, 'texts'>[]).map((data) => {
+    const texts = Object.fromEntries(
+      Object.entries(muniTexts).flatMap(([lang, all]) => (all[data.id] ? [[lang, all[data.id]]] : [])),
+    ) as Municipality['texts'];
+    return { ...data, texts };
+  });
   return { forms, municipalities, common: readTexts<CommonTexts>(join(root, 'texts')), mail: readTexts<MailTexts>(join(root, 'texts', 'mail')) };
 }
 

@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve } from '@hono/node-server';
-import { lintForm } from '../../../schemas/src/index.js';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
 import { readCatalog, readLocalStaff } from '../adapters/file-catalog.js';
@@ -49,8 +48,6 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
   const log = config.log ?? jsonLog;
   const catalog = readCatalog(config.schemasDir);
   const indexHtml = readIndexHtml(config.webDir);
-  const problems = catalog.forms.flatMap(lintForm);
-  if (problems.length) throw new Error(`Form definitions have problems:\n${problems.join('\n')}`);
 
   const dataDir = config.dataDir ? resolve(config.dataDir) : mkdtempSync(join(tmpdir(), 'koto-'));
   const dynamoDir = join(dataDir, 'dynamodb');
