@@ -23,6 +23,20 @@ describe('sign-in by emailed link', () => {
     expect(t.mailer.sent[0]!.text).toContain('http://localhost:3000/auth/verify?token=');
   });
 
+  it('answers a known address the same 202 as an unknown one when the mail cannot be sent, and logs no address', async () => {
+    const t = await app();
+    t.mailer.failWith = new Error('SMTP relay down');
+    const known = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });
+    const unknown = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: 'nobody@koto.local' } });
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(await known.json()).toEqual(await unknown.json());
+    expect(t.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'sign-in mail failed' }));
+    expect(JSON.stringify(t.logs)).not.toContain(HEINOLA);
+    t.mailer.failWith = undefined;
+    expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } })).status).toBe(202);
+    expect(lastSignInToken(t, HEINOLA)).toBeTruthy();
+  });
+
   it('refuses a malformed address with 400 and rate-limits requests with 429', async () => {
     const t = await app({ loginRateLimit: { limit: 2, windowSeconds: 900 } });
     expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: 'not-an-email' } })).status).toBe(400);
@@ -87,6 +101,42 @@ describe('sign-in by emailed link', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/staff');
     expect(res.headers.get('set-cookie')).toMatch(/koto_session=/);
+  });
+
+  it('leads back to the staff page the member asked from, such as a submission opened from a notification', async () => {
+    const t = await app();
+    const next = '/staff/submissions/HEI-7KQ4-M2X9';
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA, next } });
+    const mailed = t.mailer.sent.at(-1)!.text;
+    expect(mailed).toContain(`&next=${encodeURIComponent(next)}`);
+    const verifyPath = /http:\/\/localhost:3000(\/auth\/verify\?\S+)/.exec(mailed)![1]!;
+    const page = await (await t.app.request(verifyPath)).text();
+    expect(page).toContain(`<input type="hidden" name="next" value="${next}" />`);
+    const res = await t.app.request('/api/auth/session', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: lastSignInToken(t, HEINOLA), next }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(next);
+  });
+
+  it('never leads off the staff area: an unsafe next is dropped from the mail, the page and the redirect', async () => {
+    const t = await app();
+    for (const next of ['//evil.example/staff/x', 'https://evil.example/', '/staff/../admin', '/api/auth/logout']) {
+      const login = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA, next } });
+      expect(login.status).toBe(202);
+      expect(t.mailer.sent.at(-1)!.text).not.toContain('next=');
+      const page = await (await t.app.request(`/auth/verify?token=x&next=${encodeURIComponent(next)}`)).text();
+      expect(page).not.toContain('name="next"');
+      const res = await t.app.request('/api/auth/session', {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: lastSignInToken(t, HEINOLA), next }).toString(),
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/staff');
+    }
   });
 
   it('ends a session on sign-out and after 8 hours', async () => {

@@ -60,6 +60,49 @@ describe('the staff inbox', () => {
     expect((await staffRequest(t, 'GET', '/api/staff/submissions?cursor=garbage', { cookie })).status).toBe(400);
   });
 
+  it('refuses a forged cursor with 400 invalid_cursor, never querying with it', async () => {
+    const t = await app();
+    await submit(t, 'heinola', 3);
+    await submit(t, 'orimattila', 3);
+    const heinola = await signIn(t, HEINOLA);
+    const admin = await signIn(t, ADMIN);
+    const first = await json<Page>(await staffRequest(t, 'GET', '/api/staff/submissions?limit=2', { cookie: heinola }));
+    const real = JSON.parse(Buffer.from(first.cursor!, 'base64url').toString('utf8')) as { heinola: Record<string, string> };
+    const oriPage = await json<Page>(await staffRequest(t, 'GET', '/api/staff/submissions?municipality=orimattila&limit=2', { cookie: admin }));
+    const oriKey = (JSON.parse(Buffer.from(oriPage.cursor!, 'base64url').toString('utf8')) as { orimattila: Record<string, string> }).orimattila;
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const forged = {
+      'no key attributes': encode({ heinola: {} }),
+      'foreign attributes': encode({ heinola: { a: 'b' } }),
+      'an extra attribute': encode({ heinola: { ...real.heinola, extra: 'x' } }),
+      'a missing attribute': encode({ heinola: { ...real.heinola, sk: undefined } }),
+      'a number for a key': encode({ heinola: { ...real.heinola, sk: 1 } }),
+      "another municipality's partition under the caller's name": encode({ heinola: oriKey }),
+      "the partition named for another municipality": encode({ heinola: { ...real.heinola, gsi1pk: 'MUN#orimattila' } }),
+      'a municipality the caller may not read': encode({ orimattila: oriKey }),
+      'a base key not matching the index key': encode({ heinola: { ...real.heinola, pk: 'SUB#HEI-2222-2222' } }),
+      'a time that is not one': encode({ heinola: { ...real.heinola, gsi1sk: real.heinola['gsi1sk']!.replace(/^[^#]+/, 'yesterday') } }),
+      'a word for a position': encode({ heinola: 'bottom' }),
+      'an empty object': encode({}),
+      'an array': encode([real.heinola]),
+      'not JSON': 'garbage',
+    };
+    for (const [what, cursor] of Object.entries(forged)) {
+      const res = await staffRequest(t, 'GET', `/api/staff/submissions?limit=2&cursor=${cursor}`, { cookie: heinola });
+      expect(res.status, what).toBe(400);
+      expect(await json(res), what).toMatchObject({ error: 'invalid_cursor', message: expect.any(String) });
+    }
+    // A cursor belongs to the list it came from: an admin's two-municipality cursor does not page one municipality.
+    const both = await json<Page>(await staffRequest(t, 'GET', '/api/staff/submissions?limit=2', { cookie: admin }));
+    expect((await staffRequest(t, 'GET', `/api/staff/submissions?municipality=heinola&cursor=${both.cursor}`, { cookie: admin })).status).toBe(400);
+    // A cursor before the age filter's boundary would be outside the query; it is refused, not sent to the store.
+    const aged = await staffRequest(t, 'GET', `/api/staff/submissions?minAgeDays=1&limit=2&cursor=${first.cursor}`, { cookie: heinola });
+    expect(await json(aged)).toMatchObject({ error: 'invalid_cursor' });
+    const next = await staffRequest(t, 'GET', `/api/staff/submissions?limit=2&cursor=${first.cursor}`, { cookie: heinola });
+    expect(next.status).toBe(200);
+    expect((await json<Page>(next)).items).toHaveLength(1);
+  });
+
   it('filters by status, form, assignee and age; another municipality is 403', async () => {
     const t = await app();
     const [older, newer] = await submit(t, 'heinola', 2);
@@ -133,6 +176,68 @@ describe('one submission', () => {
     for (const body of [{ status: 'archived', expectedVersion: 3 }, { status: 'done' }, { note: '', expectedVersion: 3 }, { expectedVersion: 3 }]) {
       expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body })).status).toBe(400);
     }
+  });
+});
+
+describe('the assignee', () => {
+  it('is nobody, a member with access to the municipality or one of its mailboxes; anything else is 400', async () => {
+    const t = await app();
+    const [ref] = await submit(t, 'heinola', 1);
+    const cookie = await signIn(t, HEINOLA);
+    const patch = (assignee: unknown, expectedVersion: number) =>
+      staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { assignee, expectedVersion } });
+    for (const bad of ['<script>nobody', 'someone@example.com', ORIMATTILA, 'maahanmuuttokoordinaattori@orimattila.fi', '', 42, ['x']]) {
+      const res = await patch(bad, 1);
+      expect(res.status, String(bad)).toBe(400);
+      expect(await json(res), String(bad)).toMatchObject({ error: 'invalid_assignee', message: expect.any(String) });
+    }
+    expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.version).toBe(1);
+    const steps: [unknown, string | null][] = [
+      [' Staff.Heinola@koto.local ', HEINOLA],
+      [ADMIN, ADMIN],
+      ['Kotoutumisohjaaja@heinola.fi', 'kotoutumisohjaaja@heinola.fi'],
+      ['kotoutuminen@heinola.fi', 'kotoutuminen@heinola.fi'],
+      [null, null],
+    ];
+    for (const [i, [assignee, stored]] of steps.entries()) {
+      const res = await patch(assignee, i + 1);
+      expect(res.status, String(assignee)).toBe(200);
+      expect(await json(res)).toMatchObject({ assignee: stored, version: i + 2 });
+    }
+  });
+
+  it('taken by a member whose email is the mailbox is theirs already when they claim it by link', async () => {
+    const t = await app();
+    const mailbox = 'kotoutumisohjaaja@heinola.fi';
+    await t.deps.app.staff.put({ email: mailbox, name: 'Kotoutumisohjaaja', role: 'staff', municipalities: ['heinola'] });
+    const [ref] = await submit(t, 'heinola', 1);
+    const cookie = await signIn(t, mailbox);
+    expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { assignee: 'KOTOUTUMISOHJAAJA@heinola.fi', expectedVersion: 1 } })).status).toBe(200);
+    const claim = `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference: ref!, action: 'claim', mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + 86_400 })}`;
+    expect((await staffRequest(t, 'POST', claim)).status).toBe(200);
+    expect(await t.deps.app.store.getSubmission(ref!, t.clock.now())).toMatchObject({ assignee: mailbox, version: 2 });
+  });
+});
+
+describe('the audit trail', () => {
+  it('is gone with its submission: 404 once the submission has expired, before any sweep, and for an unknown one', async () => {
+    const t = await app();
+    const [ref] = await submit(t, 'heinola', 1);
+    const staff = await signIn(t, HEINOLA);
+    expect((await staffRequest(t, 'GET', `/api/staff/submissions/${ref}`, { cookie: staff })).status).toBe(200);
+    const expiresAt = (await t.deps.app.store.getSubmission(ref!, t.clock.now()))!.expiresAt;
+    t.clock.current = new Date((expiresAt - 3600) * 1000);
+    const admin = await signIn(t, ADMIN);
+    const live = await staffRequest(t, 'GET', `/api/admin/audit/${ref}`, { cookie: admin });
+    expect(live.status).toBe(200);
+    expect((await json<{ entries: unknown[] }>(live)).entries).toHaveLength(1);
+    t.clock.advance(3600_000 + 1000);
+    const expired = await staffRequest(t, 'GET', `/api/admin/audit/${ref}`, { cookie: admin });
+    expect(expired.status).toBe(404);
+    expect(await json(expired)).toMatchObject({ error: 'not_found' });
+    expect(await t.deps.app.audit.list(ref!, t.clock.now())).toEqual([]);
+    const unknown = await staffRequest(t, 'GET', '/api/admin/audit/HEI-2222-2222', { cookie: admin });
+    expect(unknown.status).toBe(404);
   });
 });
 

@@ -18,6 +18,16 @@ export class InvalidRequest extends DomainError {
   readonly code = 'invalid_request';
 }
 
+/** A page cursor that this service did not hand out for this query (forged, tampered or from another filter). */
+export class InvalidCursor extends DomainError {
+  readonly code = 'invalid_cursor';
+}
+
+/** An assignee who cannot work on the submission: not a member with access to it, nor one of its mailboxes. */
+export class InvalidAssignee extends DomainError {
+  readonly code = 'invalid_assignee';
+}
+
 export class UnsupportedLanguage extends DomainError {
   readonly code = 'unsupported_language';
 }

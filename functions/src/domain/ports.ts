@@ -111,5 +111,6 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
-  list(reference: string): Promise<AuditEntry[]>;
+  /** A submission's entries whose retention has not ended at `now` (expired ones wait for deletion, unseen). */
+  list(reference: string, now: Date): Promise<AuditEntry[]>;
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { NotFound, Unauthorized } from '../domain/errors.js';
+import { InvalidAssignee, NotFound, Unauthorized } from '../domain/errors.js';
 import { actByLink, inspectLink, type LinkOutcome } from '../domain/staff/act-by-link.js';
 import type { LinkAction } from '../domain/staff/action-link.js';
 import type { AppDeps, Env } from './deps.js';
@@ -14,14 +14,18 @@ const OUTCOME_FI: Record<LinkOutcome, string> = {
   claimed_by_other: 'Toinen käsittelijä on jo ottanut tämän käsittelyyn; mitään ei muutettu.',
 };
 
-/** Runs a link step; an invalid, expired or dangling link becomes a plain page, not a JSON error. */
+/**
+ * Runs a link step; an invalid, expired or dangling link, or one whose mailbox no longer works on the
+ * municipality (routing changed since it was mailed), becomes a plain page, not a JSON error.
+ */
 async function orInvalidPage<T>(run: () => Promise<T>): Promise<T | Response> {
   try {
     return await run();
   } catch (e) {
-    if (!(e instanceof Unauthorized || e instanceof NotFound)) throw e;
+    if (!(e instanceof Unauthorized || e instanceof NotFound || e instanceof InvalidAssignee)) throw e;
     const body = await page('Linkki ei kelpaa', html`<p>Linkki ei ole voimassa. Avaa lomake saapuneista: <a href="/staff">/staff</a></p>`);
-    return new Response(String(body), { status: e instanceof NotFound ? 404 : 401, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
+    const status = e instanceof NotFound ? 404 : e instanceof InvalidAssignee ? 400 : 401;
+    return new Response(String(body), { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
   }
 }
 

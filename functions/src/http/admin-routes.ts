@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { formLanguages } from '../domain/admin/form-languages.js';
+import { NotFound } from '../domain/errors.js';
 import type { AppDeps, Env } from './deps.js';
 import { requireMember, sameOrigin } from './session.js';
 
@@ -12,8 +13,11 @@ export function adminRoutes(deps: AppDeps) {
 
   app.get('/audit/:reference', async (c) => {
     const reference = c.req.param('reference');
-    const submission = await deps.store.getSubmission(reference, deps.clock.now());
-    return c.json({ reference, entries: await deps.audit.list(reference), history: submission?.history ?? [] });
+    const now = deps.clock.now();
+    // The trail lives as long as the submission: once it has expired (swept or not) there is nothing to show.
+    const submission = await deps.store.getSubmission(reference, now);
+    if (!submission) throw new NotFound(`No submission ${reference}.`);
+    return c.json({ reference, entries: await deps.audit.list(reference, now), history: submission.history ?? [] });
   });
 
   return app;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { InvalidRequest, RateLimited, Unauthorized } from '../domain/errors.js';
+import { safeNextPath, STAFF_HOME } from '../domain/staff/next-path.js';
 import { endSession, requestSignIn, startSession } from '../domain/staff/sign-in.js';
 import { normaliseEmail } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';
@@ -19,19 +20,22 @@ export function authRoutes(deps: AppDeps) {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const email = isObject(body.value) ? body.value['email'] : undefined;
+    // The staff page the member was on; an unsafe one is dropped, not refused, so the answer stays the same.
+    const next = isObject(body.value) ? safeNextPath(body.value['next']) : undefined;
     if (typeof email !== 'string' || !EMAIL.test(email.trim())) throw new InvalidRequest('"email" must be an email address.');
     const now = deps.clock.now();
     for (const key of [`login-ip:${deps.clientIp(c)}`, `login-email:${normaliseEmail(email)}`]) {
       const limit = await deps.loginLimiter.hit(deps.crypto.sha256(key), now);
       if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
     }
-    await requestSignIn(deps, email);
+    await requestSignIn(deps, email, next);
     // The same answer whether or not the address has an account.
     return c.json({ status: 'accepted', message: 'If the address has an account, a sign-in link is on its way.' }, 202);
   });
 
   app.get('/auth/verify', (c) => {
     const token = c.req.query('token') ?? '';
+    const next = safeNextPath(c.req.query('next'));
     c.header('Cache-Control', 'no-store');
     // A mail scanner fetching this page changes nothing: signing in needs the button's POST.
     return c.html(
@@ -40,6 +44,7 @@ export function authRoutes(deps: AppDeps) {
         html`<p>Jatka kirjautumista painamalla painiketta. / Press the button to sign in.</p>
           <form method="post" action="/api/auth/session">
             <input type="hidden" name="token" value="${token}" />
+            ${next ? html`<input type="hidden" name="next" value="${next}" />` : ''}
             <button type="submit">Kirjaudu sisään / Sign in</button>
           </form>`,
       ),
@@ -49,8 +54,12 @@ export function authRoutes(deps: AppDeps) {
   app.post('/api/auth/session', async (c) => {
     const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
     let token: unknown;
-    if (isForm) token = (await c.req.parseBody())['token'];
-    else {
+    let next: string | undefined;
+    if (isForm) {
+      const form = await c.req.parseBody();
+      token = form['token'];
+      next = safeNextPath(form['next']);
+    } else {
       const body = await readJson(c);
       if (!body.ok) return body.response;
       token = isObject(body.value) ? body.value['token'] : undefined;
@@ -59,10 +68,10 @@ export function authRoutes(deps: AppDeps) {
     try {
       const { sessionId: id, member, expiresAt } = await startSession(deps, token);
       setSessionCookie(c, deps, id, expiresAt);
-      return isForm ? c.redirect('/staff', 303) : c.json(member, 200);
+      return isForm ? c.redirect(next ?? STAFF_HOME, 303) : c.json(member, 200);
     } catch (e) {
       if (!(e instanceof Unauthorized) || !isForm) throw e;
-      return c.html(page('Linkki ei kelpaa', html`<p>${e.message}</p><p><a href="/staff">Pyydä uusi linkki</a></p>`), 401);
+      return c.html(page('Linkki ei kelpaa', html`<p>${e.message}</p><p><a href="${next ?? STAFF_HOME}">Pyydä uusi linkki</a></p>`), 401);
     }
   });
 

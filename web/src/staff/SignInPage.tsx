@@ -20,7 +20,8 @@ export function SignInPage({ notice }: { notice?: string }) {
     }
     setState({ step: 'sending' });
     try {
-      await requestSignInLink(email);
+      // The mailed link leads back to this page (e.g. a submission opened from a notification), not the inbox.
+      await requestSignInLink(email, window.location.pathname);
       setState({ step: 'sent' });
     } catch (e) {
       const error = hasStatus(e, 400) ? 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.' : errorText(e);

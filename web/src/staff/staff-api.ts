@@ -1,5 +1,6 @@
 import type { FormLanguages } from '../../../functions/src/domain/admin/form-languages.js';
 import type { AuditEntry } from '../../../functions/src/domain/ports.js';
+import { safeNextPath } from '../../../functions/src/domain/staff/next-path.js';
 import type { AnswerView } from '../../../functions/src/domain/staff/submission-detail.js';
 import type { HistoryEntry, SubmissionStatus } from '../../../functions/src/domain/submission.js';
 import type { ServicesResponse } from '../api.js';
@@ -110,8 +111,14 @@ const send = <T>(method: string, url: string, body?: unknown) =>
 /** The signed-in member; 401 when nobody is. */
 export const fetchMe = () => call<Member>('/api/auth/me');
 
-/** Asks for a sign-in link; the answer is the same whether or not the address has an account. */
-export const requestSignInLink = (email: string) => send<unknown>('POST', '/api/auth/login', { email });
+/**
+ * Asks for a sign-in link that leads on to `next` (the staff page the member was on, if safe); the answer is the
+ * same whether or not the address has an account.
+ */
+export const requestSignInLink = (email: string, next?: string) => {
+  const target = safeNextPath(next);
+  return send<unknown>('POST', '/api/auth/login', target ? { email, next: target } : { email });
+};
 
 export const signOut = () => send<unknown>('POST', '/api/auth/logout');
 

@@ -21,12 +21,25 @@ export class DynamoAuditLog implements AuditLog {
     );
   }
 
-  async list(reference: string): Promise<AuditEntry[]> {
-    const { Items = [] } = await storeCall(() =>
-      this.db.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${reference}` } }),
-      ),
-    );
-    return Items.map(({ reference: r, at, actor, action, detail, expiresAt }) => ({ reference: r, at, actor, action, detail, expiresAt }) as AuditEntry);
+  async list(reference: string, now: Date): Promise<AuditEntry[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      // TTL deletes late (and dynalite never), so reads treat an expired entry as gone.
+      const page = await storeCall(() =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk',
+            FilterExpression: 'expiresAt > :now',
+            ExpressionAttributeValues: { ':pk': `AUDIT#${reference}`, ':now': Math.floor(now.getTime() / 1000) },
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items.map(({ reference: r, at, actor, action, detail, expiresAt }) => ({ reference: r, at, actor, action, detail, expiresAt }) as AuditEntry);
   }
 }

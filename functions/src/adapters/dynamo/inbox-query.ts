@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { InvalidRequest } from '../../domain/errors.js';
+import { InvalidCursor } from '../../domain/errors.js';
 import type { SubmissionQuery } from '../../domain/ports.js';
 import type { Submission } from '../../domain/submission.js';
 import { storeCall } from './store-errors.js';
@@ -17,18 +17,52 @@ const keyOf = (item: Record<string, unknown>): Key => ({
   [INDEX.byMunicipality.sk]: item[INDEX.byMunicipality.sk] as string,
 });
 
-function decodeCursor(text: string): Cursor {
+const KEY_ATTRIBUTES = ['pk', 'sk', INDEX.byMunicipality.pk, INDEX.byMunicipality.sk].sort();
+const REFERENCE = /^[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,8}){1,3}$/;
+
+/** True when `value` is exactly the index key of a submission item in `municipality`'s partition (and range). */
+function isPartitionKey(value: unknown, municipality: string, query: SubmissionQuery): value is Key {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const key = value as Record<string, unknown>;
+  const names = Object.keys(key).sort();
+  if (names.length !== KEY_ATTRIBUTES.length || names.some((n, i) => n !== KEY_ATTRIBUTES[i])) return false;
+  if (Object.values(key).some((v) => typeof v !== 'string')) return false;
+  const reference = String(key['pk']).replace(/^SUB#/, '');
+  const sortKey = String(key[INDEX.byMunicipality.sk]);
+  const at = sortKey.slice(0, sortKey.lastIndexOf('#'));
+  return (
+    key['pk'] === `SUB#${reference}` &&
+    REFERENCE.test(reference) &&
+    key['sk'] === 'SUB' &&
+    key[INDEX.byMunicipality.pk] === `MUN#${municipality}` &&
+    sortKey === `${at}#${reference}` &&
+    !Number.isNaN(Date.parse(at)) &&
+    new Date(at).toISOString() === at &&
+    // DynamoDB refuses a start key outside the key condition (the age filter).
+    (!query.submittedBefore || sortKey < query.submittedBefore)
+  );
+}
+
+/**
+ * A cursor this service handed out for this query: a position per municipality the query reads (which are the
+ * caller's), each at an exact key of that municipality's partition. Anything else is refused, never queried.
+ */
+function decodeCursor(text: string, query: SubmissionQuery): Cursor {
+  const invalid = new InvalidCursor('The cursor is not valid for this list; start from the first page.');
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    for (const v of Object.values(value)) {
-      if (v === null || v === 'top') continue;
-      if (typeof v !== 'object' || Object.values(v as object).some((x) => typeof x !== 'string')) throw new Error('bad key');
-    }
-    return value as Cursor;
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
   } catch {
-    throw new InvalidRequest('The cursor is not valid; start from the first page.');
+    throw invalid;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid;
+  const entries = Object.entries(value);
+  if (entries.length === 0) throw invalid;
+  for (const [municipality, position] of entries) {
+    if (!query.municipalities.includes(municipality)) throw invalid;
+    if (position !== null && position !== 'top' && !isPartitionKey(position, municipality, query)) throw invalid;
+  }
+  return value as Cursor;
 }
 
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -79,7 +113,7 @@ async function readPartition(db: DynamoDBDocumentClient, table: string, municipa
  * each is read from its own position and the results merged; the cursor keeps every position.
  */
 export async function listInbox(db: DynamoDBDocumentClient, table: string, query: SubmissionQuery, now: Date): Promise<{ items: Submission[]; cursor?: string }> {
-  const previous = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const previous = query.cursor ? decodeCursor(query.cursor, query) : undefined;
   const open = query.municipalities.filter((m) => !previous || (previous[m] !== undefined && previous[m] !== null));
   const startOf = (m: string): Key | undefined => {
     const position = previous?.[m];

@@ -2,6 +2,7 @@ import { Conflict, NotFound, Unauthorized } from '../errors.js';
 import type { Crypto } from '../ports.js';
 import type { Submission } from '../submission.js';
 import { verifyActionLink, type ActionGrant } from './action-link.js';
+import { sameAssignee } from './assignee.js';
 import { changeSubmission, type TriageDeps } from './triage.js';
 
 export interface LinkDeps extends TriageDeps {
@@ -22,8 +23,9 @@ export async function inspectLink(deps: LinkDeps, token: string): Promise<{ gran
 
 function plan(grant: ActionGrant, s: Submission): { outcome: LinkOutcome; patch?: Record<string, unknown> } {
   if (grant.action === 'claim') {
-    if (s.assignee && s.assignee !== grant.mailbox) return { outcome: 'claimed_by_other' };
-    if (s.assignee === grant.mailbox) return { outcome: 'already' };
+    // A member whose email is the mailbox is the same person: their own assignment is not someone else's claim.
+    if (s.assignee && !sameAssignee(s.assignee, grant.mailbox)) return { outcome: 'claimed_by_other' };
+    if (s.assignee) return { outcome: 'already' };
     return { outcome: 'done', patch: { assignee: grant.mailbox, ...(s.status === 'new' ? { status: 'in_progress' } : {}) } };
   }
   if (s.status === 'done') return { outcome: 'already' };

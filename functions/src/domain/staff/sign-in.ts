@@ -1,6 +1,7 @@
 import type { Mailer } from '../mailer.js';
 import type { AuthStore, Clock, Crypto, StaffDirectory } from '../ports.js';
 import { Unauthorized } from '../errors.js';
+import { safeNextPath } from './next-path.js';
 import { normaliseEmail, type StaffMember } from './staff-member.js';
 
 export interface AuthDeps {
@@ -10,21 +11,37 @@ export interface AuthDeps {
   clock: Clock;
   crypto: Crypto;
   mail: { from: string; publicUrl: string };
+  /** Structured log line; never given an address or a token. */
+  log: (event: Record<string, unknown>) => void;
 }
 
 export const LOGIN_TOKEN_MINUTES = 15;
 export const SESSION_HOURS = 8;
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-/** Mails a single-use sign-in link to a known account; for an unknown address it does nothing, visibly the same. */
-export async function requestSignIn(deps: AuthDeps, email: string): Promise<void> {
+/**
+ * Mails a single-use sign-in link to a known account, leading on to `next` (a staff page) once signed in; for an
+ * unknown address it does nothing, visibly the same.
+ */
+export async function requestSignIn(deps: AuthDeps, email: string, next?: string): Promise<void> {
   const member = await deps.staff.get(normaliseEmail(email));
   if (!member) return;
   const token = deps.crypto.token(32);
   const now = deps.clock.now();
   await deps.auth.saveLoginToken(deps.crypto.sha256(`login:${token}`), member.email, seconds(now) + LOGIN_TOKEN_MINUTES * 60);
-  const link = `${deps.mail.publicUrl.replace(/\/$/, '')}/auth/verify?token=${encodeURIComponent(token)}`;
-  await deps.mailer.send({
+  const target = safeNextPath(next);
+  const link = `${deps.mail.publicUrl.replace(/\/$/, '')}/auth/verify?token=${encodeURIComponent(token)}${target ? `&next=${encodeURIComponent(target)}` : ''}`;
+  try {
+    await sendLink(deps, member, link);
+  } catch (error) {
+    // A failure only a known address could meet must not answer differently (account enumeration); the member
+    // sees no mail and asks again.
+    deps.log({ level: 'error', msg: 'sign-in mail failed', name: (error as Error)?.name });
+  }
+}
+
+function sendLink(deps: AuthDeps, member: StaffMember, link: string) {
+  return deps.mailer.send({
     from: deps.mail.from,
     to: [member.email],
     subject: 'Kirjautumislinkki – Koto-lomakkeet / Sign-in link',

@@ -1,15 +1,18 @@
 import { Forbidden, InvalidRequest, NotFound } from '../errors.js';
 import type { FormRegistry } from '../form-registry.js';
-import type { AuditLog, Clock, SubmissionQuery, SubmissionStore } from '../ports.js';
+import type { AuditLog, Clock, StaffDirectory, SubmissionQuery, SubmissionStore } from '../ports.js';
 import { STATUSES, type HistoryEntry, type Submission, type SubmissionStatus } from '../submission.js';
+import { sameAssignee, validAssignee } from './assignee.js';
 import { answerViews, type AnswerView } from './submission-detail.js';
-import { canAccess, type StaffMember } from './staff-member.js';
+import { canAccess, normaliseEmail, type StaffMember } from './staff-member.js';
 
 export interface TriageDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   audit: AuditLog;
   clock: Clock;
+  /** Who may be assigned: members with access to the submission's municipality. */
+  staff: StaffDirectory;
 }
 
 export interface InboxFilters {
@@ -61,7 +64,7 @@ export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date
     municipalities: filters.municipality ? [filters.municipality] : member.municipalities,
     status: status(filters.status),
     formId: filters.form || undefined,
-    assignee: filters.assignee === 'none' ? null : filters.assignee || undefined,
+    assignee: filters.assignee === 'none' ? null : filters.assignee ? normaliseEmail(filters.assignee) : undefined,
     submittedBefore: filters.minAgeDays ? new Date(now.getTime() - filters.minAgeDays * 86_400_000).toISOString() : undefined,
     limit,
     cursor: filters.cursor || undefined,
@@ -120,17 +123,14 @@ export interface Patch {
 export async function changeSubmission(deps: TriageDeps, actor: string, submission: Submission, patch: Patch): Promise<Submission> {
   if (!Number.isInteger(patch.expectedVersion)) throw new InvalidRequest('expectedVersion (an integer) is required.');
   const next = status(patch.status === undefined ? undefined : String(patch.status));
-  if (patch.assignee !== undefined && patch.assignee !== null && (typeof patch.assignee !== 'string' || patch.assignee.length > 254)) {
-    throw new InvalidRequest('assignee must be an email or null.');
-  }
   if (patch.note !== undefined && (typeof patch.note !== 'string' || patch.note.trim() === '' || patch.note.length > 2000)) {
     throw new InvalidRequest('note must be 1 to 2000 characters.');
   }
+  const assignee = await validAssignee(deps, submission, patch.assignee);
   const at = deps.clock.now().toISOString();
   const history: HistoryEntry[] = [];
   if (next !== undefined && next !== submission.status) history.push({ at, by: actor, action: 'status', from: submission.status, to: next });
-  const assignee = patch.assignee as string | null | undefined;
-  if (assignee !== undefined && assignee !== (submission.assignee ?? null)) history.push({ at, by: actor, action: 'assign', from: submission.assignee ?? null, to: assignee });
+  if (assignee !== undefined && !sameAssignee(assignee, submission.assignee)) history.push({ at, by: actor, action: 'assign', from: submission.assignee ?? null, to: assignee });
   if (typeof patch.note === 'string') history.push({ at, by: actor, action: 'note', note: patch.note.trim() });
   if (history.length === 0) throw new InvalidRequest('Nothing to change.');
   const updated = await deps.store.updateSubmission(submission.reference, patch.expectedVersion as number, { status: next, assignee, history, at }, deps.clock.now());

@@ -1,0 +1,39 @@
+import type { Municipality } from '../../../../schemas/src/index.js';
+import { InvalidAssignee } from '../errors.js';
+import type { FormRegistry } from '../form-registry.js';
+import type { StaffDirectory } from '../ports.js';
+import { mailboxesFor } from '../staff-notification.js';
+import type { Submission } from '../submission.js';
+import { canAccess, normaliseEmail } from './staff-member.js';
+
+export interface AssigneeDeps {
+  registry: FormRegistry;
+  staff: StaffDirectory;
+}
+
+/** Every mailbox a municipality's notifications (and so its claim links) can go to, normalised. */
+function mailboxesOf(municipality: Municipality): Set<string> {
+  const all = [...Object.values(municipality.routing).flat(), ...municipality.forms.flatMap((f) => mailboxesFor(municipality, f))];
+  return new Set(all.map(normaliseEmail));
+}
+
+/**
+ * The assignee a change asks for, normalised, if they can work on the submission: nobody (null), a staff member
+ * with access to its municipality, or one of that municipality's mailboxes (a link claim assigns the mailbox it
+ * was mailed to; a mailbox that is also a member's email is that member). Anything else is InvalidAssignee.
+ */
+export async function validAssignee(deps: AssigneeDeps, submission: Submission, value: unknown): Promise<string | null | undefined> {
+  if (value === undefined || value === null) return value;
+  const refuse = new InvalidAssignee('assignee must be null, a staff member who works on this municipality, or one of its mailboxes.');
+  if (typeof value !== 'string' || value.length > 254) throw refuse;
+  const email = normaliseEmail(value);
+  if (email === '') throw refuse;
+  if (mailboxesOf(deps.registry.municipality(submission.municipality)).has(email)) return email;
+  const member = await deps.staff.get(email);
+  if (member && canAccess(member, submission.municipality)) return normaliseEmail(member.email);
+  throw refuse;
+}
+
+/** Whether two assignees are the same person or mailbox (emails compare case-insensitively). */
+export const sameAssignee = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  (a ? normaliseEmail(a) : null) === (b ? normaliseEmail(b) : null);
