@@ -34,6 +34,7 @@ for (const name of ['api', 'notifier']) {
     outExtension: { '.js': '.mjs' },
     minify: true,
   });
-  for (const part of ['forms', 'municipalities', 'texts']) cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
+  // What readCatalog reads (the staff directory and accessibility statements are not used in AWS).
+  for (const part of ['forms', 'municipalities', 'texts', 'shared-texts.json']) cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
 }
 console.log('built dist/server and dist/lambda/{api,notifier}');

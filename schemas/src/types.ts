@@ -107,4 +107,6 @@ export interface Catalog {
   municipalities: Municipality[];
   common: Partial<Record<Lang, CommonTexts>>;
   mail: Partial<Record<Lang, MailTexts>>;
+  /** Native-speaker review of the texts every form shares (interface, mail, municipalities, statements). */
+  sharedReview: Partial<Record<Lang, { reviewed: boolean }>>;
 }

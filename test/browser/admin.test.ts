@@ -33,6 +33,9 @@ describe('an admin', () => {
     expect(await table.getByRole('rowheader').filter({ hasText: 'Ohjaus ja neuvonta' }).innerText()).toMatch(/Ohjaus ja neuvonta\s+versio \d+/);
     expect(await cellText('Ohjaus ja neuvonta', 0)).toBe('tarkistettu');
     expect(await cellText('Ohjaus ja neuvonta', 2)).toBe('ei tarkistettu');
+    // The interface, confirmation mail and municipality texts every form shares carry their own review state.
+    expect(await cellText('Yhteiset tekstit', 0)).toBe('tarkistettu');
+    expect(await cellText('Yhteiset tekstit', 6)).toBe('ei tarkistettu');
 
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -305,7 +305,19 @@ describe('admin: form languages', () => {
     );
     const guidance = forms.find((f) => f.id === 'guidance')!;
     expect(guidance.languages).toContainEqual({ lang: 'fi', reviewed: true, offered: true });
+    expect(guidance.languages).toHaveLength(10);
     expect(guidance.languages).toContainEqual({ lang: 'en', reviewed: false, offered: true });
     expect(forms.map((f) => f.id).sort()).toEqual(['feedback', 'guidance', 'hobby', 'orientation', 'registration']);
+  });
+
+  it('lists the texts every form shares (interface, mail, municipalities) with each language review state', async () => {
+    const t = await app();
+    const cookie = await signIn(t, ADMIN);
+    const { sharedTexts } = await json<{ sharedTexts: { languages: { lang: string; reviewed: boolean; offered: boolean }[] } }>(
+      await staffRequest(t, 'GET', '/api/admin/forms', { cookie }),
+    );
+    expect(sharedTexts.languages.map((l) => l.lang).sort()).toEqual(['ar', 'en', 'et', 'fa', 'fi', 'ru', 'sv', 'th', 'tl', 'uk']);
+    expect(sharedTexts.languages.filter((l) => l.reviewed).map((l) => l.lang)).toEqual(['fi']);
+    expect(sharedTexts.languages.every((l) => l.offered)).toBe(true);
   });
 });

@@ -105,6 +105,24 @@ describe('readCatalog', () => {
     }
   });
 
+  it('refuses shared texts without a review flag for a language that has them', () => {
+    const root = mkdtempSync(join(tmpdir(), 'koto-schemas-'));
+    try {
+      cpSync('schemas', root, { recursive: true });
+      const file = join(root, 'shared-texts.json');
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { languages: Record<string, unknown> };
+      delete data.languages['th'];
+      data.languages['xx'] = { reviewed: true };
+      data.languages['sv'] = { reviewed: 'yes' };
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => readCatalog(root)).toThrow(
+        [`${file} has problems:`, 'sv: needs a known language and "reviewed": true or false', 'xx: needs a known language and "reviewed": true or false', 'th: has interface texts but no review flag'].join('\n'),
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a form with problems, so neither the local server nor a Lambda starts with it', () => {
     const root = mkdtempSync(join(tmpdir(), 'koto-schemas-'));
     try {

@@ -26,6 +26,19 @@ function readForm(dir: string): FormDefinition {
   return { ...form, texts: readTexts(join(dir, 'texts')) };
 }
 
+/** `shared-texts.json`: a review flag for every language that has interface texts, and only for those. */
+function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts>>): Catalog['sharedReview'] {
+  const path = join(root, 'shared-texts.json');
+  const { languages } = readJson<{ languages?: Record<string, { reviewed?: unknown }> }>(path);
+  const entries = Object.entries(languages ?? {});
+  const problems = [
+    ...entries.filter(([lang, v]) => !isLang(lang) || typeof v?.reviewed !== 'boolean').map(([lang]) => `${lang}: needs a known language and "reviewed": true or false`),
+    ...Object.keys(common).filter((lang) => !languages?.[lang]).map((lang) => `${lang}: has interface texts but no review flag`),
+  ];
+  if (problems.length) throw new Error(`${path} has problems:\n${problems.join('\n')}`);
+  return Object.fromEntries(entries.map(([lang, v]) => [lang, { reviewed: v.reviewed === true }]));
+}
+
 /** Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on any lint problem. */
 export function readCatalog(root: string): Catalog {
   const formsDir = join(root, 'forms');
@@ -54,7 +67,8 @@ export function readCatalog(root: string): Catalog {
     ) as Municipality['texts'];
     return { ...data, texts };
   });
-  return { forms, municipalities, common: readTexts<CommonTexts>(join(root, 'texts')), mail: readTexts<MailTexts>(join(root, 'texts', 'mail')) };
+  const common = readTexts<CommonTexts>(join(root, 'texts'));
+  return { forms, municipalities, common, mail: readTexts<MailTexts>(join(root, 'texts', 'mail')), sharedReview: readSharedReview(root, common) };
 }
 
 /** The accounts local mode seeds (`schemas/staff/local.json`); AWS manages its staff in the table. */

@@ -45,6 +45,11 @@ export class FormRegistry {
     return this.catalog.municipalities;
   }
 
+  /** The languages with interface texts, and whether a native speaker has reviewed each language's shared texts. */
+  sharedTexts(): { lang: Lang; reviewed: boolean }[] {
+    return (Object.keys(this.catalog.common) as Lang[]).map((lang) => ({ lang, reviewed: this.catalog.sharedReview[lang]?.reviewed === true }));
+  }
+
   municipality(id: string): Municipality {
     const found = this.catalog.municipalities.find((m) => m.id === id);
     if (!found) throw new UnknownMunicipality(`No municipality "${id}".`);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { formLanguages } from '../domain/admin/form-languages.js';
+import { formLanguages, sharedTextLanguages } from '../domain/admin/form-languages.js';
 import { NotFound } from '../domain/errors.js';
 import type { AppDeps, Env } from './deps.js';
 import { requireMember, sameOrigin } from './session.js';
@@ -9,7 +9,7 @@ export function adminRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps, 'admin'));
 
-  app.get('/forms', (c) => c.json({ forms: formLanguages(deps.registry) }));
+  app.get('/forms', (c) => c.json({ forms: formLanguages(deps.registry), sharedTexts: { languages: sharedTextLanguages(deps.registry) } }));
 
   app.get('/audit/:reference', async (c) => {
     const reference = c.req.param('reference');

@@ -5,7 +5,22 @@ import { fetchAdminForms, type FormLanguages } from './staff-api.js';
 import { isSignedOut, LoadError, StaffHeading, StaffLoading, useSession } from './staff-ui.js';
 import { useAsync } from '../use-async.js';
 
-function LanguageTable({ forms }: { forms: FormLanguages[] }) {
+function ReviewCells({ row }: { row: Pick<FormLanguages, 'languages'> }) {
+  return (
+    <>
+      {LANGUAGE_COLUMNS.map((l) => {
+        const state = reviewState(row, l.code);
+        return (
+          <td key={l.code} className={`staff-review staff-review--${state}`}>
+            {REVIEW_LABELS[state]}
+          </td>
+        );
+      })}
+    </>
+  );
+}
+
+function LanguageTable({ forms, shared }: { forms: FormLanguages[]; shared: Pick<FormLanguages, 'languages'> }) {
   if (forms.length === 0) return <p>Ei julkaistuja lomakkeita.</p>;
   return (
     // A wide table scrolls on its own on a phone (the heading stays in view); the region can be scrolled by keyboard.
@@ -25,19 +40,18 @@ function LanguageTable({ forms }: { forms: FormLanguages[] }) {
           </tr>
         </thead>
         <tbody>
+          <tr>
+            <th scope="row">
+              Yhteiset tekstit <span className="staff-table__sub">käyttöliittymä, vahvistusviesti, kuntien tiedot</span>
+            </th>
+            <ReviewCells row={shared} />
+          </tr>
           {forms.map((form) => (
             <tr key={form.id}>
               <th scope="row">
                 {form.title} <span className="staff-table__sub">versio {form.version}</span>
               </th>
-              {LANGUAGE_COLUMNS.map((l) => {
-                const state = reviewState(form, l.code);
-                return (
-                  <td key={l.code} className={`staff-review staff-review--${state}`}>
-                    {REVIEW_LABELS[state]}
-                  </td>
-                );
-              })}
+              <ReviewCells row={form} />
             </tr>
           ))}
         </tbody>
@@ -50,7 +64,7 @@ function LanguageTable({ forms }: { forms: FormLanguages[] }) {
 export function AdminPage() {
   const { me, sessionEnded } = useSession();
   const admin = me.role === 'admin';
-  const [state, retry] = useAsync(() => (admin ? fetchAdminForms() : Promise.resolve({ forms: [] })), admin ? 'forms' : 'none');
+  const [state, retry] = useAsync(() => (admin ? fetchAdminForms() : Promise.resolve({ forms: [], sharedTexts: { languages: [] } })), admin ? 'forms' : 'none');
   const failed = state.status === 'failed' ? state.error : undefined;
   useEffect(() => {
     if (isSignedOut(failed)) sessionEnded();
@@ -80,7 +94,7 @@ export function AdminPage() {
       </p>
       {state.status === 'loading' ? <StaffLoading /> : null}
       {state.status === 'failed' ? <LoadError error={state.error} onRetry={retry} /> : null}
-      {state.status === 'ready' ? <LanguageTable forms={state.value.forms} /> : null}
+      {state.status === 'ready' ? <LanguageTable forms={state.value.forms} shared={state.value.sharedTexts} /> : null}
     </>
   );
 }

@@ -140,6 +140,7 @@ export interface AuditTrail {
   history: HistoryEntry[];
 }
 
-export const fetchAdminForms = () => call<{ forms: FormLanguages[] }>('/api/admin/forms');
+export const fetchAdminForms = () =>
+  call<{ forms: FormLanguages[]; sharedTexts: Pick<FormLanguages, 'languages'> }>('/api/admin/forms');
 
 export const fetchAudit = (reference: string) => call<AuditTrail>(`/api/admin/audit/${encodeURIComponent(reference)}`);

@@ -25,3 +25,8 @@ export function formLanguages(registry: FormRegistry): FormLanguages[] {
     };
   });
 }
+
+/** For admins: the texts every form shares, per language (all offered: the translation test keeps them complete). */
+export function sharedTextLanguages(registry: FormRegistry): FormLanguages['languages'] {
+  return registry.sharedTexts().map(({ lang, reviewed }) => ({ lang, reviewed, offered: true }));
+}
