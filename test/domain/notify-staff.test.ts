@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS, backoffMs, notifyStaff } from '../../functions/src/domain/notify-staff.js';
 import { useDynalite } from '../support/dynamo.js';
-import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+import { buildTestApp, catalog, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
 
@@ -11,6 +11,9 @@ async function submitted(overrides: Parameters<typeof buildTestApp>[0] = {}) {
   const { reference } = (await res.json()) as { reference: string };
   return { ...t, reference };
 }
+
+/** The link targets of an HTML part, in order, unescaped. */
+const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 
 describe('notifyStaff', () => {
   it('mails each routed mailbox once, with its own action links, and marks the notification sent', async () => {
@@ -46,7 +49,8 @@ describe('notifyStaff', () => {
     const t = await submitted();
     await notifyStaff(t.deps.notify);
     const mail = t.mailer.sent[0]!;
-    for (const part of [mail.text, mail.html ?? '', mail.subject]) {
+    expect(mail.html).toBeDefined();
+    for (const part of [mail.text, mail.html!, mail.subject]) {
       expect(part).not.toContain('Olena');
       expect(part).not.toContain('Kovalenko');
       expect(part).not.toContain('123 4567');
@@ -57,6 +61,77 @@ describe('notifyStaff', () => {
     expect(mail.text).toContain('Tarvitsetko tulkin?: Kyllä');
     expect(mail.text).toContain('Asiakkaan kieli: englanti');
     expect(mail.text).toContain(`http://localhost:3000/staff/submissions/${t.reference}`);
+  });
+
+  it('has an HTML part beside the text part, both with the reference and the same three links', async () => {
+    const t = await submitted();
+    await notifyStaff(t.deps.notify);
+    const mail = t.mailer.sent[0]!;
+    expect(mail.html).toEqual(expect.stringContaining('<!doctype html>'));
+    const html = mail.html!;
+    const textLinks = [/Avaa \(kirjautuminen vaaditaan\): (\S+)/, /Ota käsittelyyn: (\S+)/, /Merkitse valmiiksi: (\S+)/].map((line) => line.exec(mail.text)?.[1]);
+    expect(textLinks).toEqual([`http://localhost:3000/staff/submissions/${t.reference}`, expect.stringMatching(/^http:\/\/localhost:3000\/a\//), expect.stringMatching(/^http:\/\/localhost:3000\/a\//)]);
+    expect(hrefs(html)).toEqual(textLinks);
+    expect(textLinks[1]).not.toBe(textLinks[2]);
+    for (const part of [mail.text, html]) expect(part).toContain(t.reference);
+    expect(html).toContain(`<td>${t.reference}</td>`);
+    expect(html).toContain('<td>Asuminen, Kelan etuudet</td>');
+    expect(mail.headers).toMatchObject({ 'X-Koto-Reference': t.reference });
+  });
+
+  it('escapes in the HTML part what the form and the municipality call things', async () => {
+    // Titles, labels and names come from schema files an admin edits: markup in them must stay text in the mail.
+    const marked = structuredClone(catalog);
+    const form = marked.forms.find((f) => f.id === 'guidance')!;
+    form.texts.fi!.title = 'Ohjaus & neuvonta <b>"uusi"</b>';
+    form.texts.fi!.fields['topics']!.options!['housing'] = "Asuminen <script>alert('x')</script>";
+    marked.municipalities.find((m) => m.id === 'heinola')!.name = 'Heinola <i>kaupunki</i>';
+    const t = await submitted({ catalog: marked });
+    await notifyStaff(t.deps.notify);
+    const html = t.mailer.sent[0]!.html!;
+    expect(html).toContain('Ohjaus &amp; neuvonta &lt;b&gt;&quot;uusi&quot;&lt;/b&gt;');
+    expect(html).toContain('Asuminen &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;, Kelan etuudet');
+    expect(html).toContain('Heinola &lt;i&gt;kaupunki&lt;/i&gt;');
+    for (const tag of ['<b>', '<script', '<i>']) expect(html).not.toContain(tag);
+    expect(hrefs(html)).toHaveLength(3);
+    // The text part is not HTML: it shows the words as they are, unescaped.
+    expect(t.mailer.sent[0]!.text).toContain('Lomake: Ohjaus & neuvonta <b>"uusi"</b>');
+  });
+
+  it('holds no answer of a free-text field in either part, whatever the resident wrote', async () => {
+    const form = catalog.forms.find((f) => f.id === 'guidance')!;
+    const freeText = Object.entries(form.schema.properties ?? {})
+      .filter(([, p]) => (p as { type?: string; enum?: unknown }).type === 'string' && !(p as { enum?: unknown }).enum)
+      .map(([field]) => field);
+    expect(freeText.sort()).toEqual(['email', 'fullName', 'interpreterLanguage', 'latinName', 'message', 'phone', 'topicOther']);
+    expect(form.meta.emailSafeFields.filter((f) => freeText.includes(f))).toEqual([]);
+    const answers = {
+      topics: ['housing', 'other'],
+      topicOther: 'Vuokranantajan riita',
+      message: 'Kerron lisää puhelimessa',
+      fullName: 'Mariam Haddad',
+      latinName: 'Mariam Haddad-Latin',
+      birthYear: 1987,
+      contactWay: 'email',
+      phone: '+358 50 765 4321',
+      email: 'mariam.haddad@example.com',
+      interpreterLanguage: 'kurdi-sorani',
+    };
+    const t = await buildTestApp();
+    await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, answers));
+    await notifyStaff(t.deps.notify);
+    const staffMail = t.mailer.sent.filter((m) => m.to[0]!.endsWith('@heinola.fi'));
+    expect(staffMail).toHaveLength(2);
+    for (const mail of staffMail) {
+      expect(mail.html).toBeDefined();
+      for (const part of [mail.subject, mail.text, mail.html!, JSON.stringify(mail.headers)]) {
+        for (const field of freeText) expect(part, field).not.toContain(String(answers[field as keyof typeof answers]));
+        expect(part).not.toContain('1987');
+      }
+      // The safe fields are there, so the test would see an answer leak in the same place.
+      expect(mail.text).toContain('Aiheet: Asuminen, Jokin muu');
+      expect(mail.html).toContain('<td>Asuminen, Jokin muu</td>');
+    }
   });
 
   it('keeps a failed notification with its attempt count and error, and retries it after a backoff', async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sendDigest } from '../../functions/src/domain/staff/send-digest.js';
 import { useDynalite } from '../support/dynamo.js';
-import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+import { buildTestApp, guidanceAnswers, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
+
+/** The guidance form's answers that are the resident's own words or numbers. */
+const PERSONAL = ['fullName', 'latinName', 'birthYear', 'email', 'phone', 'message', 'topicOther', 'interpreterLanguage'];
 
 describe('sendDigest', () => {
   it('mails each routed mailbox its open submissions by age and status, with nothing personal', async () => {
@@ -23,6 +26,40 @@ describe('sendDigest', () => {
     expect(mail.text).toContain('alle 1 vrk: 1, 1–3 vrk: 0, 3–7 vrk: 1, yli 7 vrk: 0');
     expect(mail.text).toContain('uusi: 2, käsittelyssä: 0, odottaa asiakasta: 0');
     expect(mail.text).not.toMatch(/Olena|Kovalenko|HEI-/);
+  });
+
+  it('holds no reference, name, email, phone or answer of any open submission, in any part of any mail', async () => {
+    const t = await buildTestApp();
+    const residents = [
+      { municipality: 'heinola', answers: { fullName: 'Mariam Haddad', latinName: 'Mariam Haddad-Latin', contactWay: 'email', email: 'mariam.haddad@example.com', phone: '+358 50 765 4321', message: 'Vuokrasopimus päättyy', topics: ['other'], topicOther: 'Oma aihe tekstinä', interpreterLanguage: 'kurdi-sorani', birthYear: 1987 } },
+      { municipality: 'heinola', answers: { fullName: 'Ahmad Rahimi', latinName: 'Ahmad Rahimi-Latin', contactWay: 'sms', phone: '+358 44 246 8101', message: 'Soittakaa iltaisin', interpreterLanguage: 'dari-tulkki' } },
+      { municipality: 'orimattila', answers: { fullName: 'Somchai Srisuk', latinName: 'Somchai Srisuk-Latin', contactWay: 'email', email: 'somchai@example.org', message: 'Kysymys kielikurssista', interpreterNeeded: false, interpreterLanguage: undefined } },
+    ];
+    const references: string[] = [];
+    for (const { municipality, answers } of residents) {
+      t.clock.advance(2 * 86_400_000);
+      const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ municipality }, answers));
+      expect(res.status).toBe(201);
+      references.push(((await res.json()) as { reference: string }).reference);
+    }
+    // One is in progress, assigned to a named member: the assignee is not for the digest either.
+    await t.deps.app.store.updateSubmission(references[1]!, 1, { status: 'in_progress', assignee: 'staff.heinola@koto.local', history: [], at: t.clock.now().toISOString() }, t.clock.now());
+    expect(await sendDigest(t.deps.notify)).toBeGreaterThanOrEqual(3);
+    expect(new Set(t.mailer.sent.map((m) => m.to[0]!.split('@')[1]))).toEqual(new Set(['heinola.fi', 'orimattila.fi']));
+    const secrets = [
+      ...references,
+      ...references.map((r) => r.slice(4)),
+      'staff.heinola@koto.local',
+      // Everything the resident typed (with the defaults the builder fills in), not the choices from a list.
+      ...residents.flatMap(({ answers }) => PERSONAL.map((field) => guidanceAnswers(answers)[field]).filter((v) => v !== undefined).map(String)),
+    ];
+    expect(secrets).toEqual(expect.arrayContaining(['mariam.haddad@example.com', '1987', '+358 40 123 4567', 'Somchai Srisuk']));
+    for (const mail of t.mailer.sent) {
+      // The whole message as sent: subject, text, any HTML part and headers.
+      const whole = JSON.stringify(mail);
+      for (const secret of secrets) expect(whole, `${mail.to[0]}: ${secret}`).not.toContain(secret);
+      expect(mail.text).toMatch(/Ohjaus ja neuvonta \(\d avointa\)/);
+    }
   });
 
   it('sends nothing when nothing is open', async () => {

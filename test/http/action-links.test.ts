@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
+import { useDynalite } from '../support/dynamo.js';
+import { staffRequest } from '../support/staff.js';
+import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+
+useDynalite();
+
+type T = Awaited<ReturnType<typeof buildTestApp>>;
+
+const MAILBOX = 'kotoutumisohjaaja@heinola.fi';
+
+async function submit(t: T): Promise<string> {
+  t.clock.advance(60_000);
+  const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody());
+  return ((await res.json()) as { reference: string }).reference;
+}
+
+/** Runs the notifier and reads the claim and done links, as paths, from the text part of the mail `MAILBOX` got for `reference`. */
+async function mailedLinks(t: T, reference: string): Promise<{ claim: string; done: string }> {
+  await notifyStaff(t.deps.notify);
+  const mail = t.mailer.sent.find((m) => m.to.includes(MAILBOX) && m.headers?.['X-Koto-Reference'] === reference);
+  if (!mail) throw new Error(`no notification to ${MAILBOX} for ${reference}`);
+  const path = (label: string) => {
+    const url = new RegExp(`^${label}: (\\S+)$`, 'm').exec(mail.text)?.[1];
+    if (!url) throw new Error(`no "${label}" link in the mail`);
+    expect(url.startsWith('http://localhost:3000/a/')).toBe(true);
+    return new URL(url).pathname;
+  };
+  return { claim: path('Ota käsittelyyn'), done: path('Merkitse valmiiksi') };
+}
+
+/** The same link with its payload rewritten by `edit` and the original signature kept. */
+function tamper(link: string, edit: (grant: [string, string, string, number]) => [string, string, string, number]): string {
+  const [payload, signature] = link.slice('/a/'.length).split('.');
+  const grant = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as [string, string, string, number];
+  return `/a/${Buffer.from(JSON.stringify(edit(grant))).toString('base64url')}.${signature}`;
+}
+
+/** What a link could change, to compare before and after. */
+async function state(t: T, reference: string) {
+  const s = await t.deps.app.store.getSubmission(reference, t.clock.now());
+  return { status: s?.status, assignee: s?.assignee ?? null, version: s?.version, history: s?.history ?? [], audit: await t.deps.app.audit.list(reference, t.clock.now()) };
+}
+
+describe('action links taken from the notification mail', () => {
+  it('show a confirm page on GET that changes nothing; POST claims, then marks done', async () => {
+    const t = await buildTestApp();
+    const reference = await submit(t);
+    const { claim, done } = await mailedLinks(t, reference);
+    const before = await state(t, reference);
+    expect(before).toMatchObject({ status: 'new', assignee: null, version: 1, audit: [] });
+
+    const page = await t.app.request(claim);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain(`Ota käsittelyyn: ${reference}`);
+    expect(html).toContain('<form method="post"><button type="submit">Ota käsittelyyn</button></form>');
+    // A mail scanner may fetch every link, more than once.
+    await t.app.request(claim);
+    await t.app.request(done);
+    expect(await state(t, reference)).toEqual(before);
+
+    const claimed = await staffRequest(t, 'POST', claim);
+    expect(claimed.status).toBe(200);
+    expect(await claimed.text()).toContain('Tehty.');
+    expect(await state(t, reference)).toMatchObject({ status: 'in_progress', assignee: MAILBOX, version: 2 });
+
+    const finished = await staffRequest(t, 'POST', done);
+    expect(finished.status).toBe(200);
+    expect(await state(t, reference)).toMatchObject({ status: 'done', assignee: MAILBOX, version: 3 });
+  });
+
+  it('refuse a payload changed from claim to done, keeping the signature, and change nothing', async () => {
+    const t = await buildTestApp();
+    const reference = await submit(t);
+    const { claim } = await mailedLinks(t, reference);
+    const forged = tamper(claim, ([ref, , mailbox, exp]) => [ref, 'done', mailbox, exp]);
+    expect(forged).not.toBe(claim);
+    const before = await state(t, reference);
+    for (const method of ['GET', 'POST']) {
+      const res = await staffRequest(t, method, forged);
+      expect(res.status, method).toBe(401);
+      expect(await res.text()).toContain('Linkki ei kelpaa');
+    }
+    expect(await state(t, reference)).toEqual(before);
+  });
+
+  it('refuse a payload pointing at another submission, keeping the signature, and change neither', async () => {
+    const t = await buildTestApp();
+    const reference = await submit(t);
+    const other = await submit(t);
+    const { claim, done } = await mailedLinks(t, reference);
+    const before = [await state(t, reference), await state(t, other)];
+    for (const link of [claim, done]) {
+      const forged = tamper(link, ([, action, mailbox, exp]) => [other, action, mailbox, exp]);
+      expect((await t.app.request(forged)).status).toBe(401);
+      expect((await staffRequest(t, 'POST', forged)).status).toBe(401);
+    }
+    // Neither a longer life nor another mailbox passes either.
+    const longer = tamper(claim, ([ref, action, mailbox, exp]) => [ref, action, mailbox, exp + 86_400]);
+    const otherMailbox = tamper(claim, ([ref, action, , exp]) => [ref, action, 'staff.heinola@koto.local', exp]);
+    for (const forged of [longer, otherMailbox]) expect((await staffRequest(t, 'POST', forged)).status).toBe(401);
+    expect([await state(t, reference), await state(t, other)]).toEqual(before);
+  });
+
+  it('work until seven days after the mail and are refused one second later', async () => {
+    const t = await buildTestApp();
+    const reference = await submit(t);
+    const mailedAt = t.clock.now().getTime();
+    const { claim, done } = await mailedLinks(t, reference);
+    t.clock.current = new Date(mailedAt + 7 * 86_400_000 - 1000);
+    expect((await t.app.request(claim)).status).toBe(200);
+    t.clock.current = new Date(mailedAt + 7 * 86_400_000 + 1000);
+    const before = await state(t, reference);
+    for (const link of [claim, done]) {
+      const page = await t.app.request(link);
+      expect(page.status).toBe(401);
+      expect(await page.text()).toContain('Linkki ei ole voimassa');
+      expect((await staffRequest(t, 'POST', link)).status).toBe(401);
+    }
+    expect(await state(t, reference)).toEqual(before);
+    expect(before).toMatchObject({ status: 'new', version: 1 });
+  });
+});
