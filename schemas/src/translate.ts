@@ -21,17 +21,20 @@ export function hasText(texts: unknown, key: string): boolean {
 
 /**
  * Translates a key of i18next-style JSON: with a numeric `count`, picks the plural form the language needs through
- * `Intl.PluralRules` (`key_one`, `key_few`, ... `key_other`; Arabic has six) and writes the count with `Intl`.
- * Undefined when the key is missing, so the caller can fall back to another language.
+ * `Intl.PluralRules` (`key_one`, `key_few`, ... `key_other`; Arabic has six). Every number is written with `Intl`
+ * in the language's own digits ("step ۲ of ۴" in Persian). Undefined when the key is missing, so the caller can
+ * fall back to another language.
  */
 export function translate(texts: unknown, key: string, lang: string, vars: Record<string, string | number> = {}): string | undefined {
+  const numbers = new Intl.NumberFormat(lang);
+  const written = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? numbers.format(value) : value]));
   const count = vars['count'];
   if (typeof count === 'number') {
     const form = lookup(texts, `${key}_${new Intl.PluralRules(lang).select(count)}`) ?? lookup(texts, `${key}_other`);
-    if (typeof form === 'string') return interpolate(form, { ...vars, count: new Intl.NumberFormat(lang).format(count) });
+    if (typeof form === 'string') return interpolate(form, written);
   }
   const text = lookup(texts, key);
-  return typeof text === 'string' ? interpolate(text, vars) : undefined;
+  return typeof text === 'string' ? interpolate(text, written) : undefined;
 }
 
 /** Keys with plural forms folded to their base (`form.errorCount_one` → `form.errorCount`), sorted and unique. */

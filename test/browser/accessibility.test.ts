@@ -219,6 +219,11 @@ describe('accessibility in every language, on a phone', () => {
         if (statementLang !== expected) problems.push(`${lang} ${municipality} statement: lang="${statementLang}", expected ${expected ?? 'none (the page language)'}`);
         const email = (await services(municipality, lang)).municipality.contact.email;
         if ((await page.locator(`.statement a[href="mailto:${email}"]`).count()) !== 1) problems.push(`${lang} ${municipality} statement: no link to ${email}`);
+        // The feedback form in the resident's own language, named in that language when the statement is not in it.
+        const feedback = page.locator(`.statement a[href="/${lang}/${municipality}/feedback"]`);
+        const ownName = LANGUAGES.find((l) => l.code === lang)!.name;
+        if ((await feedback.count()) !== 1) problems.push(`${lang} ${municipality} statement: no link to the ${lang} feedback form`);
+        else if (expected && !(await feedback.innerText()).includes(ownName)) problems.push(`${lang} ${municipality} statement: feedback link does not say ${ownName}`);
         // The statement is one template: its layout is checked once per language, its data for each municipality.
         if (municipality === MUNICIPALITIES[0]) problems.push(...(await checkPage(page, lang, 'statement')));
       }

@@ -30,6 +30,17 @@ describe('translate', () => {
     expect(translate(ru, 'missing', 'ru')).toBeUndefined();
   });
 
+  it("writes every number in the language's own digits, not only the count", () => {
+    const step = { step: 'مرحله {{current}} از {{total}}', hi: '{{name}} {{n}}' };
+    expect(translate(step, 'step', 'fa', { current: 2, total: 4 })).toBe('مرحله ۲ از ۴');
+    expect(translate({ step: 'Step {{current}} of {{total}}' }, 'step', 'en', { current: 2, total: 4 })).toBe('Step 2 of 4');
+    expect(translate({ step: '{{current}}/{{total}}' }, 'step', 'ar', { current: 12, total: 40 })).toBe(
+      `${new Intl.NumberFormat('ar').format(12)}/${new Intl.NumberFormat('ar').format(40)}`,
+    );
+    // Strings are left as they are, digits and all: a name or a reference is not a number.
+    expect(translate(step, 'hi', 'fa', { name: 'HEI-7KQ4', n: '12' })).toBe('HEI-7KQ4 12');
+  });
+
   it('reports plural keys without exactly the forms a language needs', () => {
     expect(pluralProblems('ar', ar)).toEqual([]);
     expect(pluralProblems('ru', { x_one: 'a', x_other: 'b' })).toEqual(['ru: x has plural forms one, other; ru needs few, many, one, other']);

@@ -8,25 +8,45 @@ const field = (id: string) => [form.schema.properties![id]!, form.uiSchema[id] a
 
 describe('an answer in words', () => {
   it('uses option labels for a choice', () => {
-    expect(displayValue(...field('contactWay'), 'sms', yesNo)).toEqual(['Text message']);
+    expect(displayValue(...field('contactWay'), 'sms', yesNo, 'en')).toEqual(['Text message']);
   });
 
   it('lists each chosen option of a multiple choice', () => {
-    expect(displayValue(...field('topics'), ['kela', 'other'], yesNo)).toEqual(['Kela benefits', 'Something else']);
+    expect(displayValue(...field('topics'), ['kela', 'other'], yesNo, 'en')).toEqual(['Kela benefits', 'Something else']);
   });
 
   it("uses a yes/no question's own labels", () => {
-    expect(displayValue(...field('interpreterNeeded'), false, yesNo)).toEqual(['No']);
+    expect(displayValue(...field('interpreterNeeded'), false, yesNo, 'en')).toEqual(['No']);
   });
 
   it('says Yes for a ticked box without option labels', () => {
-    expect(displayValue(...field('consent'), true, ['Kyllä', 'Ei'])).toEqual(['Kyllä']);
+    expect(displayValue(...field('consent'), true, ['Kyllä', 'Ei'], 'en')).toEqual(['Kyllä']);
   });
 
-  it('keeps written and numeric answers as given, and is empty when unanswered', () => {
-    expect(displayValue(...field('fullName'), 'Amina', yesNo)).toEqual(['Amina']);
-    expect(displayValue(...field('birthYear'), 1985, yesNo)).toEqual(['1985']);
-    expect(displayValue(...field('latinName'), undefined, yesNo)).toEqual([]);
+  it('keeps written answers as given, and is empty when unanswered', () => {
+    expect(displayValue(...field('fullName'), 'Amina', yesNo, 'en')).toEqual(['Amina']);
+    expect(displayValue(...field('phone'), '+358 40 123 4567', yesNo, 'fa')).toEqual(['+358 40 123 4567']);
+    expect(displayValue(...field('latinName'), undefined, yesNo, 'en')).toEqual([]);
+  });
+
+  it("writes a year in the language's digits, never with a thousands separator", () => {
+    expect(displayValue(...field('birthYear'), 1985, yesNo, 'en')).toEqual(['1985']);
+    expect(displayValue(...field('birthYear'), 1985, yesNo, 'fi')).toEqual(['1985']);
+    expect(displayValue(...field('birthYear'), 1985, yesNo, 'fa')).toEqual(['۱۹۸۵']);
+    expect(displayValue(...field('birthYear'), 1985, yesNo, 'ar')).toEqual([new Intl.NumberFormat('ar', { useGrouping: false }).format(1985)]);
+  });
+
+  it('writes a date the way the language does, on the day picked whatever the time zone', () => {
+    const birthDate = [{ type: 'string', format: 'date', maxLength: 10 }, undefined] as const;
+    const long = (lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(Date.UTC(1985, 2, 12));
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'en')).toEqual(['March 12, 1985']);
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'fi')).toEqual(['12. maaliskuuta 1985']);
+    for (const lang of ['ar', 'fa', 'th', 'uk']) expect(displayValue(...birthDate, '1985-03-12', yesNo, lang)).toEqual([long(lang)]);
+    // The Gregorian year the resident gave, in their digits, not the solar or Buddhist year of their calendar.
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'fa')[0]).toContain('۱۹۸۵');
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'th')[0]).toContain('1985');
+    // Not a date after all (the browser's check let it through): shown as typed.
+    expect(displayValue(...birthDate, '12.3.1985', yesNo, 'fi')).toEqual(['12.3.1985']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { interpolate } from '../../../schemas/src/interpolate.js';
-import { dirOf, type Lang } from '../../../schemas/src/languages.js';
+import { LANGUAGES, dirOf, type Lang } from '../../../schemas/src/languages.js';
 import { ApiError, fetchServices } from '../api.js';
 import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
 import { useTexts } from '../texts-context.js';
@@ -103,7 +103,17 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
         <li>{fill(s.feedback.phone, { phone: tel(info.contact.phone) })}</li>
         <li>
           <a href={`/${feedbackLang}/${municipality}/feedback`} hrefLang={feedbackLang}>
-            {feedbackLang === shown ? s.feedback.form : `${s.feedback.form} (English)`}
+            {s.feedback.form}
+            {feedbackLang === shown ? null : (
+              // The statement is in English here, the form it leads to in the resident's own language: say which.
+              <>
+                {' ('}
+                <span lang={feedbackLang} dir={dirOf(feedbackLang)}>
+                  {LANGUAGES.find((l) => l.code === feedbackLang)?.name}
+                </span>
+                {')'}
+              </>
+            )}
           </a>
         </li>
       </ul>

@@ -22,10 +22,25 @@ function optionLabel(names: OptionNames, value: unknown, index: number): string 
 }
 
 /**
- * An answer in words: option labels instead of codes (`ui:enumNames`), Yes/No for a boolean without its own
- * labels. `yesNo` holds the interface's words for true and false.
+ * A date or a number the way `lang` writes it: a date of birth as "12. maaliskuuta 1985" or "١٢ مارس ١٩٨٥",
+ * a year or a count in the language's digits and never with a thousands separator ("1985", not "1 985").
  */
-export function displayValue(schema: JsonSchema, ui: UiSchema | undefined, value: unknown, yesNo: [string, string]): string[] {
+function written(schema: JsonSchema, value: string | number, lang: string): string {
+  if (typeof value === 'number') return new Intl.NumberFormat(lang, { useGrouping: false }).format(value);
+  if (schema.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    // Midnight UTC, written in UTC: the day the resident picked, wherever the phone is. Gregorian, as the form
+    // asks and the date field shows (fa and th would otherwise turn 1985 into 1363 or 2528).
+    const day = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(day.getTime())) return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(day);
+  }
+  return value;
+}
+
+/**
+ * An answer in words: option labels instead of codes (`ui:enumNames`), Yes/No for a boolean without its own
+ * labels, dates and numbers written the way `lang` writes them. `yesNo` holds the interface's words for true and false.
+ */
+export function displayValue(schema: JsonSchema, ui: UiSchema | undefined, value: unknown, yesNo: [string, string], lang: string): string[] {
   if (value === undefined || value === null || value === '') return [];
   if (typeof value === 'boolean') {
     const names = ui?.['ui:enumNames'] as OptionNames;
@@ -37,11 +52,12 @@ export function displayValue(schema: JsonSchema, ui: UiSchema | undefined, value
     return value.map((v) => optionLabel(names, v, options.indexOf(v)));
   }
   if (schema.enum) return [optionLabel(ui?.['ui:enumNames'] as OptionNames, value, schema.enum.indexOf(value))];
-  return [String(value)];
+  return [typeof value === 'string' || typeof value === 'number' ? written(schema, value, lang) : String(value)];
 }
 
 /** Every visible question of a form with its label and answer, step by step, for the review page. */
 export function summarize(form: LocalizedForm, answers: Answers, yesNo: [string, string]): StepSummary[] {
+  const lang = form.lang;
   return stepsOf(form).map((step, index) => ({
     index,
     step,
@@ -50,7 +66,7 @@ export function summarize(form: LocalizedForm, answers: Answers, yesNo: [string,
       return {
         field,
         label: schema.title ?? field,
-        values: displayValue(schema, form.uiSchema[field] as UiSchema | undefined, answers[field], yesNo),
+        values: displayValue(schema, form.uiSchema[field] as UiSchema | undefined, answers[field], yesNo, lang),
       };
     }),
   }));
