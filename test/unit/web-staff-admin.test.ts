@@ -38,13 +38,13 @@ describe("a form's language", () => {
 
 describe('audit entries', () => {
   it('name the action in Finnish; an unknown one as it came', () => {
-    expect(['read', 'update', 'export', 'link', 'other'].map(auditActionLabel)).toEqual(['luki', 'muutti', 'vei CSV:nä', 'toimintolinkki', 'other']);
+    expect(['read', 'update', 'export', 'other'].map(auditActionLabel)).toEqual(['luki', 'muutti', 'vei CSV:nä', 'other']);
   });
 
   it("say in Finnish what an update changed, and keep other details as they came", () => {
     expect(auditDetail({ action: 'update', detail: 'status,note' })).toBe('tila, muistiinpano');
     expect(auditDetail({ action: 'update', detail: 'assign' })).toBe('käsittelijä');
-    expect(auditDetail({ action: 'link', detail: 'done' })).toBe('done');
+    expect(auditDetail({ action: 'export', detail: 'csv' })).toBe('csv');
     expect(auditDetail({ action: 'read' })).toBeUndefined();
   });
 

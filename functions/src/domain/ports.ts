@@ -103,7 +103,7 @@ export interface AuditEntry {
   reference: string;
   at: string;
   actor: string;
-  action: 'read' | 'update' | 'export' | 'link';
+  action: 'read' | 'update' | 'export';
   detail?: string;
   /** Epoch seconds: the submission's own expiry. */
   expiresAt: number;

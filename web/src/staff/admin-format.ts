@@ -24,7 +24,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
   read: 'luki',
   update: 'muutti',
   export: 'vei CSV:nä',
-  link: 'toimintolinkki',
 };
 
 /** An audit action in Finnish; an unknown one as it came. */
