@@ -19,7 +19,7 @@ rmSync('dist/lambda', { recursive: true, force: true });
 
 await build({
   ...common,
-  entryPoints: { 'local-server': 'functions/src/entry/local-server.ts' },
+  entryPoints: { 'local-server': 'functions/src/entry/local-server.ts', 'put-staff': 'functions/src/entry/put-staff.ts' },
   outdir: 'dist/server',
   outExtension: { '.js': '.mjs' },
   packages: 'external',
@@ -37,4 +37,4 @@ for (const name of ['api', 'notifier']) {
   // What readCatalog reads (the staff directory and accessibility statements are not used in AWS).
   for (const part of ['forms', 'municipalities', 'texts', 'shared-texts.json']) cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
 }
-console.log('built dist/server and dist/lambda/{api,notifier}');
+console.log('built dist/server/{local-server,put-staff} and dist/lambda/{api,notifier}');

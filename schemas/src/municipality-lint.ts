@@ -1,4 +1,4 @@
-import { createAjv } from './ajv-options.js';
+import { isEmailAddress } from './ajv-options.js';
 
 type Problem = string;
 
@@ -41,7 +41,7 @@ function routingProblems(routing: unknown, offered: readonly unknown[], isMailbo
 export function lintMunicipality(data: unknown, context: MunicipalityLintContext): Problem[] {
   if (!isRecord(data)) return [`${context.file}: not a JSON object`];
   // The same email format the forms validate with, so a routed address is one a resident could have typed.
-  const isMailbox = createAjv().compile({ type: 'string', format: 'email', maxLength: 254 }) as (v: unknown) => boolean;
+  const isMailbox = isEmailAddress;
   const problems: Problem[] = [];
   const expectedId = context.file.replace(/\.json$/, '');
   if (data['id'] !== expectedId) problems.push(`id ${show(data['id'])} must be the file name, ${show(expectedId)}`);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StaffMember } from '../domain/staff/staff-member.js';
+import { staffListProblems, type StaffMember } from '../domain/staff/staff-member.js';
 import { isLang, lintForm, lintMunicipality, type Catalog, type CommonTexts, type FormDefinition, type Lang, type MailTexts, type Municipality } from '../../../schemas/src/index.js';
 
 function readJson<T>(path: string): T {
@@ -72,6 +72,15 @@ export function readCatalog(root: string): Catalog {
 }
 
 /** The accounts local mode seeds (`schemas/staff/local.json`); AWS manages its staff in the table. */
-export function readLocalStaff(root: string): StaffMember[] {
-  return readJson<StaffMember[]>(join(root, 'staff', 'local.json'));
+/** A staff directory file (a JSON list of members), checked; throws naming every problem. */
+export function readStaffFile(path: string, municipalityIds: readonly string[]): StaffMember[] {
+  const data = readJson<unknown>(path);
+  const problems = staffListProblems(data, municipalityIds);
+  if (problems.length) throw new Error(`${path} has problems:\n${problems.join('\n')}`);
+  return data as StaffMember[];
+}
+
+/** The accounts local mode seeds (`schemas/staff/local.json`). */
+export function readLocalStaff(root: string, municipalityIds: readonly string[]): StaffMember[] {
+  return readStaffFile(join(root, 'staff', 'local.json'), municipalityIds);
 }

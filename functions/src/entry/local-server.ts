@@ -72,7 +72,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     log,
   });
   await deps.app.registry.publishCurrent(new Date().toISOString());
-  for (const member of readLocalStaff(config.schemasDir)) await deps.app.staff.put(member);
+  for (const member of readLocalStaff(config.schemasDir, catalog.municipalities.map((m) => m.id))) await deps.app.staff.put(member);
   const jobs = startBackgroundJobs(deps.notify, { notifyEveryMs: config.notifyEveryMs ?? 2000, sweepEveryMs: 60 * 60_000, digestEveryMs: 24 * 3600_000, log });
   const app = createApp(
     { ...deps.app, onSubmitted: () => jobs.kick() },

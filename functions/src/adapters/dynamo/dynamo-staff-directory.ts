@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StaffDirectory } from '../../domain/ports.js';
 import { normaliseEmail, type StaffMember } from '../../domain/staff/staff-member.js';
 import { storeCall } from './store-errors.js';
@@ -22,5 +22,9 @@ export class DynamoStaffDirectory implements StaffDirectory {
   async put(member: StaffMember): Promise<void> {
     const email = normaliseEmail(member.email);
     await storeCall(() => this.db.send(new PutCommand({ TableName: this.table, Item: { ...key(email), type: 'staff', ...member, email } })));
+  }
+
+  async remove(email: string): Promise<void> {
+    await storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: key(email) })));
   }
 }

@@ -1,0 +1,38 @@
+import { pathToFileURL } from 'node:url';
+import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.js';
+import { createDocumentClient } from '../adapters/dynamo/table.js';
+import { readCatalog, readStaffFile } from '../adapters/file-catalog.js';
+import type { StaffDirectory } from '../domain/ports.js';
+import { requireEnv } from './config.js';
+
+const USAGE = 'usage: put-staff.mjs <staff.json>   |   put-staff.mjs --remove <email>';
+
+/**
+ * Puts every member of a staff directory file into the table (the file is checked first; nothing is written when
+ * it has problems), or with `--remove <email>` takes one person out. Returns the lines to print.
+ */
+export async function putStaff(args: readonly string[], staff: StaffDirectory, municipalityIds: readonly string[]): Promise<string[]> {
+  if (args[0] === '--remove' && args[1] && args.length === 2) {
+    await staff.remove(args[1]);
+    return [`removed ${args[1]}`];
+  }
+  if (args.length !== 1 || args[0]!.startsWith('-')) throw new Error(USAGE);
+  const members = readStaffFile(args[0]!, municipalityIds);
+  for (const member of members) await staff.put(member);
+  return members.map((m) => `put ${m.email} (${m.role}: ${m.municipalities.join(', ')})`);
+}
+
+/** For AWS, where staff have no admin page yet: `TABLE_NAME=<stack output> node dist/server/put-staff.mjs staff.json`. */
+async function main(): Promise<void> {
+  const env = process.env;
+  const municipalityIds = readCatalog(env['SCHEMAS_DIR'] ?? 'schemas').municipalities.map((m) => m.id);
+  const staff = new DynamoStaffDirectory(createDocumentClient(), requireEnv(env, 'TABLE_NAME'));
+  for (const line of await putStaff(process.argv.slice(2), staff, municipalityIds)) console.log(line);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
