@@ -36,6 +36,37 @@ const namespaces: Record<string, Partial<Record<Lang, unknown>>> = {
   'accessibility statements (schemas/accessibility)': statements,
 };
 
+/**
+ * Left-to-right examples in right-to-left text that are not wrapped in Unicode isolates (U+2066 … U+2069): the
+ * bidi algorithm shows `+358 40 123 4567` as `4567 123 40 358+` and `131052-308T` as `308T-131052`.
+ */
+function unisolatedExamples(texts: unknown): string[] {
+  return [...flattenTexts(texts)].flatMap(([key, value]) => {
+    if (typeof value !== 'string') return [];
+    const bare = value.replace(/\{\{\w+\}\}/g, '').replace(/\u2066[^\u2069]*\u2069/g, '');
+    const found = bare.match(/\+?\d[\d\s\-]*[\s\-]\d[\dA-Z]*|[\w.+-]+@[\w.-]+/g) ?? [];
+    return found.map((example) => `${key}: ${example}`);
+  });
+}
+
+describe('right-to-left texts', () => {
+  const rtl: Lang[] = ['ar', 'fa'];
+  const sets = (lang: Lang) => ({ ...Object.fromEntries(catalog.forms.map((f) => [f.id, f.texts[lang]])), common: catalog.common[lang], mail: catalog.mail[lang], municipalities: municipalityTexts[lang] });
+  for (const lang of rtl) {
+    it(`${lang}: isolates every left-to-right example (phone numbers, identity codes, addresses) so it reads in order`, () => {
+      expect(unisolatedExamples(sets(lang))).toEqual([]);
+    });
+  }
+
+  it('finds an example left bare', () => {
+    expect(unisolatedExamples({ a: 'مثلاً +358 40 123 4567.', b: 'مثلاً 131052-308T.', c: 'name@example.com', d: 'مثلاً \u2066+358 40 123 4567\u2069.', e: '1 – أبداً' })).toEqual([
+      'a: +358 40 123 4567',
+      'b: 131052-308T',
+      'c: name@example.com',
+    ]);
+  });
+});
+
 describe('translations', () => {
   for (const [name, byLang] of Object.entries(namespaces)) {
     describe(name, () => {
