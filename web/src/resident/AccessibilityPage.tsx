@@ -1,10 +1,11 @@
 import { Fragment, type ReactNode } from 'react';
 import { interpolate } from '../../../schemas/src/interpolate.js';
-import { LANGUAGES, dirOf, type Lang } from '../../../schemas/src/languages.js';
+import { dirOf, type Lang } from '../../../schemas/src/languages.js';
 import { ApiError, fetchServices } from '../api.js';
 import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
 import { useTexts } from '../texts-context.js';
 import { useAsync } from '../use-async.js';
+import { feedbackLink } from './feedback-link.js';
 
 type Section = { title: string; text: string };
 
@@ -63,8 +64,7 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
   }
   const [s, { forms, municipality: info }] = state.value;
   if (!info) return <NotFound home={`/${lang}`} />;
-  // The feedback form in the page's language when it is offered in it; English is offered for every form.
-  const feedbackLang = forms.some((f) => f.id === 'feedback') ? lang : 'en';
+  const feedback = feedbackLink(lang, shown, forms.some((f) => f.id === 'feedback'));
   const vars = { municipality: info.name, url: window.location.origin };
   const other = shown !== lang;
 
@@ -102,14 +102,13 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
         <li>{fill(s.feedback.email, { email: mailto(info.contact.email) })}</li>
         <li>{fill(s.feedback.phone, { phone: tel(info.contact.phone) })}</li>
         <li>
-          <a href={`/${feedbackLang}/${municipality}/feedback`} hrefLang={feedbackLang}>
+          <a href={`/${feedback.lang}/${municipality}/feedback`} hrefLang={feedback.lang}>
             {s.feedback.form}
-            {feedbackLang === shown ? null : (
-              // The statement is in English here, the form it leads to in the resident's own language: say which.
+            {feedback.name === undefined ? null : (
               <>
                 {' ('}
-                <span lang={feedbackLang} dir={dirOf(feedbackLang)}>
-                  {LANGUAGES.find((l) => l.code === feedbackLang)?.name}
+                <span lang={feedback.lang} dir={dirOf(feedback.lang)}>
+                  {feedback.name}
                 </span>
                 {')'}
               </>
