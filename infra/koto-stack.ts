@@ -63,13 +63,13 @@ export class KotoStack extends Stack {
       ...mail.environment,
       // Resolved by CloudFormation at deploy time; readable by those who may read the function's configuration.
       ACTION_LINK_SECRET: actionLinkSecret.secretValue.unsafeUnwrap(),
-      ORIGIN_VERIFY_SECRET: originVerifySecret.secretValue.unsafeUnwrap(),
     };
 
     const apiFunction = new KotoFunction(this, 'ApiFunction', {
       description: 'Koto Forms HTTP API (Hono)',
       codeDir: props.apiCodeDir,
-      environment,
+      // Only the API checks CloudFront's origin secret; the notifier never sees a request.
+      environment: { ...environment, ORIGIN_VERIFY_SECRET: originVerifySecret.secretValue.unsafeUnwrap() },
     });
     new apigwv2.HttpRoute(this, 'DefaultRoute', {
       httpApi: api,

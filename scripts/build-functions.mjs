@@ -1,5 +1,6 @@
 // Bundles the server entry points with esbuild: the local server (dependencies stay in node_modules) and the
 // two Lambdas (self-contained, with the form catalog copied beside them).
+import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -19,11 +20,18 @@ rmSync('dist/lambda', { recursive: true, force: true });
 
 await build({
   ...common,
-  entryPoints: { 'local-server': 'functions/src/entry/local-server.ts', 'put-staff': 'functions/src/entry/put-staff.ts' },
+  entryPoints: {
+    'local-server': 'functions/src/entry/local-server.ts',
+    'put-staff': 'functions/src/entry/put-staff.ts',
+    'check-catalog': 'functions/src/entry/check-catalog.ts',
+  },
   outdir: 'dist/server',
   outExtension: { '.js': '.mjs' },
   packages: 'external',
 });
+
+// The Lambdas read the catalog copied beside them without linting it at every cold start: the build does, once.
+execFileSync(process.execPath, ['dist/server/check-catalog.mjs', 'schemas'], { stdio: 'inherit' });
 
 for (const name of ['api', 'notifier']) {
   const outdir = `dist/lambda/${name}`;
@@ -37,4 +45,4 @@ for (const name of ['api', 'notifier']) {
   // What readCatalog reads (the staff directory and accessibility statements are not used in AWS).
   for (const part of ['forms', 'municipalities', 'texts', 'shared-texts.json']) cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
 }
-console.log('built dist/server/{local-server,put-staff} and dist/lambda/{api,notifier}');
+console.log('built dist/server/{local-server,put-staff,check-catalog} and dist/lambda/{api,notifier}');

@@ -25,14 +25,14 @@ function isHttps(value: unknown): boolean {
   }
 }
 
-function routingProblems(routing: unknown, offered: readonly unknown[], isMailbox: (v: unknown) => boolean): Problem[] {
+function routingProblems(routing: unknown, offered: readonly unknown[]): Problem[] {
   if (!isRecord(routing)) return ['routing must map form ids and default to mailboxes'];
   const problems: Problem[] = [];
   for (const [key, list] of Object.entries(routing)) {
     if (key !== 'default' && !offered.includes(key)) problems.push(`routing.${key} names no form the municipality offers`);
     // An empty list would win over default, and the notifier would mark as sent a notification mailed to nobody.
     if (!Array.isArray(list) || list.length === 0) problems.push(`routing.${key} must list at least one mailbox`);
-    else for (const address of list) if (!isMailbox(address)) problems.push(`routing.${key}: ${show(address)} is no valid mailbox`);
+    else for (const address of list) if (!isEmailAddress(address)) problems.push(`routing.${key}: ${show(address)} is no valid mailbox`);
   }
   return problems;
 }
@@ -40,8 +40,6 @@ function routingProblems(routing: unknown, offered: readonly unknown[], isMailbo
 /** Problems in one municipality file as read from JSON; empty when it can be used as a `Municipality`. */
 export function lintMunicipality(data: unknown, context: MunicipalityLintContext): Problem[] {
   if (!isRecord(data)) return [`${context.file}: not a JSON object`];
-  // The same email format the forms validate with, so a routed address is one a resident could have typed.
-  const isMailbox = isEmailAddress;
   const problems: Problem[] = [];
   const expectedId = context.file.replace(/\.json$/, '');
   if (data['id'] !== expectedId) problems.push(`id ${show(data['id'])} must be the file name, ${show(expectedId)}`);
@@ -57,12 +55,12 @@ export function lintMunicipality(data: unknown, context: MunicipalityLintContext
   const offered = Array.isArray(forms) ? forms : [];
   for (const form of offered) if (typeof form !== 'string' || !context.formIds.includes(form)) problems.push(`forms: ${show(form)} is no form of the catalog`);
   for (const form of new Set(offered.filter((f, i) => offered.indexOf(f) !== i))) problems.push(`forms: ${show(form)} is listed twice`);
-  problems.push(...routingProblems(data['routing'], offered, isMailbox));
+  problems.push(...routingProblems(data['routing'], offered));
 
   const contact = data['contact'];
   if (!isRecord(contact)) problems.push('contact is missing');
   else {
-    if (!isMailbox(contact['email'])) problems.push(`contact.email ${show(contact['email'])} is no valid mailbox`);
+    if (!isEmailAddress(contact['email'])) problems.push(`contact.email ${show(contact['email'])} is no valid mailbox`);
     if (!isText(contact['phone'])) problems.push('contact.phone is missing');
     if (!isText(contact['address'])) problems.push('contact.address is missing');
   }

@@ -19,15 +19,25 @@ export function hasText(texts: unknown, key: string): boolean {
   return typeof lookup(texts, key) === 'string' || typeof lookup(texts, `${key}_other`) === 'string';
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language, without thousands separators, as the validation messages write limits. */
+function numberFormat(lang: string): Intl.NumberFormat {
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang, { useGrouping: false })));
+  return format;
+}
+
 /**
  * Translates a key of i18next-style JSON: with a numeric `count`, picks the plural form the language needs through
  * `Intl.PluralRules` (`key_one`, `key_few`, ... `key_other`; Arabic has six). Every number is written with `Intl`
- * in the language's own digits ("step ۲ of ۴" in Persian). Undefined when the key is missing, so the caller can
+ * in the digits it uses for the language ("step ۲ of ۴" in Persian). Undefined when the key is missing, so the caller can
  * fall back to another language.
  */
 export function translate(texts: unknown, key: string, lang: string, vars: Record<string, string | number> = {}): string | undefined {
-  const numbers = new Intl.NumberFormat(lang);
-  const written = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? numbers.format(value) : value]));
+  const written = Object.values(vars).some((v) => typeof v === 'number')
+    ? Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? numberFormat(lang).format(value) : value]))
+    : vars;
   const count = vars['count'];
   if (typeof count === 'number') {
     const form = lookup(texts, `${key}_${new Intl.PluralRules(lang).select(count)}`) ?? lookup(texts, `${key}_other`);

@@ -95,7 +95,7 @@ describe('KotoStack', () => {
     });
   });
 
-  it('runs the API and the notifier with the house defaults and the same configuration', () => {
+  it('runs the API and the notifier with the house defaults and the same configuration (the origin secret for the API only)', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Description: Match.stringLikeRegexp('^Koto Forms') },
     });
@@ -111,7 +111,17 @@ describe('KotoStack', () => {
       });
       expect(fn.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        ['ACTION_LINK_SECRET', 'MAIL_FROM', 'MAIL_TRANSPORT', 'NODE_OPTIONS', 'ORIGIN_VERIFY_SECRET', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'],
+        [
+          'ACTION_LINK_SECRET',
+          'MAIL_FROM',
+          'MAIL_TRANSPORT',
+          'NODE_OPTIONS',
+          // Only the API checks CloudFront's origin secret.
+          ...(/HTTP API/.test(fn.Properties.Description) ? ['ORIGIN_VERIFY_SECRET'] : []),
+          'PUBLIC_URL',
+          'SES_CONFIGURATION_SET',
+          'TABLE_NAME',
+        ],
       );
       expect(fn.Properties.Environment.Variables).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
@@ -180,10 +190,9 @@ describe('KotoStack', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 2);
     const fns = template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^Koto Forms') } });
     expect(Object.keys(fns)).toHaveLength(2);
-    for (const fn of Object.values(fns) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[]) {
-      for (const name of ['ACTION_LINK_SECRET', 'ORIGIN_VERIFY_SECRET']) {
-        expect(JSON.stringify(fn.Properties.Environment.Variables[name])).toContain('resolve:secretsmanager');
-      }
+    for (const fn of Object.values(fns) as { Properties: { Description: string; Environment: { Variables: Record<string, unknown> } } }[]) {
+      const secrets = /HTTP API/.test(fn.Properties.Description) ? ['ACTION_LINK_SECRET', 'ORIGIN_VERIFY_SECRET'] : ['ACTION_LINK_SECRET'];
+      for (const name of secrets) expect(JSON.stringify(fn.Properties.Environment.Variables[name])).toContain('resolve:secretsmanager');
     }
     const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0] as {
       Properties: { DistributionConfig: { Origins: { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] } };

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 // What `npm start` runs after its build: the built local server, as a newcomer starts it.
 const SERVER = 'dist/server/local-server.mjs';
 const dirs: string[] = [];
+const children: ChildProcess[] = [];
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'koto-start-'));
@@ -17,6 +18,7 @@ function tempDir(): string {
 /** Starts the built server with `env`; resolves on the line it prints, or its exit, whichever comes first. */
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [SERVER], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -37,6 +39,8 @@ beforeAll(() => {
 });
 
 afterEach(() => {
+  // A failed assertion must not leave a server running.
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -65,5 +69,15 @@ describe('the local server as npm start runs it', () => {
     const server = start({ DATA_DIR: tempDir(), SCHEMAS_DIR: schemas });
     await expect(server.url).rejects.toThrow(/exited with 1/);
     expect(server.output().stderr).toMatch(/^Koto Forms could not start: .*guidance.*form\.json/);
+  });
+
+  it("fails the build's catalog check on a form the lint refuses, so no Lambda ships it", () => {
+    const schemas = tempDir();
+    cpSync('schemas', schemas, { recursive: true });
+    const file = join(schemas, 'forms', 'guidance', 'texts', 'sv.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"title": "[^"]*"/, '"title": ""'));
+    const check = (root: string) => execFileSync(process.execPath, ['dist/server/check-catalog.mjs', root], { stdio: 'pipe' }).toString();
+    expect(check('schemas')).toMatch(/^checked 5 forms and 2 municipalities/);
+    expect(() => check(schemas)).toThrow(/Form definitions in .* have problems:\n.*sv/);
   });
 });

@@ -69,6 +69,7 @@ describe('putting the staff directory into the table', () => {
     expect(await run('--remove', 'tietohallinto@heinola.fi')).toMatchObject({ code: 0, stdout: 'removed tietohallinto@heinola.fi\n' });
     expect(await directory.get('tietohallinto@heinola.fi')).toBeUndefined();
     expect(await directory.get('marianna.kemppi@heinola.fi')).toBeDefined();
+    expect(await run('--remove', 'tietohallinto@heinola.fi')).toMatchObject({ code: 0, stdout: 'tietohallinto@heinola.fi was not in the directory\n' });
   });
 
   it('writes nothing from a file with a problem, and names every problem', async () => {

@@ -33,18 +33,18 @@ describe('an answer in words', () => {
     expect(displayValue(...field('birthYear'), 1985, yesNo, 'en')).toEqual(['1985']);
     expect(displayValue(...field('birthYear'), 1985, yesNo, 'fi')).toEqual(['1985']);
     expect(displayValue(...field('birthYear'), 1985, yesNo, 'fa')).toEqual(['۱۹۸۵']);
-    expect(displayValue(...field('birthYear'), 1985, yesNo, 'ar')).toEqual([new Intl.NumberFormat('ar', { useGrouping: false }).format(1985)]);
+    expect(displayValue(...field('birthYear'), 1985, yesNo, 'ar')).toEqual(['1985']);
   });
 
   it('writes a date the way the language does, on the day picked whatever the time zone', () => {
     const birthDate = [{ type: 'string', format: 'date', maxLength: 10 }, undefined] as const;
-    const long = (lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(Date.UTC(1985, 2, 12));
     expect(displayValue(...birthDate, '1985-03-12', yesNo, 'en')).toEqual(['March 12, 1985']);
     expect(displayValue(...birthDate, '1985-03-12', yesNo, 'fi')).toEqual(['12. maaliskuuta 1985']);
-    for (const lang of ['ar', 'fa', 'th', 'uk']) expect(displayValue(...birthDate, '1985-03-12', yesNo, lang)).toEqual([long(lang)]);
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'uk')).toEqual(['12 березня 1985 р.']);
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'ar')).toEqual(['12 مارس 1985']);
     // The Gregorian year the resident gave, in their digits, not the solar or Buddhist year of their calendar.
-    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'fa')[0]).toContain('۱۹۸۵');
-    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'th')[0]).toContain('1985');
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'fa')).toEqual(['۱۲ مارس ۱۹۸۵']);
+    expect(displayValue(...birthDate, '1985-03-12', yesNo, 'th')).toEqual(['12 มีนาคม ค.ศ. 1985']);
     // Not a date after all (the browser's check let it through): shown as typed.
     expect(displayValue(...birthDate, '12.3.1985', yesNo, 'fi')).toEqual(['12.3.1985']);
   });

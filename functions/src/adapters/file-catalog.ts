@@ -39,7 +39,10 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
   return Object.fromEntries(entries.map(([lang, v]) => [lang, { reviewed: v.reviewed === true }]));
 }
 
-/** Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on any lint problem. */
+/**
+ * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a municipality or
+ * review file with problems. The forms' own lint (compiling every schema) is `readCheckedCatalog`'s.
+ */
 export function readCatalog(root: string): Catalog {
   const formsDir = join(root, 'forms');
   const forms = readdirSync(formsDir)
@@ -49,9 +52,6 @@ export function readCatalog(root: string): Catalog {
   const muniDir = join(root, 'municipalities');
   // Municipality texts live per language (one file for all municipalities), as translation tools expect.
   const muniTexts = readTexts<Record<string, Record<string, string>>>(join(muniDir, 'texts'));
-  // Refused here, so the local server and a Lambda's cold start both stop on a broken form, not a resident's request.
-  const formProblems = forms.flatMap(lintForm);
-  if (formProblems.length) throw new Error(`Form definitions in ${join(root, 'forms')} have problems:\n${formProblems.join('\n')}`);
   const files = readdirSync(muniDir).filter((f) => f.endsWith('.json')).sort();
   const raw = files.map((f) => readJson<unknown>(join(muniDir, f)));
   const formIds = forms.map((f) => f.id);
@@ -71,7 +71,17 @@ export function readCatalog(root: string): Catalog {
   return { forms, municipalities, common, mail: readTexts<MailTexts>(join(root, 'texts', 'mail')), sharedReview: readSharedReview(root, common) };
 }
 
-/** The accounts local mode seeds (`schemas/staff/local.json`); AWS manages its staff in the table. */
+/**
+ * `readCatalog` plus the forms' lint: for the local server's start and the build, so neither runs with a broken
+ * form; a Lambda reads the catalog the build checked and copied, without compiling every schema at cold start.
+ */
+export function readCheckedCatalog(root: string): Catalog {
+  const catalog = readCatalog(root);
+  const problems = catalog.forms.flatMap(lintForm);
+  if (problems.length) throw new Error(`Form definitions in ${join(root, 'forms')} have problems:\n${problems.join('\n')}`);
+  return catalog;
+}
+
 /** A staff directory file (a JSON list of members), checked; throws naming every problem. */
 export function readStaffFile(path: string, municipalityIds: readonly string[]): StaffMember[] {
   const data = readJson<unknown>(path);

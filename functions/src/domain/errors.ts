@@ -18,7 +18,7 @@ export class InvalidRequest extends DomainError {
   readonly code = 'invalid_request';
 }
 
-/** A page cursor that this service did not hand out for this query (forged, tampered or from another filter). */
+/** A page cursor that does not fit this query: forged, tampered, or for other municipalities or another age filter. */
 export class InvalidCursor extends DomainError {
   readonly code = 'invalid_cursor';
 }

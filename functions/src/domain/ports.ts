@@ -78,8 +78,8 @@ export interface Crypto {
 export interface StaffDirectory {
   get(email: string): Promise<StaffMember | undefined>;
   put(member: StaffMember): Promise<void>;
-  /** Takes a person out of the directory: their sessions stop working at the next request. */
-  remove(email: string): Promise<void>;
+  /** Takes a person out of the directory (their sessions stop working at the next request); false if not there. */
+  remove(email: string): Promise<boolean>;
 }
 
 export interface Session {

@@ -7,11 +7,12 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve } from '@hono/node-server';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
-import { readCatalog, readLocalStaff } from '../adapters/file-catalog.js';
+import { readCheckedCatalog, readLocalStaff } from '../adapters/file-catalog.js';
 import { FileMailer } from '../adapters/file-mailer.js';
 import { SmtpMailer } from '../adapters/smtp-mailer.js';
 import type { Mailer } from '../domain/mailer.js';
 import { createApp } from '../http/app.js';
+import { rateLimitSubject } from '../http/viewer-address.js';
 import { buildDeps, jsonLog } from './build-deps.js';
 import { intEnv, mailTransportEnv, requireEnv } from './config.js';
 import { localSecret } from './local/local-secret.js';
@@ -46,7 +47,7 @@ const TABLE_NAME = 'koto';
 /** Starts the whole system on one port: web app, API, dynalite, notifier, retention sweeper and mailbox page. */
 export async function startLocalServer(config: LocalConfig): Promise<LocalServer> {
   const log = config.log ?? jsonLog;
-  const catalog = readCatalog(config.schemasDir);
+  const catalog = readCheckedCatalog(config.schemasDir);
   const indexHtml = readIndexHtml(config.webDir);
 
   const dataDir = config.dataDir ? resolve(config.dataDir) : mkdtempSync(join(tmpdir(), 'koto-'));
@@ -68,7 +69,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     mailFrom: config.mailFrom ?? 'Koto Forms <no-reply@koto.local>',
     publicUrl: config.publicUrl ?? '',
     actionSecret: localSecret(dataDir, 'action-link.key'),
-    clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    clientIp: (c) => rateLimitSubject(getConnInfo(c).remote.address ?? 'unknown'),
     log,
   });
   await deps.app.registry.publishCurrent(new Date().toISOString());

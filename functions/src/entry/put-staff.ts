@@ -13,8 +13,7 @@ const USAGE = 'usage: put-staff.mjs <staff.json>   |   put-staff.mjs --remove <e
  */
 export async function putStaff(args: readonly string[], staff: StaffDirectory, municipalityIds: readonly string[]): Promise<string[]> {
   if (args[0] === '--remove' && args[1] && args.length === 2) {
-    await staff.remove(args[1]);
-    return [`removed ${args[1]}`];
+    return [(await staff.remove(args[1])) ? `removed ${args[1]}` : `${args[1]} was not in the directory`];
   }
   if (args.length !== 1 || args[0]!.startsWith('-')) throw new Error(USAGE);
   const members = readStaffFile(args[0]!, municipalityIds);

@@ -22,7 +22,7 @@ function optionLabel(names: OptionNames, value: unknown, index: number): string 
 }
 
 /**
- * A date or a number the way `lang` writes it: a date of birth as "12. maaliskuuta 1985" or "١٢ مارس ١٩٨٥",
+ * A date or a number the way `lang` writes it: a date of birth as "12. maaliskuuta 1985" or "۱۲ مارس ۱۹۸۵",
  * a year or a count in the language's digits and never with a thousands separator ("1985", not "1 985").
  */
 function written(schema: JsonSchema, value: string | number, lang: string): string {

@@ -24,7 +24,8 @@ export class DynamoStaffDirectory implements StaffDirectory {
     await storeCall(() => this.db.send(new PutCommand({ TableName: this.table, Item: { ...key(email), type: 'staff', ...member, email } })));
   }
 
-  async remove(email: string): Promise<void> {
-    await storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: key(email) })));
+  async remove(email: string): Promise<boolean> {
+    const { Attributes } = await storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: key(email), ReturnValues: 'ALL_OLD' })));
+    return Attributes !== undefined;
   }
 }
