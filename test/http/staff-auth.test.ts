@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useDynalite } from '../support/dynamo.js';
 import { HEINOLA, ORIGIN, lastSignInToken, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp } from '../support/test-app.js';
@@ -35,6 +35,27 @@ describe('sign-in by emailed link', () => {
     t.mailer.failWith = undefined;
     expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } })).status).toBe(202);
     expect(lastSignInToken(t, HEINOLA)).toBeTruthy();
+  });
+
+  it('holds every answer, known address or not, until the sign-in floor has passed, so timing tells nothing', async () => {
+    const t = await app();
+    // The floor as a gate this test opens, instead of the second the servers wait.
+    let floors = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    t.deps.app.signInFloor = () => (floors++, gate);
+    const answered: string[] = [];
+    const ask = (email: string) =>
+      Promise.resolve(staffRequest(t, 'POST', '/api/auth/login', { body: { email } })).then((res: Response) => (answered.push(email), res));
+
+    const known = ask(HEINOLA);
+    const unknown = ask('nobody@koto.local');
+    // The known address's mail is handed over, and the unknown one has nothing to do, while both answers wait.
+    await vi.waitUntil(() => t.mailer.sent.length === 1 && floors === 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toEqual([]);
+    open();
+    expect([(await known).status, (await unknown).status]).toEqual([202, 202]);
   });
 
   it('refuses a malformed address with 400 and rate-limits requests with 429', async () => {

@@ -74,6 +74,8 @@ beforeAll(async () => {
     MAIL_TRANSPORT: 'smtp',
     ACTION_LINK_SECRET: 'lambda-test-secret',
     ORIGIN_VERIFY_SECRET: ORIGIN_SECRET,
+    // Thirteen sign-in requests below; test/http/staff-auth.test.ts pins the floor itself.
+    SIGN_IN_FLOOR_MS: '0',
     SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
   });
   api = ((await import(pathToFileURL(resolve(BUNDLES.api)).href)) as { handler: Handler }).handler;

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { setTimeout as wait } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
 import type { Catalog } from '../../../schemas/src/index.js';
@@ -28,6 +29,8 @@ export interface CoreConfig {
   clientIp: (c: Context) => string;
   clock?: Clock;
   log?: (event: Record<string, unknown>) => void;
+  /** The least time a sign-in request takes, known address or not (milliseconds); default SIGN_IN_FLOOR_MS. */
+  signInFloorMs?: number;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -44,6 +47,9 @@ export const jsonLog = (event: Record<string, unknown>): void => console.log(JSO
 export const DEFAULT_SUBMISSION_LIMIT: RateLimit = { limit: 30, windowSeconds: 600 };
 /** Default: 5 sign-in link requests per 15 minutes per address and per email. */
 export const DEFAULT_LOGIN_LIMIT: RateLimit = { limit: 5, windowSeconds: 900 };
+
+/** Longer than a sign-in mail normally takes to hand over (SES, SMTP), short enough not to bother a person. */
+export const SIGN_IN_FLOOR_MS = 1_000;
 
 /** Builds the app's and the notifier's dependencies from adapters; the one place that picks implementations. */
 export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDeps } {
@@ -69,6 +75,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     mail,
     actionSecret: config.actionSecret,
     clientIp: config.clientIp,
+    signInFloor: () => wait(config.signInFloorMs ?? SIGN_IN_FLOOR_MS),
     log,
   };
   return {

@@ -4,8 +4,8 @@ import type { Context } from 'hono';
 import { getConnInfo } from 'hono/aws-lambda';
 import { createDocumentClient } from '../adapters/dynamo/table.js';
 import { readCatalog } from '../adapters/file-catalog.js';
-import { buildDeps } from './build-deps.js';
-import { requireEnv } from './config.js';
+import { buildDeps, SIGN_IN_FLOOR_MS } from './build-deps.js';
+import { intEnv, requireEnv } from './config.js';
 import { lambdaMailer } from './lambda-mailer.js';
 
 /** The address API Gateway saw the request come from. */
@@ -22,5 +22,6 @@ export function lambdaDeps(env: NodeJS.ProcessEnv, bundleUrl: string, clientIp: 
     publicUrl: requireEnv(env, 'PUBLIC_URL'),
     actionSecret: requireEnv(env, 'ACTION_LINK_SECRET'),
     clientIp,
+    signInFloorMs: intEnv(env, 'SIGN_IN_FLOOR_MS', SIGN_IN_FLOOR_MS),
   });
 }

@@ -28,7 +28,8 @@ export function authRoutes(deps: AppDeps) {
       const limit = await deps.loginLimiter.hit(deps.crypto.sha256(key), now);
       if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
     }
-    await requestSignIn(deps, email, next);
+    // A known address waits for its mail, an unknown one does not: both answer no sooner than the floor.
+    await Promise.all([requestSignIn(deps, email, next), deps.signInFloor()]);
     // The same answer whether or not the address has an account.
     return c.json({ status: 'accepted', message: 'If the address has an account, a sign-in link is on its way.' }, 202);
   });

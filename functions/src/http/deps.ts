@@ -25,6 +25,11 @@ export interface AppDeps {
   clientIp: (c: Context) => string;
   /** Structured log line (JSON); never receives answers or other personal data. */
   log: (event: Record<string, unknown>) => void;
+  /**
+   * Resolves when a sign-in request may answer at the earliest. A known address waits for its mail and an unknown
+   * one does not; answering both no sooner than this keeps the response time from telling them apart.
+   */
+  signInFloor: () => Promise<void>;
   /** Called after a submission is stored, e.g. to wake an in-process notifier. */
   onSubmitted?: (reference: string) => void;
 }
