@@ -5,6 +5,7 @@ import { LINK_DAYS, signActionLink } from './staff/action-link.js';
 import { RESIDENT_RECIPIENT, residentConfirmation } from './resident-confirmation.js';
 import { mailboxesFor, staffNotification } from './staff-notification.js';
 import type { NotificationState } from './submission.js';
+import { epoch } from './epoch.js';
 
 export interface NotifyDeps {
   registry: FormRegistry;
@@ -54,7 +55,7 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
     try {
       const form = await registry.formVersion(submission.municipality, submission.formId, submission.formVersion);
       const municipality = registry.municipality(submission.municipality);
-      const exp = Math.floor(now.getTime() / 1000) + LINK_DAYS * 86_400;
+      const exp = epoch(now) + LINK_DAYS * 86_400;
       // One message per mailbox, so each action link is bound to the mailbox it was sent to.
       for (const to of mailboxesFor(municipality, form.id).filter((m) => !sentTo.includes(m))) {
         const actionUrl = (action: 'claim' | 'done') =>

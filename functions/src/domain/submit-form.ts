@@ -5,6 +5,7 @@ import type { FormRegistry } from './form-registry.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';
 import { newReference } from './reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
+import { epoch } from './epoch.js';
 
 export interface SubmitInput {
   formId: string;
@@ -31,7 +32,6 @@ const DAY_SECONDS = 86_400;
 /** An idempotency key is remembered this long; clients retry within minutes, not days. */
 const IDEMPOTENCY_DAYS = 7;
 const MAX_REFERENCE_ATTEMPTS = 5;
-const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 
 function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
   const texts = form.texts[lang]!;
@@ -82,7 +82,7 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
     const requestHash = crypto.sha256(
       canonicalJson({ formId: form.id, municipality: municipality.id, lang, formVersion: form.version, answers: input.answers }),
     );
-    const expiresAt = seconds(now) + IDEMPOTENCY_DAYS * DAY_SECONDS;
+    const expiresAt = epoch(now) + IDEMPOTENCY_DAYS * DAY_SECONDS;
     const claim = await claimKey(store, { keyHash, requestHash, ...receipt, expiresAt }, now);
     if (claim.stored) return claim.receipt;
     // Either a fresh claim, or an earlier attempt claimed the key but did not store the submission: finish it now.
@@ -103,7 +103,7 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
       version: 1,
       ...(keyHash !== undefined ? { idempotencyKeyHash: keyHash } : {}),
       notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
-      expiresAt: seconds(new Date(receipt.submittedAt)) + form.meta.retentionDays * DAY_SECONDS,
+      expiresAt: epoch(new Date(receipt.submittedAt)) + form.meta.retentionDays * DAY_SECONDS,
     };
     if (await store.createSubmission(submission)) return receipt;
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.

@@ -4,6 +4,7 @@ import { Forbidden, Unauthorized } from '../domain/errors.js';
 import { sessionMember } from '../domain/staff/sign-in.js';
 import type { Role } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';
+import { epoch } from '../domain/epoch.js';
 
 export const SESSION_COOKIE = 'koto_session';
 
@@ -18,7 +19,7 @@ export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'mail' | 'clock
     secure: secure(deps),
     sameSite: 'Strict',
     path: '/',
-    maxAge: Math.max(0, expiresAt - Math.floor(deps.clock.now().getTime() / 1000)),
+    maxAge: Math.max(0, expiresAt - epoch(deps.clock.now())),
   });
 }
 

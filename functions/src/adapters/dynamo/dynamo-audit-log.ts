@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditLog } from '../../domain/ports.js';
 import { storeCall } from './store-errors.js';
+import { epoch } from '../../domain/epoch.js';
 
 /** Audit entries in the submission's own partition-to-be: `AUDIT#<reference>`, sorted by time; they expire with it. */
 export class DynamoAuditLog implements AuditLog {
@@ -32,7 +33,7 @@ export class DynamoAuditLog implements AuditLog {
             TableName: this.table,
             KeyConditionExpression: 'pk = :pk',
             FilterExpression: 'expiresAt > :now',
-            ExpressionAttributeValues: { ':pk': `AUDIT#${reference}`, ':now': Math.floor(now.getTime() / 1000) },
+            ExpressionAttributeValues: { ':pk': `AUDIT#${reference}`, ':now': epoch(now) },
             ExclusiveStartKey: start,
           }),
         ),

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuthStore, Session } from '../../domain/ports.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
-import { epoch } from './submission-items.js';
+import { epoch } from '../../domain/epoch.js';
 
 const loginKey = (hash: string) => ({ pk: `LOGIN#${hash}`, sk: 'LOGIN' });
 const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' });

@@ -1,6 +1,7 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimiter } from '../../domain/ports.js';
 import { storeCall } from './store-errors.js';
+import { epoch } from '../../domain/epoch.js';
 
 export interface RateLimit {
   /** Requests allowed per window and key. */
@@ -17,7 +18,7 @@ export class DynamoRateLimiter implements RateLimiter {
   ) {}
 
   async hit(key: string, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const nowSeconds = epoch(now);
     const windowStart = nowSeconds - (nowSeconds % this.rule.windowSeconds);
     const windowEnd = windowStart + this.rule.windowSeconds;
     const { Attributes } = await storeCall(() =>

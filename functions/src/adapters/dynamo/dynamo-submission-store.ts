@@ -3,7 +3,8 @@ import { Conflict, NotFound, StoreUnavailable } from '../../domain/errors.js';
 import type { SubmissionChange, SubmissionQuery, SubmissionStore } from '../../domain/ports.js';
 import type { IdempotencyRecord, NotificationState, Submission } from '../../domain/submission.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
-import { DUE, epoch, fromItem, idemKey, outbox, subKey, toItem } from './submission-items.js';
+import { epoch } from '../../domain/epoch.js';
+import { DUE, fromItem, idemKey, outbox, subKey, toItem } from './submission-items.js';
 import { listInbox } from './inbox-query.js';
 import { INDEX } from './table.js';
 

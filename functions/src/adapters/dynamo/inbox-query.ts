@@ -3,7 +3,8 @@ import { InvalidCursor } from '../../domain/errors.js';
 import type { SubmissionQuery } from '../../domain/ports.js';
 import type { Submission } from '../../domain/submission.js';
 import { storeCall } from './store-errors.js';
-import { epoch, fromItem } from './submission-items.js';
+import { epoch } from '../../domain/epoch.js';
+import { fromItem } from './submission-items.js';
 import { INDEX } from './table.js';
 
 type Key = Record<string, string>;

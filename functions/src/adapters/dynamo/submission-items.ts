@@ -5,7 +5,6 @@ import { INDEX } from './table.js';
 export const DUE = 'DUE';
 export const subKey = (reference: string) => ({ pk: `SUB#${reference}`, sk: 'SUB' });
 export const idemKey = (keyHash: string) => ({ pk: `IDEM#${keyHash}`, sk: 'IDEM' });
-export const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** Outbox attributes: present (and indexed) only while a notification is waiting to be sent. */
 export function outbox(state: NotificationState): Record<string, string> {

@@ -3,6 +3,7 @@ import type { AuthStore, Clock, Crypto, StaffDirectory } from '../ports.js';
 import { Unauthorized } from '../errors.js';
 import { safeNextPath } from './next-path.js';
 import { normaliseEmail, type StaffMember } from './staff-member.js';
+import { epoch } from '../epoch.js';
 
 export interface AuthDeps {
   staff: StaffDirectory;
@@ -17,7 +18,6 @@ export interface AuthDeps {
 
 export const LOGIN_TOKEN_MINUTES = 15;
 export const SESSION_HOURS = 8;
-const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /**
  * Mails a single-use sign-in link to a known account, leading on to `next` (a staff page) once signed in; for an
@@ -28,7 +28,7 @@ export async function requestSignIn(deps: AuthDeps, email: string, next?: string
   if (!member) return;
   const token = deps.crypto.token(32);
   const now = deps.clock.now();
-  await deps.auth.saveLoginToken(deps.crypto.sha256(`login:${token}`), member.email, seconds(now) + LOGIN_TOKEN_MINUTES * 60);
+  await deps.auth.saveLoginToken(deps.crypto.sha256(`login:${token}`), member.email, epoch(now) + LOGIN_TOKEN_MINUTES * 60);
   const target = safeNextPath(next);
   const link = `${deps.mail.publicUrl.replace(/\/$/, '')}/auth/verify?token=${encodeURIComponent(token)}${target ? `&next=${encodeURIComponent(target)}` : ''}`;
   try {
@@ -65,7 +65,7 @@ export async function startSession(deps: AuthDeps, token: string): Promise<{ ses
   const member = email ? await deps.staff.get(email) : undefined;
   if (!member) throw new Unauthorized('This sign-in link is not valid any more. Ask for a new one.');
   const sessionId = deps.crypto.token(32);
-  const expiresAt = seconds(now) + SESSION_HOURS * 3600;
+  const expiresAt = epoch(now) + SESSION_HOURS * 3600;
   await deps.auth.saveSession({ idHash: deps.crypto.sha256(`session:${sessionId}`), email: member.email, createdAt: now.toISOString(), expiresAt });
   return { sessionId, member, expiresAt };
 }
