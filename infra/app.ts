@@ -16,6 +16,7 @@ const props: KotoStackProps = {
   webDir: 'dist/web',
   mailFrom,
   sesIdentity: contextString(app, 'sesIdentity', mailDomain),
+  ...(app.node.tryGetContext('smsOriginationIdentity') ? { smsOriginationIdentity: contextString(app, 'smsOriginationIdentity', '') } : {}),
 };
 
 try {

@@ -9,6 +9,7 @@ import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { KotoFunction } from './constructs/koto-function.js';
 import { KotoMail } from './constructs/koto-mail.js';
+import { KotoSms } from './constructs/koto-sms.js';
 import { KotoTable, TABLE_LAYOUT } from './constructs/koto-table.js';
 import { WebDistribution } from './constructs/web-distribution.js';
 
@@ -23,6 +24,8 @@ export interface KotoStackProps extends StackProps {
   readonly mailFrom: string;
   /** Verified SES identity (domain or address) the mail is sent as. */
   readonly sesIdentity: string;
+  /** The AWS End User Messaging SMS sender id or pool residents' SMS come from; AWS picks one when left out. */
+  readonly smsOriginationIdentity?: string;
 }
 
 /** Koto Forms in AWS: wiring only; the house defaults live in `./constructs`. */
@@ -79,14 +82,17 @@ export class KotoStack extends Stack {
     table.grantReadWriteData(apiFunction);
     mail.grantSend(apiFunction);
 
+    // Only the notifier texts residents; the API never sends SMS.
+    const sms = new KotoSms(this, 'Sms', { originationIdentity: props.smsOriginationIdentity });
     const notifier = new KotoFunction(this, 'NotifierFunction', {
-      description: 'Koto Forms notifier: drains the outbox and mails staff',
+      description: 'Koto Forms notifier: drains the outbox, mails staff and confirms to residents',
       codeDir: props.notifierCodeDir,
-      environment,
+      environment: { ...environment, ...sms.environment },
       timeout: Duration.minutes(1),
     });
     table.grantReadWriteData(notifier);
     mail.grantSend(notifier);
+    sms.grantSend(notifier);
 
     // The stream only wakes the notifier early; the outbox item stays until sent, and the minutely
     // sweep retries with backoff. So a failed stream batch is dropped after a few tries, not parked.

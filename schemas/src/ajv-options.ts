@@ -29,11 +29,25 @@ function isDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
+/** The earliest birth date the forms accept: a year before it is a typing slip or another calendar's year. */
+const EARLIEST_BIRTH = '1900-01-01';
+
+/**
+ * A date of birth: a real date, not before 1900 and not in the future. A Buddhist-era year (2528 for 1985) or a
+ * date still to come is refused, so a slip is caught while the resident can still fix it. "Today" is taken where
+ * the day is furthest ahead (UTC+14), so no resident's today is ever refused.
+ */
+function isBirthDate(value: string): boolean {
+  const latest = new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+  return isDate(value) && value >= EARLIEST_BIRTH && value <= latest;
+}
+
 /** A new ajv instance configured with the house options and formats. */
 export function createAjv(): Ajv {
   const ajv = new Ajv(AJV_OPTIONS);
   ajv.addFormat('email', EMAIL);
   ajv.addFormat('date', { type: 'string', validate: isDate });
+  ajv.addFormat('birth-date', { type: 'string', validate: isBirthDate });
   return ajv;
 }
 

@@ -18,11 +18,18 @@ export function matchesCondition(condition: JsonSchema, answers: Answers): boole
   );
 }
 
-/** The `if`/`then` rules of a form schema: each makes `fields` required and visible only when it holds. */
-export function conditionalRules(schema: JsonSchema): { when: JsonSchema; fields: string[] }[] {
+/**
+ * The `if`/`then` rules of a form schema: each makes `fields` (its `then.required`) required and visible only when
+ * it holds, and `optional` (other names in its `then.properties`) visible but optional, such as "email me a receipt"
+ * when the resident chose a phone call.
+ */
+export function conditionalRules(schema: JsonSchema): { when: JsonSchema; fields: string[]; optional: string[] }[] {
   return (schema.allOf ?? [])
     .filter((rule) => rule.if && rule.then)
-    .map((rule) => ({ when: rule.if!, fields: rule.then!.required ?? [] }));
+    .map((rule) => {
+      const fields = rule.then!.required ?? [];
+      return { when: rule.if!, fields, optional: Object.keys(rule.then!.properties ?? {}).filter((f) => !fields.includes(f)) };
+    });
 }
 
 /** Fields that only matter under a condition the answers do not meet: the browser hides them and drops them. */
@@ -30,8 +37,9 @@ export function hiddenFields(schema: JsonSchema, answers: Answers): Set<string> 
   const shown = new Set<string>();
   const conditional = new Set<string>();
   for (const rule of conditionalRules(schema)) {
-    for (const field of rule.fields) conditional.add(field);
-    if (matchesCondition(rule.when, answers)) for (const field of rule.fields) shown.add(field);
+    const fields = [...rule.fields, ...rule.optional];
+    for (const field of fields) conditional.add(field);
+    if (matchesCondition(rule.when, answers)) for (const field of fields) shown.add(field);
   }
   return new Set([...conditional].filter((f) => !shown.has(f)));
 }

@@ -74,6 +74,10 @@ function schemaProblems(schema: JsonSchema): Problem[] {
       if (!simple) problems.push(`condition on ${field} must be one const, enum or contains`);
     }
     for (const field of rule.fields) if (schema.required?.includes(field)) problems.push(`${field} is both required and conditional`);
+    for (const field of rule.optional) {
+      if (!schema.properties?.[field]) problems.push(`condition shows ${field}, which the form does not ask`);
+      if (schema.required?.includes(field)) problems.push(`${field} is both required and conditional`);
+    }
   }
   return problems;
 }
@@ -100,7 +104,7 @@ function errorKeywords(s: JsonSchema, required: boolean): Set<string> {
 
 /** The text keys a form needs (labels, hints, option labels, step titles) and the error keys each field allows. */
 function textKeys(form: FormDefinition): { expected: Set<string>; errors: Map<string, Set<string>> } {
-  const expected = new Set(['title', 'description', 'consent.text']);
+  const expected = new Set(['title', 'description', 'next', 'consent.text']);
   const errors = new Map<string, Set<string>>();
   const required = requiredFields(form.schema);
   walkFields(form.schema, '', (s, path) => {
@@ -111,6 +115,8 @@ function textKeys(form: FormDefinition): { expected: Set<string>; errors: Map<st
     if (id !== CONSENT) expected.add(`fields.${id}.hint`);
     const options = s.type === 'array' ? s.items?.enum : s.type === 'boolean' ? [true, false] : s.enum;
     if (options && !(s.type === 'boolean' && id === CONSENT)) for (const o of options) expected.add(`fields.${id}.options.${String(o)}`);
+    // A repeating group names its items and its buttons in every language: "Lapsi 2", "Lisää lapsi", "Poista lapsi 2".
+    if (s.type === 'array' && s.items?.type === 'object') for (const key of ['item', 'add', 'remove']) expected.add(`fields.${id}.${key}`);
     errors.set(id, errorKeywords(s, required.has(id)));
   });
   for (const step of (form.uiSchema['ui:steps'] as FormStep[] | undefined) ?? []) expected.add(`steps.${step.id}`);

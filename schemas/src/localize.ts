@@ -1,5 +1,6 @@
 import { dirOf, type Dir, type Lang } from './languages.js';
 import { interpolate } from './interpolate.js';
+import type { FieldLookup } from './messages.js';
 import type { FieldTexts, FormDefinition, FormStep, FormTexts, JsonSchema, UiSchema } from './types.js';
 
 /** What a resident's browser receives: the schema and uiSchema with every text in one language. */
@@ -10,6 +11,10 @@ export interface LocalizedForm {
   dir: Dir;
   title: string;
   description: string;
+  /** What happens after sending, with the town's details filled in. */
+  next: string;
+  /** The form a resident is likely to need next, if any. */
+  suggest?: string;
   schema: JsonSchema;
   uiSchema: UiSchema;
 }
@@ -30,6 +35,16 @@ function fieldUi(schema: JsonSchema, texts: FieldTexts | undefined, ui: UiSchema
     else out['ui:enumNames'] = names;
   }
   if (texts?.errors) out['ui:errorMessages'] = texts.errors;
+  // A repeating group's own words, interpolated now except `{{number}}`, which each item fills in.
+  if (texts?.item || texts?.add || texts?.remove) {
+    const fill = (text: string | undefined) => (text === undefined ? undefined : interpolate(text, { ...vars, number: '{{number}}' }));
+    out['ui:options'] = {
+      ...(ui['ui:options'] as UiSchema | undefined),
+      itemTitle: fill(texts.item),
+      addLabel: fill(texts.add),
+      removeLabel: fill(texts.remove),
+    };
+  }
   return out;
 }
 
@@ -65,6 +80,34 @@ function localizeObject(
   return { schema: { ...schema, properties }, uiSchema };
 }
 
+/** A field's schema and uiSchema at any depth (field ids are unique within a form), with the group it repeats in. */
+export function findField(
+  schema: JsonSchema,
+  ui: UiSchema,
+  id: string,
+): { schema: JsonSchema; ui: UiSchema | undefined } | undefined {
+  for (const [key, prop] of Object.entries(schema.properties ?? {})) {
+    const propUi = ui[key] as UiSchema | undefined;
+    if (key === id) return { schema: prop, ui: propUi };
+    if (prop.type === 'array' && prop.items?.type === 'object') {
+      const inner = findField(prop.items, (propUi?.['items'] as UiSchema | undefined) ?? {}, id);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** A localized form's labels, own error texts and item titles by field id, for `describeErrors` in the browser. */
+export function localizedFieldLookup(form: Pick<LocalizedForm, 'schema' | 'uiSchema'>): FieldLookup {
+  return (id) => {
+    const found = findField(form.schema, form.uiSchema, id);
+    if (!found) return undefined;
+    const errors = found.ui?.['ui:errorMessages'] as Record<string, string> | undefined;
+    const item = (found.ui?.['ui:options'] as { itemTitle?: string } | undefined)?.itemTitle;
+    return { label: found.schema.title ?? id, ...(errors ? { errors } : {}), ...(item ? { item } : {}) };
+  };
+}
+
 /** The steps of a form with their titles in `texts`; a form without steps is one step of all its fields. */
 export function localizeSteps(form: FormDefinition, texts: FormTexts): LocalizedStep[] {
   const steps = form.uiSchema['ui:steps'] as FormStep[] | undefined;
@@ -89,6 +132,8 @@ export function localize(form: FormDefinition, lang: Lang, vars: Vars = {}): Loc
     dir: dirOf(lang),
     title: interpolate(texts.title, vars),
     description: interpolate(texts.description, vars),
+    next: interpolate(texts.next, vars),
+    ...(form.meta.suggest ? { suggest: form.meta.suggest } : {}),
     schema,
     uiSchema,
   };

@@ -11,7 +11,7 @@ export interface AnswerError {
 }
 
 /** Looks up a field's texts by its stable id (field ids are unique within a form). */
-export type FieldLookup = (fieldId: string) => Pick<FieldTexts, 'label' | 'errors'> | undefined;
+export type FieldLookup = (fieldId: string) => Pick<FieldTexts, 'label' | 'errors' | 'item'> | undefined;
 
 /** Keywords whose failure another error already explains (an `if` failing repeats its `then`). */
 const SILENT = new Set(['if', 'allOf', 'anyOf', 'oneOf', 'not']);
@@ -30,6 +30,32 @@ function pointerOf(error: ErrorObject): string {
 export function fieldIdOf(path: string): string {
   const segments = path.split('/').slice(2).filter((s) => !/^\d+$/.test(s));
   return segments[segments.length - 1] ?? '';
+}
+
+/**
+ * The label of the field a pointer names, led by the item it is in when inside a repeating group:
+ * `/answers/children/1/childAge` reads "Lapsi 2: Lapsen ikä", so the resident knows which child is meant.
+ */
+function labelOf(path: string, lookup: FieldLookup, number: Intl.NumberFormat): string {
+  const segments = path.split('/').slice(2);
+  const field = fieldIdOf(path);
+  const items = segments.flatMap((segment, i) => {
+    const group = i > 0 && /^\d+$/.test(segment) ? lookup(segments[i - 1]!) : undefined;
+    return group?.item ? [interpolate(group.item, { number: number.format(Number(segment) + 1) })] : [];
+  });
+  return [...items, lookup(field)?.label ?? field].join(': ');
+}
+
+/** The template for an error: the field's own text, else the keyword's; a wrong type on a number field asks for digits. */
+function templateOf(error: ErrorObject, field: ReturnType<FieldLookup>, messages: Record<string, string>): string {
+  const numeric = error.keyword === 'type' && (error.params['type'] === 'integer' || error.params['type'] === 'number');
+  return (
+    field?.errors?.[error.keyword] ??
+    (numeric ? messages['integer'] : undefined) ??
+    messages[error.keyword] ??
+    messages['invalid'] ??
+    error.keyword
+  );
 }
 
 /**
@@ -54,10 +80,10 @@ export function describeErrors(
     if (seen.has(key)) continue;
     seen.add(key);
     const field = lookup(fieldIdOf(path));
-    const template = field?.errors?.[error.keyword] ?? messages[error.keyword] ?? messages['invalid'] ?? error.keyword;
+    const template = templateOf(error, field, messages);
     const limit = error.params['limit'];
     const message = interpolate(template, {
-      label: field?.label ?? fieldIdOf(path),
+      label: labelOf(path, lookup, number),
       ...(typeof limit === 'number' ? { limit: number.format(limit) } : typeof limit === 'string' ? { limit } : {}),
     });
     out.push({ path, keyword: error.keyword, message });

@@ -37,6 +37,21 @@ function routingProblems(routing: unknown, offered: readonly unknown[]): Problem
   return problems;
 }
 
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A weekly walk-in: a weekday (1 Monday … 7 Sunday), opening and closing time (HH:MM), and the address. */
+function walkInProblems(walkIn: unknown): Problem[] {
+  if (walkIn === undefined) return [];
+  if (!isRecord(walkIn)) return ['walkIn must be { weekday, opens, closes, address }'];
+  const problems: Problem[] = [];
+  const day = walkIn['weekday'];
+  if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7) problems.push(`walkIn.weekday ${show(day)} must be 1 (Monday) to 7 (Sunday)`);
+  for (const key of ['opens', 'closes']) if (typeof walkIn[key] !== 'string' || !TIME.test(walkIn[key])) problems.push(`walkIn.${key} ${show(walkIn[key])} must be a time HH:MM`);
+  if (typeof walkIn['opens'] === 'string' && typeof walkIn['closes'] === 'string' && walkIn['opens'] >= walkIn['closes']) problems.push('walkIn.closes must be after walkIn.opens');
+  if (!isText(walkIn['address'])) problems.push('walkIn.address is missing');
+  return problems;
+}
+
 /** Problems in one municipality file as read from JSON; empty when it can be used as a `Municipality`. */
 export function lintMunicipality(data: unknown, context: MunicipalityLintContext): Problem[] {
   if (!isRecord(data)) return [`${context.file}: not a JSON object`];
@@ -64,6 +79,9 @@ export function lintMunicipality(data: unknown, context: MunicipalityLintContext
     if (!isText(contact['phone'])) problems.push('contact.phone is missing');
     if (!isText(contact['address'])) problems.push('contact.address is missing');
   }
+  problems.push(...walkInProblems(data['walkIn']));
+  const sms = data['sms'];
+  if (sms !== undefined && (!isRecord(sms) || typeof sms['enabled'] !== 'boolean')) problems.push('sms must be { "enabled": true or false }');
   if (!isHttps(data['privacyNoticeUrl'])) problems.push(`privacyNoticeUrl ${show(data['privacyNoticeUrl'])} must be an https address`);
   return problems.map((p) => `${context.file}: ${p}`);
 }

@@ -32,12 +32,18 @@ export interface FieldTexts {
   hint?: string;
   options?: Record<string, string>;
   errors?: Record<string, string>;
+  /** A repeating group's item title with `{{number}}` ("Lapsi {{number}}"), its add button and remove button ("Poista lapsi {{number}}"). */
+  item?: string;
+  add?: string;
+  remove?: string;
 }
 
 /** All display text of one form in one language (i18next-style nested JSON). */
 export interface FormTexts {
   title: string;
   description: string;
+  /** What happens after sending, on the confirmation page and in the resident's message; may name the town's data. */
+  next: string;
   steps: Record<string, string>;
   fields: Record<string, FieldTexts>;
   consent: { text: string };
@@ -57,6 +63,8 @@ export interface FormMeta {
   retentionDays: number;
   /** Version of the consent text shown; stored with every submission. */
   consentVersion: string;
+  /** The service a resident of this form is likely to need next, suggested on the confirmation page. */
+  suggest?: string;
 }
 
 /** A form as authored: language-neutral schema, layout, texts per language and metadata. */
@@ -70,6 +78,13 @@ export interface FormDefinition {
   texts: Partial<Record<Lang, FormTexts>>;
 }
 
+export interface WalkIn {
+  weekday: number;
+  opens: string;
+  closes: string;
+  address: string;
+}
+
 /** A municipality as data: its forms, where their notifications go, and how to reach it. */
 export interface Municipality {
   id: string;
@@ -80,6 +95,10 @@ export interface Municipality {
   /** Staff mailboxes per form id; `default` when a form has none of its own. */
   routing: Record<string, string[]>;
   contact: { email: string; phone: string; address: string };
+  /** A weekly walk-in: weekday 1 (Monday) to 7, times HH:MM in Finnish time; its texts name them as `{{weekday}}` etc. */
+  walkIn?: WalkIn;
+  /** Whether residents who gave a phone number get their confirmation by SMS. */
+  sms?: { enabled: boolean };
   privacyNoticeUrl: string;
   /** Display texts per language: walk-in hours, orientation provider, ... */
   texts: Partial<Record<Lang, Record<string, string>>>;
@@ -96,9 +115,10 @@ export interface MailTexts {
   greeting: string;
   received: string;
   reference: string;
-  next: string;
   contact: string;
   noReply: string;
+  /** The SMS confirmation: `{{municipality}}`, `{{form}}`, `{{reference}}`, `{{next}}`, `{{phone}}`. */
+  sms: string;
 }
 
 /** Everything loaded from `schemas/`: forms, municipalities and interface texts. */

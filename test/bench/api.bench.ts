@@ -20,6 +20,7 @@ const deps = buildDeps({
   tableName: 'koto-bench',
   catalog: readCatalog('schemas'),
   mailer: { send: async () => ({ messageId: 'x' }) },
+  sms: { send: async () => ({ messageId: 'x' }) },
   mailFrom: 'bench@koto.local',
   publicUrl: 'http://localhost:3000',
   actionSecret: 'bench',

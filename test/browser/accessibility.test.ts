@@ -258,7 +258,8 @@ describe('accessibility in every language, on a phone', () => {
     });
   });
 
-  it('every later step of every form', { timeout: 300_000 }, async () => {
+  // Nine steps of registration and four of the others, in ten languages: the longest walk of the matrix.
+  it('every later step of every form', { timeout: 600_000 }, async () => {
     await forEveryLanguage(async (page, lang) => {
       const problems: string[] = [];
       await page.goto(`${server.url}/${lang}`); // the origin whose storage holds the drafts
@@ -282,6 +283,28 @@ describe('accessibility in every language, on a phone', () => {
           problems.push(...(await checkPage(page, lang, `step ${position + 1}`)));
         }
       }
+      return problems;
+    });
+  });
+
+  it('repeating groups: the hobby form with one child, two children, and after removing one', { timeout: 240_000 }, async () => {
+    await forEveryLanguage(async (page, lang) => {
+      if (!(await formsOffered('heinola', lang)).includes('hobby')) return [];
+      await page.goto(`${server.url}/${lang}/heinola/hobby`);
+      await settle(page, 'form .questions');
+      await page.locator('#root_hobbyFor-1').check();
+      await page.locator('.repeat-item').first().waitFor();
+      const problems = await checkPage(page, lang, 'one child');
+      await page.locator('.repeat__add').click();
+      await page.locator('.repeat-item').nth(1).waitFor();
+      problems.push(...(await checkPage(page, lang, 'two children')));
+      // Next with the second child empty: its questions show their errors inside the item.
+      await page.locator('form button[type="submit"]').click();
+      await page.locator('.error-summary').waitFor();
+      problems.push(...(await checkPage(page, lang, 'child errors')));
+      await page.locator('.repeat-item__remove').last().click();
+      await page.waitForFunction(() => document.querySelectorAll('.repeat-item').length === 1);
+      problems.push(...(await checkPage(page, lang, 'child removed')));
       return problems;
     });
   });

@@ -28,7 +28,7 @@ describe('notifyStaff', () => {
     expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 0, failed: 0 });
     expect(t.mailer.sent).toHaveLength(2);
     const stored = await t.deps.app.store.getSubmission(t.reference, t.clock.now());
-    expect(stored?.notification).toEqual({ state: 'sent', attempts: 1, sentAt: t.clock.now().toISOString(), sentTo: ['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi'] });
+    expect(stored?.notification).toEqual({ state: 'sent', attempts: 1, sentAt: t.clock.now().toISOString(), sentTo: ['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi', 'resident-sms'] });
   });
 
   it('after a partial failure, retries only the mailboxes not yet mailed', async () => {
@@ -103,7 +103,7 @@ describe('notifyStaff', () => {
     const freeText = Object.entries(form.schema.properties ?? {})
       .filter(([, p]) => (p as { type?: string; enum?: unknown }).type === 'string' && !(p as { enum?: unknown }).enum)
       .map(([field]) => field);
-    expect(freeText.sort()).toEqual(['email', 'fullName', 'interpreterLanguage', 'latinName', 'message', 'phone', 'topicOther']);
+    expect(freeText.sort()).toEqual(['email', 'fullName', 'interpreterLanguage', 'latinName', 'message', 'phone', 'receiptEmail', 'topicOther']);
     expect(form.meta.emailSafeFields.filter((f) => freeText.includes(f))).toEqual([]);
     const answers = {
       topics: ['housing', 'other'],

@@ -256,7 +256,7 @@ describe('CSV export', () => {
     expect(header).toContain('Asiointitunnus,Lomake,Kunta,Tila,Kieli,Vastaanotettu,Käsittelijä,Aiheet');
     expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""Klikkaa"")"`);
     expect(row).toContain('Ёлка Öljynen');
-    expect(row).toContain('Asuminen; Kelan etuudet');
+    expect(row).toContain('"Asuminen, Kelan etuudet"');
   });
 });
 

@@ -120,6 +120,8 @@ describe('KotoStack', () => {
           ...(/HTTP API/.test(fn.Properties.Description) ? ['ORIGIN_VERIFY_SECRET'] : []),
           'PUBLIC_URL',
           'SES_CONFIGURATION_SET',
+          // Only the notifier texts residents.
+          ...(/notifier/.test(fn.Properties.Description) ? ['SMS_CONFIGURATION_SET'] : []),
           'TABLE_NAME',
         ],
       );
@@ -149,6 +151,18 @@ describe('KotoStack', () => {
       expect(resources).toContain(':identity/koto.example');
       expect(resources).toContain(':configuration-set/');
     }
+  });
+
+  it('lets only the notifier send SMS, through its own configuration set', () => {
+    const smsStatements = policyStatements(template).filter((s) => s.Action.some((action) => action.startsWith('sms-voice:')));
+    expect(smsStatements).toHaveLength(1);
+    expect(smsStatements[0]!.Action).toEqual(['sms-voice:SendTextMessage']);
+    expect(JSON.stringify(smsStatements[0]!.Resource)).toContain('ConfigurationSet');
+    template.resourceCountIs('AWS::SMSVOICE::ConfigurationSet', 1);
+    const notifier = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) =>
+      String(fn.Properties.Description).includes('notifier'),
+    );
+    expect(notifier?.Properties.Environment.Variables).toMatchObject({ SMS_CONFIGURATION_SET: { Ref: expect.stringMatching(/^SmsConfigurationSet/) } });
   });
 
   it('wakes the notifier from the stream, for outbox items only, in small bounded batches', () => {

@@ -4,6 +4,7 @@ import { createApp } from '../../functions/src/http/app.js';
 import type { Clock } from '../../functions/src/domain/ports.js';
 import { freshTable } from './dynamo.js';
 import { RecordingMailer } from './recording-mailer.js';
+import { RecordingSms } from './recording-sms.js';
 
 export const catalog = readCatalog('schemas');
 /** The current (published) version of the guidance form. */
@@ -24,6 +25,7 @@ export class TestClock implements Clock {
 export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
   const table = await freshTable();
   const mailer = new RecordingMailer();
+  const sms = new RecordingSms();
   const clock = new TestClock();
   const logs: Record<string, unknown>[] = [];
   const deps = buildDeps({
@@ -31,6 +33,7 @@ export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
     tableName: table.tableName,
     catalog,
     mailer,
+    sms,
     mailFrom: 'Koto Forms <no-reply@koto.local>',
     publicUrl: 'http://localhost:3000',
     actionSecret: 'test-action-secret',
@@ -42,7 +45,7 @@ export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
     ...overrides,
   });
   await deps.app.registry.publishCurrent(clock.now().toISOString());
-  return { app: createApp(deps.app), deps, mailer, clock, logs, table };
+  return { app: createApp(deps.app), deps, mailer, sms, clock, logs, table };
 }
 
 /** A complete, valid set of answers to the guidance form. */

@@ -47,7 +47,7 @@ describe('offeredLanguages', () => {
 
 describe('conditional fields', () => {
   it('hide follow-up questions until their condition holds', () => {
-    expect([...hiddenFields(guidance.schema, { topics: ['housing'], contactWay: 'email' })].sort()).toEqual(['interpreterLanguage', 'phone', 'topicOther']);
+    expect([...hiddenFields(guidance.schema, { topics: ['housing'], contactWay: 'email' })].sort()).toEqual(['interpreterLanguage', 'phone', 'receiptEmail', 'topicOther']);
     expect([...hiddenFields(guidance.schema, { topics: ['other'], contactWay: 'sms', interpreterNeeded: true })]).toEqual(['email']);
     expect(withoutHidden(guidance.schema, { contactWay: 'email', phone: '040', email: 'a@b.fi' })).toEqual({ contactWay: 'email', email: 'a@b.fi' });
   });

@@ -15,8 +15,11 @@ function sources(dir: string): string {
 
 const code = sources('web/src') + sources('functions/src');
 const formTexts = JSON.stringify(catalog.forms.map((f) => f.texts));
-/** ajv keywords our schemas use, each with a message template (`errors.<keyword>`), plus the fallback. */
-const KEYWORDS = ['required', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format', 'type', 'enum', 'const', 'additionalProperties', 'invalid'];
+/**
+ * ajv keywords our schemas use, each with a message template (`errors.<keyword>`), plus the fallback and `integer`,
+ * the `type` message of a number field ("write a number in digits").
+ */
+const KEYWORDS = ['required', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format', 'type', 'enum', 'const', 'additionalProperties', 'invalid', 'integer'];
 
 const municipalityTexts = Object.fromEntries(
   (Object.keys(catalog.municipalities[0]!.texts) as Lang[]).map((lang) => [lang, Object.fromEntries(catalog.municipalities.map((m) => [m.id, m.texts[lang]]))]),
@@ -43,7 +46,12 @@ const namespaces: Record<string, Partial<Record<Lang, unknown>>> = {
 function unisolatedExamples(texts: unknown): string[] {
   return [...flattenTexts(texts)].flatMap(([key, value]) => {
     if (typeof value !== 'string') return [];
-    const bare = value.replace(/\{\{\w+\}\}/g, '').replace(/\u2066[^\u2069]*\u2069/g, '');
+    // A date example (day month year, "12 3 1985") stays bare: in right-to-left text it reads day first from the
+    // right, in the order of the date's fields, which a right-to-left page also lays out from the right.
+    const bare = value
+      .replace(/\{\{\w+\}\}/g, '')
+      .replace(/\u2066[^\u2069]*\u2069/g, '')
+      .replace(/(^|[^\d])\d{1,2} \d{1,2} \d{4}(?![\d])/g, '$1');
     const found = bare.match(/\+?\d[\d\s\-]*[\s\-]\d[\dA-Z]*|[\w.+-]+@[\w.-]+/g) ?? [];
     return found.map((example) => `${key}: ${example}`);
   });
@@ -59,7 +67,7 @@ describe('right-to-left texts', () => {
   }
 
   it('finds an example left bare', () => {
-    expect(unisolatedExamples({ a: 'مثلاً +358 40 123 4567.', b: 'مثلاً 131052-308T.', c: 'name@example.com', d: 'مثلاً \u2066+358 40 123 4567\u2069.', e: '1 – أبداً' })).toEqual([
+    expect(unisolatedExamples({ a: 'مثلاً +358 40 123 4567.', b: 'مثلاً 131052-308T.', c: 'name@example.com', d: 'مثلاً \u2066+358 40 123 4567\u2069.', e: '1 – أبداً', f: 'مثلاً 12 3 1985.' })).toEqual([
       'a: +358 40 123 4567',
       'b: 131052-308T',
       'c: name@example.com',
@@ -116,4 +124,33 @@ describe('translations', () => {
       }
     });
   }
+});
+
+/** How alike two texts are, from 0 to 1: one minus their edit distance over the longer length (case, punctuation and "(optional)" aside). */
+function likeness(a: string, b: string): number {
+  const norm = (s: string) => s.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  const [x, y] = [norm(a), norm(b)];
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return 1 - row[y.length]! / Math.max(x.length, y.length, 1);
+}
+
+describe('step headings', () => {
+  it('are not near-duplicates of a question on their step, in any language ("How to reach you" over "How should we contact you?")', () => {
+    expect(likeness('Kuidas teiega ühendust võtta', 'Kuidas me teiega ühendust võtame?')).toBeGreaterThan(0.75);
+    const echoes = catalog.forms.flatMap((form) =>
+      Object.entries(form.texts).flatMap(([lang, texts]) =>
+        ((form.uiSchema['ui:steps'] as { id: string; fields: string[] }[] | undefined) ?? []).flatMap((step) =>
+          step.fields
+            .filter((field) => likeness(texts!.steps[step.id]!, texts!.fields[field]!.label) > 0.75)
+            .map((field) => `${form.id} ${lang} ${step.id}: "${texts!.steps[step.id]}" ~ ${field} "${texts!.fields[field]!.label}"`),
+        ),
+      ),
+    );
+    expect(echoes).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
-import { createAjv, validateAnswers } from '../../schemas/src/index.js';
-import { createKitValidator, errorSchemaOf, fieldLookup, validateForm } from '../../web/src/resident/rjsf-validator.js';
+import { createAjv, localizedFieldLookup, validateAnswers } from '../../schemas/src/index.js';
+import { createKitValidator, errorSchemaOf, validateForm } from '../../web/src/resident/rjsf-validator.js';
 import { stepSchema, stepsOf, visibleFields, type Answers } from '../../web/src/resident/steps.js';
 import { requiredOnly } from '../../web/src/resident/validation/required-only.js';
 import { errorTemplates, guidanceForm } from './web-fixtures.js';
@@ -22,7 +22,7 @@ function stepRjsfSchema(index: number, answers: Answers): RJSFSchema {
 describe('the rjsf validator backed by the form kit', () => {
   it("words errors exactly as the server's validateAnswers does", () => {
     const answers = { fullName: 'A', phone: 'abc', contactWay: 'sms' };
-    const server = validateAnswers(validate, answers, messages, fieldLookup(form));
+    const server = validateAnswers(validate, answers, messages, localizedFieldLookup(form), form.lang);
     expect(validateForm({ form, validate, messages }, answers)).toEqual(server);
     expect(server.map((e) => e.message)).toContain('A phone number can only have digits, spaces and a + sign.');
     expect(server.map((e) => e.message)).toContain('Full name: write at least 2 characters.');
@@ -71,11 +71,17 @@ describe('the rjsf validator backed by the form kit', () => {
       topics: { __errors: ['m'] },
     });
   });
+
+  it('puts an error inside a repeating group on the question of that item', () => {
+    expect(errorSchemaOf([{ path: '/answers/children/1/childAge', keyword: 'required', message: 'Child 2: Age: answer' }])).toEqual({
+      children: { 1: { childAge: { __errors: ['Child 2: Age: answer'] } } },
+    });
+  });
 });
 
 describe('the required-only stand-in for a form newer than the build', () => {
   it('reports missing required and shown conditional answers like ajv', () => {
-    const errors = validateAnswers(requiredOnly(form.schema), { topics: ['other'], contactWay: 'email' }, messages, fieldLookup(form));
+    const errors = validateAnswers(requiredOnly(form.schema), { topics: ['other'], contactWay: 'email' }, messages, localizedFieldLookup(form));
     expect(errors.map((e) => e.path)).toEqual([
       '/answers/fullName',
       '/answers/preferredLanguage',

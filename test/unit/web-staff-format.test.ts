@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServicesResponse } from '../../web/src/api.js';
 import { fallbackCatalog, formTitle, mergeCatalog } from '../../web/src/staff/catalog.js';
-import { actorName, answerText, describeChange, formatTime, languageName, statusLabel } from '../../web/src/staff/format.js';
+import { actorName, describeChange, formatTime, languageName, statusLabel } from '../../web/src/staff/format.js';
 
 describe('staff texts', () => {
   it('show times in Finnish, in Helsinki time, summer and winter', () => {
@@ -26,13 +26,6 @@ describe('staff texts', () => {
     expect(describeChange({ at, by: 'a@x', action: 'note', note: 'Soitan' })).toBe('Sisäinen muistiinpano');
     expect(actorName('staff.heinola@koto.local')).toBe('staff.heinola@koto.local');
     expect(actorName('link:kotoutumisohjaaja@heinola.fi')).toBe('kotoutumisohjaaja@heinola.fi (sähköpostin linkistä)');
-  });
-
-  it('read an unlabelled yes/no answer as kyllä/ei, and leave labelled answers as they are', () => {
-    expect(answerText({ value: true, display: 'true' })).toBe('kyllä');
-    expect(answerText({ value: false, display: 'false' })).toBe('ei');
-    expect(answerText({ value: true, display: 'Kyllä' })).toBe('Kyllä');
-    expect(answerText({ value: 'phone', display: 'Puhelu' })).toBe('Puhelu');
   });
 });
 

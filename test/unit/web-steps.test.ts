@@ -20,7 +20,7 @@ describe('steps of a form', () => {
     expect(stepsOf(form).map((s) => [s.id, s.title])).toEqual([
       ['topic', 'What do you need help with?'],
       ['you', 'About you'],
-      ['contact', 'How to reach you'],
+      ['contact', 'Contact details'],
       ['consent', 'Consent'],
     ]);
   });

@@ -10,6 +10,7 @@ import { SiteFooter } from './resident/SiteFooter.js';
 import { useLocation } from './router.js';
 import { parseRoute, type Route } from './routes.js';
 import { TextsContext } from './texts-context.js';
+import { TownName } from './TownName.js';
 
 // The form page brings rjsf and the validators: only residents who open a form download them.
 const FormPage = lazy(() => import('./resident/FormPage.js').then((m) => ({ default: m.FormPage })));
@@ -93,6 +94,7 @@ function ResidentApp({ initialTexts }: { initialTexts?: LoadedTexts }) {
         <div className="site-header__inner">
           <a className="brand" href={'lang' in route && route.lang ? `/${route.lang}` : '/'}>
             {t('app.name')}
+            {'municipality' in route && route.municipality ? <TownName id={route.municipality} /> : null}
           </a>
           {route.page === 'languages' ? null : <LanguageSwitcher path={path} />}
         </div>

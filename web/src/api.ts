@@ -34,6 +34,8 @@ export interface SubmissionBody {
 export interface Receipt {
   reference: string;
   submittedAt: string;
+  /** How the resident will hear back; empty when no message follows. */
+  confirmationBy: ('email' | 'sms')[];
 }
 
 /** An answer of the API other than 2xx, with the contract's error code. */

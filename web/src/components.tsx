@@ -1,10 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { hyphenate } from './hyphenate.js';
 import { hasNavigated } from './router.js';
 import { useTexts } from './texts-context.js';
 
 /** The page's one `h1`: names the document and, after an in-app navigation, takes focus for screen readers. */
 export function PageHeading({ children }: { children: string }) {
-  const { t } = useTexts();
+  const { t, lang } = useTexts();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${children} – ${t('app.name')}`;
@@ -12,7 +13,7 @@ export function PageHeading({ children }: { children: string }) {
   }, [children, t]);
   return (
     <h1 ref={ref} tabIndex={-1}>
-      {children}
+      {hyphenate(children, lang)}
     </h1>
   );
 }

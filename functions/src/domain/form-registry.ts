@@ -4,6 +4,7 @@ import {
   createAjv,
   isLang,
   localize,
+  municipalityTexts,
   offeredLanguages,
   type LocalizedForm,
   type Catalog,
@@ -120,6 +121,12 @@ export class FormRegistry {
     return this.catalog.common[lang]?.errors ?? this.catalog.common.en?.errors ?? {};
   }
 
+  /** The interface's words for yes and no in a language, for answers without labels of their own. */
+  yesNo(lang: Lang): [string, string] {
+    const form = (this.catalog.common[lang] ?? this.catalog.common.fi)?.['form'] as Record<string, string> | undefined;
+    return [form?.['yes'] ?? 'yes', form?.['no'] ?? 'no'];
+  }
+
   /** The resident confirmation mail texts in a language, English where a language has none yet. */
   mailTexts(lang: Lang): MailTexts | undefined {
     return this.catalog.mail[lang] ?? this.catalog.mail.en;
@@ -127,6 +134,6 @@ export class FormRegistry {
 
   /** Values for `{{placeholders}}` in a form's texts: the municipality's name and its texts in `lang`. */
   vars(municipality: Municipality, lang: Lang): Record<string, string> {
-    return { ...(municipality.texts.en ?? {}), ...(municipality.texts[lang] ?? {}), municipality: municipality.name };
+    return { ...municipalityTexts(municipality, lang), municipality: municipality.name };
   }
 }

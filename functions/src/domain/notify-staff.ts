@@ -2,7 +2,8 @@ import type { FormRegistry } from './form-registry.js';
 import type { Mailer } from './mailer.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';
 import { LINK_DAYS, signActionLink } from './staff/action-link.js';
-import { RESIDENT_RECIPIENT, residentConfirmation } from './resident-confirmation.js';
+import { RESIDENT_RECIPIENT, RESIDENT_SMS_RECIPIENT, residentConfirmation, residentSms } from './resident-confirmation.js';
+import type { SmsSender } from './sms.js';
 import { mailboxesFor, staffNotification } from './staff-notification.js';
 import type { NotificationState } from './submission.js';
 import { epoch } from './epoch.js';
@@ -11,6 +12,8 @@ export interface NotifyDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   mailer: Mailer;
+  /** Sends the resident's SMS confirmation where the town has switched SMS on. */
+  sms: SmsSender;
   clock: Clock;
   crypto: Crypto;
   /** Key that signs the claim / mark-done links in staff mail. */
@@ -34,7 +37,7 @@ export interface DrainResult {
 }
 
 /**
- * Sends every due notification once (staff mailboxes, then the resident's confirmation if they gave an email): leases it (so a parallel notifier skips it), mails the routed
+ * Sends every due notification once (staff mailboxes, then the resident's confirmation by email and SMS): leases it (so a parallel notifier skips it), mails the routed
  * mailboxes, and records the outcome with attempt count, last error and the next try.
  */
 export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainResult> {
@@ -60,14 +63,20 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
       for (const to of mailboxesFor(municipality, form.id).filter((m) => !sentTo.includes(m))) {
         const actionUrl = (action: 'claim' | 'done') =>
           `${deps.mail.publicUrl.replace(/\/$/, '')}/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox: to, exp })}`;
-        await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl }));
+        await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl, yesNo: registry.yesNo('fi') }));
         sentTo.push(to);
       }
       const texts = registry.mailTexts(submission.lang);
-      const confirmation = texts && residentConfirmation(form, municipality, submission, texts, deps.mail.from);
+      const vars = registry.vars(municipality, submission.lang);
+      const confirmation = texts && residentConfirmation(form, municipality, submission, texts, deps.mail.from, vars);
       if (confirmation && !sentTo.includes(RESIDENT_RECIPIENT)) {
         await mailer.send(confirmation);
         sentTo.push(RESIDENT_RECIPIENT);
+      }
+      const sms = texts && residentSms(form, municipality, submission, texts, vars);
+      if (sms && !sentTo.includes(RESIDENT_SMS_RECIPIENT)) {
+        await deps.sms.send(sms);
+        sentTo.push(RESIDENT_SMS_RECIPIENT);
       }
       state = { state: 'sent', attempts, sentAt: clock.now().toISOString(), sentTo };
       result.sent++;

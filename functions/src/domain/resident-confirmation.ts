@@ -1,20 +1,60 @@
-import { interpolate, type FormDefinition, type MailTexts, type Municipality } from '../../../schemas/src/index.js';
+import { interpolate, type FormDefinition, type MailTexts, type Municipality, type UiSchema } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
+import { toE164 } from './phone-number.js';
+import type { OutgoingSms } from './sms.js';
 import type { Submission } from './submission.js';
 
-/** Marks the resident's confirmation in `notification.sentTo`, beside the staff mailboxes. */
+/** Marks the resident's confirmations in `notification.sentTo`, beside the staff mailboxes. */
 export const RESIDENT_RECIPIENT = 'resident';
+export const RESIDENT_SMS_RECIPIENT = 'resident-sms';
 
-/** The address the resident gave, if the form asks for one (the field with `format: email`). */
-export function residentEmail(form: FormDefinition, submission: Submission): string | undefined {
-  const field = Object.entries(form.schema.properties ?? {}).find(([, s]) => s['format'] === 'email')?.[0];
-  const value = field ? submission.answers[field] : undefined;
-  return typeof value === 'string' && value.includes('@') ? value : undefined;
+/** How a resident hears back after sending: by email, by SMS, both, or not at all (then the page says keep the reference). */
+export type ConfirmationChannel = 'email' | 'sms';
+
+type Answers = Submission['answers'];
+
+/** The first answer to a field with `format: email` (the contact email, or "email me a receipt"). */
+export function residentEmail(form: FormDefinition, answers: Answers): string | undefined {
+  for (const [field, schema] of Object.entries(form.schema.properties ?? {})) {
+    const value = answers[field];
+    if (schema['format'] === 'email' && typeof value === 'string' && value.includes('@')) return value;
+  }
+  return undefined;
+}
+
+/** The resident's phone number in E.164: the answer to the field whose autocomplete is `tel` (their own number). */
+export function residentPhone(form: FormDefinition, answers: Answers): string | undefined {
+  for (const field of Object.keys(form.schema.properties ?? {})) {
+    const value = answers[field];
+    if ((form.uiSchema[field] as UiSchema | undefined)?.['ui:autocomplete'] === 'tel' && typeof value === 'string') return toE164(value);
+  }
+  return undefined;
+}
+
+/** The ways a submission's resident gets a confirmation: email when they gave one, SMS when they gave a phone and the town sends SMS. */
+export function confirmationChannels(form: FormDefinition, municipality: Municipality, answers: Answers): ConfirmationChannel[] {
+  return [
+    ...(residentEmail(form, answers) ? (['email'] as const) : []),
+    ...(municipality.sms?.enabled && residentPhone(form, answers) ? (['sms'] as const) : []),
+  ];
+}
+
+function confirmationVars(form: FormDefinition, municipality: Municipality, submission: Submission, vars: Record<string, string>) {
+  const texts = form.texts[submission.lang] ?? form.texts.fi!;
+  return {
+    reference: submission.reference,
+    form: interpolate(texts.title, vars),
+    next: interpolate(texts.next, vars),
+    municipality: municipality.name,
+    phone: municipality.contact.phone,
+    email: municipality.contact.email,
+  };
 }
 
 /**
- * The confirmation a resident gets in their language when they gave an email address: the reference, what
- * happens next and the municipality's contact. It never echoes their answers.
+ * The confirmation mail a resident gets in their language when they gave an email address: the reference, what
+ * happens next for this form in this town, and the municipality's contact. It never echoes their answers.
+ * `vars` are the town's texts in the resident's language (`FormRegistry.vars`).
  */
 export function residentConfirmation(
   form: FormDefinition,
@@ -22,22 +62,30 @@ export function residentConfirmation(
   submission: Submission,
   texts: MailTexts,
   from: string,
+  vars: Record<string, string> = {},
 ): OutgoingMail | undefined {
-  const to = residentEmail(form, submission);
+  const to = residentEmail(form, submission.answers);
   if (!to) return undefined;
-  const vars = {
-    reference: submission.reference,
-    form: form.texts[submission.lang]?.title ?? form.texts.fi?.title ?? form.id,
-    municipality: municipality.name,
-    phone: municipality.contact.phone,
-    email: municipality.contact.email,
-  };
-  const t = (key: keyof MailTexts) => interpolate(texts[key], vars);
+  const values = confirmationVars(form, municipality, submission, vars);
+  const t = (key: keyof MailTexts) => interpolate(texts[key], values);
   return {
     from,
     to: [to],
     subject: t('subject'),
-    text: [t('greeting'), t('received'), '', t('reference'), '', t('next'), '', t('contact'), '', t('noReply')].join('\n'),
+    text: [t('greeting'), t('received'), '', t('reference'), '', values.next, '', t('contact'), '', t('noReply')].join('\n'),
     headers: { 'X-Koto-Reference': submission.reference, 'Content-Language': submission.lang, 'Auto-Submitted': 'auto-generated' },
   };
+}
+
+/** The SMS confirmation: the reference, what happens next and the town's phone, when the town sends SMS and a phone was given. */
+export function residentSms(
+  form: FormDefinition,
+  municipality: Municipality,
+  submission: Submission,
+  texts: MailTexts,
+  vars: Record<string, string> = {},
+): OutgoingSms | undefined {
+  const to = municipality.sms?.enabled ? residentPhone(form, submission.answers) : undefined;
+  if (!to) return undefined;
+  return { to, text: interpolate(texts.sms, confirmationVars(form, municipality, submission, vars)), reference: submission.reference };
 }

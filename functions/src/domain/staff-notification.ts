@@ -1,4 +1,4 @@
-import { LANGUAGES, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
+import { LANGUAGES, answerLine, localize, showFormAnswer, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { LINK_DAYS, type LinkAction } from './staff/action-link.js';
 import type { Submission } from './submission.js';
@@ -12,18 +12,12 @@ const LANGUAGE_NAMES_FI: Record<string, string> = {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-function formatValue(form: FormDefinition, field: string, value: unknown): string {
-  const options = form.texts.fi?.fields[field]?.options;
-  const label = (v: unknown): string => options?.[String(v)] ?? String(v);
-  return Array.isArray(value) ? value.map(label).join(', ') : label(value);
-}
-
-/** The lines a staff email may show: only the form's email-safe fields, with Finnish labels. */
-export function safeSummary(form: FormDefinition, submission: Submission): [string, string][] {
-  const fields = form.texts.fi?.fields ?? {};
+/** The lines a staff email may show: only the form's email-safe fields, with Finnish labels, as the kit shows answers. */
+export function safeSummary(form: FormDefinition, submission: Submission, yesNo: [string, string]): [string, string][] {
+  const fi = localize(form, 'fi');
   return form.meta.emailSafeFields
     .filter((field) => submission.answers[field] !== undefined)
-    .map((field) => [fields[field]?.label ?? field, formatValue(form, field, submission.answers[field])]);
+    .map((field) => [fi.schema.properties?.[field]?.title ?? field, answerLine(showFormAnswer(fi, field, submission.answers[field], yesNo))]);
 }
 
 /**
@@ -34,7 +28,7 @@ export function staffNotification(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  opts: { from: string; publicUrl: string; to: string; actionUrl: (action: LinkAction) => string },
+  opts: { from: string; publicUrl: string; to: string; actionUrl: (action: LinkAction) => string; yesNo: [string, string] },
 ): OutgoingMail {
   const title = form.texts.fi?.title ?? form.id;
   const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
@@ -48,7 +42,7 @@ export function staffNotification(
     ['Asiointitunnus', submission.reference],
     ['Vastaanotettu', received],
     ['Asiakkaan kieli', language],
-    ...safeSummary(form, submission),
+    ...safeSummary(form, submission, opts.yesNo),
   ];
   const text = [
     `Uusi lomake on saapunut: ${title}.`,

@@ -1,4 +1,4 @@
-import { validateAnswers, withoutHidden, type FormDefinition, type Lang } from '../../../schemas/src/index.js';
+import { normalizeAnswers, validateAnswers, withoutHidden, type FormDefinition, type Lang, type Municipality } from '../../../schemas/src/index.js';
 import { canonicalJson } from './canonical-json.js';
 import { IdempotencyKeyReused, InvalidAnswers, StoreUnavailable } from './errors.js';
 import type { FormRegistry } from './form-registry.js';
@@ -6,6 +6,7 @@ import type { Clock, Crypto, SubmissionStore } from './ports.js';
 import { newReference } from './reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
 import { epoch } from './epoch.js';
+import { confirmationChannels, type ConfirmationChannel } from './resident-confirmation.js';
 
 export interface SubmitInput {
   formId: string;
@@ -26,7 +27,11 @@ export interface SubmitDeps {
 export interface Receipt {
   reference: string;
   submittedAt: string;
+  /** How the resident will hear back; empty when no message follows (the page then says keep the reference). */
+  confirmationBy: ConfirmationChannel[];
 }
+
+type Stored = Omit<Receipt, 'confirmationBy'>;
 
 const DAY_SECONDS = 86_400;
 /** An idempotency key is remembered this long; clients retry within minutes, not days. */
@@ -45,7 +50,7 @@ async function claimKey(
   store: SubmissionStore,
   record: IdempotencyRecord,
   now: Date,
-): Promise<{ receipt: Receipt; stored: boolean }> {
+): Promise<{ receipt: Stored; stored: boolean }> {
   const receipt = { reference: record.reference, submittedAt: record.submittedAt };
   const existing = await store.claimIdempotencyKey(record, now);
   if (!existing) return { receipt, stored: false };
@@ -64,18 +69,30 @@ async function claimKey(
  * same receipt and stores nothing new; the same key with another request is refused.
  */
 export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<Receipt> {
-  const { registry, store, clock, crypto } = deps;
-  const municipality = registry.municipality(input.municipality);
-  const form = await registry.formVersion(municipality.id, input.formId, input.formVersion);
-  const lang = registry.requireLanguage(form, input.lang);
-  const invalid = invalidAnswers(registry, form, lang, input.answers);
+  const municipality = deps.registry.municipality(input.municipality);
+  const form = await deps.registry.formVersion(municipality.id, input.formId, input.formVersion);
+  const lang = deps.registry.requireLanguage(form, input.lang);
+  // Digits from any keyboard read as ASCII, as in the browser: "٠٤٠ ١٢٣ ٤٥٦٧" is a phone number.
+  const normalized = normalizeAnswers(form.schema, input.answers);
+  const invalid = invalidAnswers(deps.registry, form, lang, normalized);
   if (invalid) throw invalid;
   // The browser drops answers to questions the answers themselves hide; the server must not trust that it did.
-  const answers = withoutHidden(form.schema, input.answers);
+  const answers = withoutHidden(form.schema, normalized);
+  const stored = await storeSubmission(deps, input, { municipality, form, lang, answers });
+  return { ...stored, confirmationBy: confirmationChannels(form, municipality, answers) };
+}
+
+/** Stores checked answers once per idempotency key, under a fresh reference. */
+async function storeSubmission(
+  deps: SubmitDeps,
+  input: SubmitInput,
+  { municipality, form, lang, answers }: { municipality: Municipality; form: FormDefinition; lang: Lang; answers: Record<string, unknown> },
+): Promise<Stored> {
+  const { store, clock, crypto } = deps;
 
   const now = clock.now();
   const fresh = (): string => newReference(municipality.referencePrefix, (n) => crypto.randomBytes(n));
-  let receipt: Receipt = { reference: fresh(), submittedAt: now.toISOString() };
+  let receipt: Stored = { reference: fresh(), submittedAt: now.toISOString() };
   const keyHash = input.idempotencyKey === undefined ? undefined : crypto.sha256(`idempotency:${input.idempotencyKey}`);
 
   if (keyHash !== undefined) {

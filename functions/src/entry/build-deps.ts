@@ -11,6 +11,7 @@ import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.
 import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
 import { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
+import type { SmsSender } from '../domain/sms.js';
 import type { NotifyDeps } from '../domain/notify-staff.js';
 import type { Clock, Crypto } from '../domain/ports.js';
 import type { AppDeps } from '../http/deps.js';
@@ -20,6 +21,8 @@ export interface CoreConfig {
   tableName: string;
   catalog: Catalog;
   mailer: Mailer;
+  /** The residents' SMS confirmations: the local outbox, or AWS End User Messaging SMS. */
+  sms: SmsSender;
   mailFrom: string;
   publicUrl: string;
   submissionRateLimit?: RateLimit;
@@ -80,6 +83,6 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   };
   return {
     app,
-    notify: { registry, store, mailer: config.mailer, clock, crypto: nodeCrypto, actionSecret: config.actionSecret, mail },
+    notify: { registry, store, mailer: config.mailer, sms: config.sms, clock, crypto: nodeCrypto, actionSecret: config.actionSecret, mail },
   };
 }

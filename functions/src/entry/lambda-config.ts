@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { AwsSmsSender } from '../adapters/aws-sms-sender.js';
 import type { Context } from 'hono';
 import { getConnInfo } from 'hono/aws-lambda';
 import { createDocumentClient } from '../adapters/dynamo/table.js';
@@ -18,6 +20,10 @@ export function lambdaDeps(env: NodeJS.ProcessEnv, bundleUrl: string, clientIp: 
     tableName: requireEnv(env, 'TABLE_NAME'),
     catalog: readCatalog(env['SCHEMAS_DIR'] ?? fileURLToPath(new URL('./schemas', bundleUrl))),
     mailer: lambdaMailer(env, () => new SESv2Client({})),
+    sms: new AwsSmsSender(new PinpointSMSVoiceV2Client({}), {
+      originationIdentity: env['SMS_ORIGINATION_IDENTITY'] || undefined,
+      configurationSetName: env['SMS_CONFIGURATION_SET'] || undefined,
+    }),
     mailFrom: requireEnv(env, 'MAIL_FROM'),
     publicUrl: requireEnv(env, 'PUBLIC_URL'),
     actionSecret: requireEnv(env, 'ACTION_LINK_SECRET'),

@@ -9,6 +9,7 @@ import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
 import { readCheckedCatalog, readLocalStaff } from '../adapters/file-catalog.js';
 import { FileMailer } from '../adapters/file-mailer.js';
+import { FileSmsOutbox } from '../adapters/file-sms.js';
 import { SmtpMailer } from '../adapters/smtp-mailer.js';
 import type { Mailer } from '../domain/mailer.js';
 import { createApp } from '../http/app.js';
@@ -38,6 +39,8 @@ export interface LocalConfig {
 export interface LocalServer {
   url: string;
   outboxDir: string;
+  /** The local SMS outbox: one JSON file per message (no SMS gateway runs locally). */
+  smsOutboxDir: string;
   jobs: BackgroundJobs;
   close(): Promise<void>;
 }
@@ -61,11 +64,13 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
   const mailer: Mailer =
     config.mailTransport === 'smtp' ? new SmtpMailer(config.smtpUrl ?? 'smtp://127.0.0.1:25') : new FileMailer(outboxDir);
 
+  const smsOutboxDir = join(dataDir, 'sms');
   const deps = buildDeps({
     db: toDocumentClient(client),
     tableName: TABLE_NAME,
     catalog,
     mailer,
+    sms: new FileSmsOutbox(smsOutboxDir),
     mailFrom: config.mailFrom ?? 'Koto Forms <no-reply@koto.local>',
     publicUrl: config.publicUrl ?? '',
     actionSecret: localSecret(dataDir, 'action-link.key'),
@@ -79,7 +84,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     { ...deps.app, onSubmitted: () => jobs.kick() },
     {
       extend: (a) => {
-        devMailRoutes(a, outboxDir);
+        devMailRoutes(a, outboxDir, smsOutboxDir);
         webRoutes(a, config.webDir, indexHtml);
       },
     },
@@ -93,6 +98,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
   return {
     url: publicUrl,
     outboxDir,
+    smsOutboxDir,
     jobs,
     close: async () => {
       await jobs.stop();

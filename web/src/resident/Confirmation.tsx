@@ -6,13 +6,20 @@ import { useTexts } from '../texts-context.js';
 import { useAsync } from '../use-async.js';
 import { ContactDetails } from './ContactDetails.js';
 import { spelledReference } from './reference.js';
+import type { ReceiptState } from './use-form-flow.js';
 
-/** After sending: the reference, large and copyable, what happens next, and whom to contact. */
-export function Confirmation({ reference, lang, municipality }: { reference: string; lang: Lang; municipality: string }) {
+/**
+ * After sending: the reference, large and copyable; whether a message with it follows (if none does, keep it: a
+ * screenshot is fine); what happens next for this form in this town; the service likely needed next; whom to contact.
+ */
+export function Confirmation({ receipt, lang, municipality }: { receipt: ReceiptState['receipt']; lang: Lang; municipality: string }) {
   const { t } = useTexts();
+  const { reference } = receipt;
+  const channels = receipt.confirmationBy ?? [];
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [services] = useAsync(() => fetchServices(municipality, lang), `${municipality}/${lang}`);
   const info = services.status === 'ready' ? services.value.municipality : undefined;
+  const suggested = services.status === 'ready' ? services.value.forms.find((f) => f.id === receipt.suggest) : undefined;
 
   const copy = () => {
     const clipboard = navigator.clipboard as Clipboard | undefined;
@@ -34,7 +41,17 @@ export function Confirmation({ reference, lang, municipality }: { reference: str
           </span>
           <span className="visually-hidden">{spelledReference(reference)}</span>
         </p>
-        <p>{t('confirmation.referenceHint')}</p>
+        {channels.length === 0 ? (
+          <p className="keep-reference">
+            <strong>{t('confirmation.keepReference')}</strong>
+          </p>
+        ) : (
+          <>
+            {channels.includes('email') ? <p data-channel="email">{t('confirmation.sentEmail')}</p> : null}
+            {channels.includes('sms') ? <p data-channel="sms">{t('confirmation.sentSms')}</p> : null}
+            <p>{t('confirmation.referenceHint')}</p>
+          </>
+        )}
         <button type="button" className="button button--secondary" onClick={copy}>
           {t('confirmation.copy')}
         </button>
@@ -43,7 +60,18 @@ export function Confirmation({ reference, lang, municipality }: { reference: str
         </p>
       </section>
       <h2>{t('confirmation.nextTitle')}</h2>
-      <p>{t('confirmation.nextText')}</p>
+      <p className="next-steps">{receipt.next}</p>
+      {suggested ? (
+        <section aria-labelledby="suggest-heading">
+          <h2 id="suggest-heading">{t('confirmation.suggestTitle')}</h2>
+          <p>
+            <a className="standalone-link" href={`/${lang}/${municipality}/${suggested.id}`}>
+              {suggested.title}
+            </a>
+          </p>
+          <p className="hint">{suggested.description}</p>
+        </section>
+      ) : null}
       {info ? (
         <>
           <h2>{t('confirmation.contactTitle')}</h2>

@@ -2,13 +2,13 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTexts } from '../texts-context.js';
 
 export interface SummaryItem {
-  /** The top-level field, or '' for an error of no single question. */
+  /** The question's path below the answers (`children/1/childAge`), or '' for an error of no single question. */
   field: string;
   message: string;
 }
 
-/** The DOM id rjsf gives a field. */
-export const fieldDomId = (field: string) => `root_${field}`;
+/** The DOM id rjsf gives a field: `children/1/childAge` is `root_children_1_childAge`. */
+export const fieldDomId = (field: string) => `root_${field.split('/').join('_')}`;
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, field: string): void {
   const element = document.getElementById(fieldDomId(field));

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { useEffect, useRef } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import { PageHeading } from '../components.js';
+import { hyphenate } from '../hyphenate.js';
 import { hasNavigated } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { ErrorSummary } from './ErrorSummary.js';
@@ -33,6 +34,12 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
 
   return (
     <>
+      {position !== 0 ? (
+        // GOV.UK's back link: at the top, where a resident who wants to go back looks first.
+        <button type="button" className="link-button back-link" onClick={flow.onBack}>
+          {t('form.back')}
+        </button>
+      ) : null}
       <PageHeading>{form.title}</PageHeading>
       {position === 0 ? <p className="lead">{form.description}</p> : null}
       {step ? (
@@ -45,7 +52,7 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
       {step ? (
         <>
           <h2 ref={heading} tabIndex={-1}>
-            {step.title}
+            {hyphenate(step.title, form.lang)}
           </h2>
           <StepForm
             key={step.id}
@@ -54,10 +61,8 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
             answers={flow.answers}
             validator={flow.validator}
             extraErrors={flow.extraErrors}
-            canGoBack={position !== 0}
             onChange={flow.onChange}
             onNext={flow.onNext}
-            onBack={flow.onBack}
             onInvalid={flow.onInvalid}
           />
           <p className="hint">{t('form.draftSaved')}</p>
@@ -71,7 +76,6 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
           sendError={flow.sendError}
           onEditStep={flow.onEditStep}
           onSend={() => void flow.send()}
-          onBack={flow.onBack}
         />
       )}
     </>

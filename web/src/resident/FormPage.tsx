@@ -39,7 +39,7 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
   const [start, setStart] = useState<FlowStart>();
 
   const receipt = receiptOf(state);
-  if (receipt) return <Confirmation reference={receipt.reference} lang={lang} municipality={municipality} />;
+  if (receipt) return <Confirmation receipt={receipt} lang={lang} municipality={municipality} />;
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'failed') {
     if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound home={`/${lang}/${municipality}`} />;

@@ -1,5 +1,7 @@
 import { forwardRef } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
+import { hyphenate } from '../hyphenate.js';
+import { ShownAnswerView } from '../ShownAnswerView.js';
 import { useTexts } from '../texts-context.js';
 import type { Answers } from './steps.js';
 import { summarize } from './summary.js';
@@ -11,7 +13,6 @@ export interface ReviewStepProps {
   sendError?: string;
   onEditStep: (index: number) => void;
   onSend: () => void;
-  onBack: () => void;
 }
 
 /** Every answer with its question, a Change button per step, and Send. */
@@ -27,7 +28,7 @@ export const ReviewStep = forwardRef<HTMLHeadingElement, ReviewStepProps>(functi
       {summary.map(({ index, step, lines }) => (
         <section className="review-step" key={step.id} aria-labelledby={`review-${step.id}`}>
           <div className="review-step__header">
-            <h3 id={`review-${step.id}`}>{step.title}</h3>
+            <h3 id={`review-${step.id}`}>{hyphenate(step.title, props.form.lang)}</h3>
             <button type="button" className="link-button" onClick={() => props.onEditStep(index)}>
               {t('form.edit')}
               <span className="visually-hidden">: {step.title}</span>
@@ -38,15 +39,7 @@ export const ReviewStep = forwardRef<HTMLHeadingElement, ReviewStepProps>(functi
               <div key={line.field}>
                 <dt>{line.label}</dt>
                 <dd>
-                  {line.values.length === 0 ? <span className="muted">{t('form.notAnswered')}</span> : null}
-                  {line.values.length === 1 ? line.values[0] : null}
-                  {line.values.length > 1 ? (
-                    <ul>
-                      {line.values.map((v) => (
-                        <li key={v}>{v}</li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <ShownAnswerView answer={line.answer} empty={t('form.notAnswered')} />
                 </dd>
               </div>
             ))}
@@ -64,9 +57,6 @@ export const ReviewStep = forwardRef<HTMLHeadingElement, ReviewStepProps>(functi
       <div className="actions">
         <button type="button" className="button" aria-disabled={props.sending} onClick={props.onSend}>
           {props.sending ? t('form.sending') : props.sendError ? t('form.retry') : t('form.send')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={props.onBack}>
-          {t('form.back')}
         </button>
       </div>
     </>

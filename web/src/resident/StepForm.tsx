@@ -4,8 +4,9 @@ import { useMemo } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import { useTexts } from '../texts-context.js';
 import { useVoice } from './listen.js';
-import { pickAnswers, stepSchema, stepUiSchema, type Answers } from './steps.js';
+import { pickAnswers, stepSchema, stepUiSchema, withStartingAnswers, type Answers } from './steps.js';
 import { templates, type FormContext } from './templates.js';
+import { widgets } from './widgets.js';
 
 export interface StepFormProps {
   form: LocalizedForm;
@@ -14,10 +15,8 @@ export interface StepFormProps {
   answers: Answers;
   validator: ValidatorType<Answers, RJSFSchema>;
   extraErrors: ErrorSchema;
-  canGoBack: boolean;
   onChange: (stepData: Answers | undefined) => void;
   onNext: () => void;
-  onBack: () => void;
   onInvalid: (errors: RJSFValidationError[]) => void;
 }
 
@@ -46,9 +45,10 @@ export function StepForm(props: StepFormProps) {
     <Form<Answers, RJSFSchema, FormContext>
       schema={schema}
       uiSchema={uiSchema}
-      formData={pickAnswers(answers, fields)}
+      formData={withStartingAnswers(form, fields, pickAnswers(answers, fields))}
       validator={props.validator}
       templates={templates}
+      widgets={widgets}
       formContext={formContext}
       extraErrors={props.extraErrors}
       experimental_defaultFormStateBehavior={NO_INVENTED_ANSWERS}
@@ -62,11 +62,6 @@ export function StepForm(props: StepFormProps) {
         <button type="submit" className="button">
           {t('form.next')}
         </button>
-        {props.canGoBack ? (
-          <button type="button" className="button button--secondary" onClick={props.onBack}>
-            {t('form.back')}
-          </button>
-        ) : null}
       </div>
     </Form>
   );

@@ -1,19 +1,19 @@
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, ValidationData, ValidatorType } from '@rjsf/utils';
 import type { ValidateFunction } from 'ajv';
 import {
+  localizedFieldLookup,
   matchesCondition,
+  normalizeAnswers,
   validateAnswers,
   withoutHidden,
   type AnswerError,
-  type FieldLookup,
   type JsonSchema,
   type LocalizedForm,
-  type UiSchema,
 } from '../../../schemas/src/index.js';
-import { topFieldOf, withoutEmpty, type Answers } from './steps.js';
+import { fieldPathOf, topFieldOf, withoutEmpty, type Answers } from './steps.js';
 
 export interface KitValidatorOptions {
-  form: Pick<LocalizedForm, 'schema' | 'uiSchema'>;
+  form: Pick<LocalizedForm, 'schema' | 'uiSchema' | 'lang'>;
   /** The whole form's validator: precompiled in the browser, `createAjv().compile(schema)` in Node. */
   validate: ValidateFunction;
   /** The `errors.<keyword>` templates of the resident's language. */
@@ -22,33 +22,32 @@ export interface KitValidatorOptions {
   answers: () => Answers;
 }
 
-/** Labels and per-field error texts from the localized form, for the kit's `describeErrors`. */
-export function fieldLookup(form: Pick<LocalizedForm, 'schema' | 'uiSchema'>): FieldLookup {
-  return (id) => {
-    const schema = form.schema.properties?.[id];
-    if (!schema) return undefined;
-    const errors = (form.uiSchema[id] as UiSchema | undefined)?.['ui:errorMessages'] as Record<string, string> | undefined;
-    return { label: schema.title ?? id, ...(errors ? { errors } : {}) };
-  };
+/** The answers as they are sent: hidden and empty answers left out, digits from any keyboard made ASCII. */
+export function answersToSend(form: Pick<LocalizedForm, 'schema'>, answers: Answers): Answers {
+  return normalizeAnswers(form.schema, withoutHidden(form.schema, withoutEmpty(answers)));
 }
 
-/** Validates a form's answers exactly as the server does: hidden and empty answers left out, kit messages. */
+/** Validates a form's answers exactly as the server does: what would be sent, with the kit's messages. */
 export function validateForm(options: Omit<KitValidatorOptions, 'answers'>, answers: Answers): AnswerError[] {
-  const sent = withoutHidden(options.form.schema, withoutEmpty(answers));
-  return validateAnswers(options.validate, sent, options.messages, fieldLookup(options.form));
+  return validateAnswers(options.validate, answersToSend(options.form, answers), options.messages, localizedFieldLookup(options.form), options.form.lang);
 }
 
 function toRjsfError(error: AnswerError): RJSFValidationError {
-  const field = topFieldOf(error.path);
-  return { name: error.keyword, property: `.${field}`, message: error.message, stack: error.message, params: {} };
+  const property = `.${fieldPathOf(error.path).split('/').join('.')}`;
+  return { name: error.keyword, property, message: error.message, stack: error.message, params: {} };
 }
 
-/** rjsf's error tree for contract errors: each message on its top-level field. */
+type ErrorTree = { __errors?: string[] } & { [key: string]: ErrorTree | string[] | undefined };
+
+/** rjsf's error tree for contract errors: each message on the question it names, inside repeating groups too. */
 export function errorSchemaOf(errors: readonly AnswerError[]): ErrorSchema {
-  const tree: Record<string, { __errors: string[] }> = {};
+  const tree: ErrorTree = {};
   for (const error of errors) {
-    const field = topFieldOf(error.path);
-    if (field) (tree[field] ??= { __errors: [] }).__errors.push(error.message);
+    const path = fieldPathOf(error.path);
+    if (!path) continue;
+    let node = tree;
+    for (const segment of path.split('/')) node = (node[segment] ??= {}) as ErrorTree;
+    (node.__errors ??= []).push(error.message);
   }
   return tree as ErrorSchema;
 }

@@ -55,6 +55,31 @@ export function topFieldOf(path: string): string {
   return path.split('/')[2] ?? '';
 }
 
+/**
+ * The question a contract error path names, below `/answers`: `/answers/children/1/childAge` is `children/1/childAge`;
+ * a chosen option (`/answers/topics/0`) belongs to its question, `topics`.
+ */
+export function fieldPathOf(path: string): string {
+  return path.split('/').slice(2).join('/').replace(/\/\d+$/, '');
+}
+
+/**
+ * The answers a step starts from: a repeating group that must have an item shows its first one at once (the parent
+ * who chose "for my child" sees "Child 1" to fill, not an empty list), and a question marked `fromPageLanguage`
+ * starts at the page's language when it is one of its choices.
+ */
+export function withStartingAnswers(form: LocalizedForm, fields: string[], answers: Answers): Answers {
+  const out = { ...answers };
+  for (const field of fields) {
+    const schema = form.schema.properties?.[field];
+    const options = (form.uiSchema[field] as UiSchema | undefined)?.['ui:options'] as { fromPageLanguage?: boolean } | undefined;
+    if (!schema || out[field] !== undefined) continue;
+    if (schema.type === 'array' && schema.items?.type === 'object' && Number(schema['minItems'] ?? 0) > 0) out[field] = [{}];
+    else if (options?.fromPageLanguage && schema.enum?.includes(form.lang)) out[field] = form.lang;
+  }
+  return out;
+}
+
 /** The index of the first step holding one of `fields`, or -1. */
 export function firstStepWith(steps: LocalizedStep[], fields: Iterable<string>): number {
   const wanted = new Set(fields);

@@ -1,11 +1,12 @@
-import { withoutHidden, type AnswerError, type LocalizedForm } from '../../../schemas/src/index.js';
+import type { AnswerError, LocalizedForm } from '../../../schemas/src/index.js';
 import type { SubmissionBody } from '../api.js';
 import type { PendingSend } from './draft.js';
-import { topFieldOf, withoutEmpty, type Answers } from './steps.js';
+import { answersToSend } from './rjsf-validator.js';
+import { topFieldOf, type Answers } from './steps.js';
 
-/** The request body for the answers: hidden questions and empty answers left out. */
+/** The request body for the answers: hidden questions and empty answers left out, digits made ASCII. */
 export function submissionBody(form: LocalizedForm, municipality: string, answers: Answers): SubmissionBody {
-  return { municipality, lang: form.lang, formVersion: form.version, answers: withoutHidden(form.schema, withoutEmpty(answers)) };
+  return { municipality, lang: form.lang, formVersion: form.version, answers: answersToSend(form, answers) };
 }
 
 /**

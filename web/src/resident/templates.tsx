@@ -1,5 +1,17 @@
-import { errorId, getUiOptions, type FieldErrorProps, type FieldTemplateProps, type ObjectFieldTemplateProps, type TemplatesType } from '@rjsf/utils';
+import {
+  errorId,
+  getUiOptions,
+  type ArrayFieldItemTemplateProps,
+  type ArrayFieldTemplateProps,
+  type FieldErrorProps,
+  type FieldTemplateProps,
+  type ObjectFieldTemplateProps,
+  type TemplatesType,
+} from '@rjsf/utils';
+import { createContext, useContext, useEffect, useRef } from 'react';
+import { interpolate } from '../../../schemas/src/interpolate.js';
 import type { Lang } from '../../../schemas/src/languages.js';
+import { itemTitle } from '../../../schemas/src/show-answer.js';
 import type { Translate } from '../i18n.js';
 import { ListenButton } from './listen.js';
 
@@ -19,10 +31,16 @@ function Listen({ label, rawDescription, registry }: FieldTemplateProps) {
   return <ListenButton label={label} hint={rawDescription} voice={voice} lang={lang} word={t('form.listen')} wordLang={langOf('form.listen')} />;
 }
 
-/** True for widgets that render a group of options: they get a `fieldset` whose `legend` names the group. */
+/**
+ * True for questions answered with several controls: options, a date's three fields, a repeating group. They get a
+ * `fieldset` whose `legend` is the question.
+ */
 function isGroup(props: FieldTemplateProps): boolean {
   const { widget } = getUiOptions(props.uiSchema);
-  return widget === 'radio' || (props.schema.type === 'array' && widget === 'checkboxes');
+  const { schema } = props;
+  if (widget === 'radio' || (schema.type === 'array' && widget === 'checkboxes')) return true;
+  if (schema.type === 'array' && typeof schema.items === 'object' && !Array.isArray(schema.items) && schema.items.type === 'object') return true;
+  return typeof schema.format === 'string' && schema.format.endsWith('date');
 }
 
 /**
@@ -85,9 +103,71 @@ function FieldErrorTemplate({ errors = [], fieldPathId, registry }: FieldErrorPr
   );
 }
 
+interface RepeatOptions {
+  itemTitle?: string;
+  addLabel?: string;
+  removeLabel?: string;
+}
+
+/** The fewest items a repeating group may have: an item is removable only above it. */
+const MinItems = createContext(0);
+
+/**
+ * A repeating group ("add another", GOV.UK's pattern): the items, then a real button in the page's language that
+ * adds one. Focus follows the change: into the new item's first question, or back to the add button after a remove.
+ */
+function ArrayFieldTemplate({ items, canAdd, onAddClick, uiSchema, fieldPathId, schema }: ArrayFieldTemplateProps) {
+  const { addLabel } = getUiOptions(uiSchema) as RepeatOptions;
+  const list = useRef<HTMLDivElement>(null);
+  const add = useRef<HTMLButtonElement>(null);
+  const count = useRef(items.length);
+  useEffect(() => {
+    const before = count.current;
+    count.current = items.length;
+    if (items.length > before) {
+      const added = list.current?.querySelectorAll<HTMLElement>('.repeat-item');
+      added?.[added.length - 1]?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    } else if (items.length < before) {
+      add.current?.focus();
+    }
+  }, [items.length]);
+  return (
+    <div className="repeat" ref={list} id={`${fieldPathId.$id}-items`}>
+      <MinItems.Provider value={Number(schema.minItems ?? 0)}>{items}</MinItems.Provider>
+      {canAdd && addLabel ? (
+        <button type="button" className="button button--secondary repeat__add" ref={add} onClick={onAddClick}>
+          <span aria-hidden="true">+</span>
+          {addLabel}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** One item of a repeating group: numbered in the page's language ("Дитина 2"), with its own remove button. */
+function ArrayFieldItemTemplate({ children, index, totalItems, buttonsProps, parentUiSchema, registry }: ArrayFieldItemTemplateProps) {
+  const { lang } = registry.formContext as FormContext;
+  const removable = buttonsProps.hasRemove && totalItems > useContext(MinItems);
+  const options = getUiOptions(parentUiSchema) as RepeatOptions;
+  const number = new Intl.NumberFormat(lang, { useGrouping: false }).format(index + 1);
+  return (
+    <fieldset className="repeat-item">
+      <legend className="repeat-item__title">{itemTitle(parentUiSchema, index, lang)}</legend>
+      {children}
+      {removable && options.removeLabel ? (
+        <button type="button" className="button button--secondary repeat-item__remove" onClick={buttonsProps.onRemoveItem}>
+          {interpolate(options.removeLabel, { number })}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** The templates the resident forms use in place of rjsf's defaults. */
 export const templates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> = {
   FieldTemplate,
   ObjectFieldTemplate,
   FieldErrorTemplate,
+  ArrayFieldTemplate,
+  ArrayFieldItemTemplate,
 };

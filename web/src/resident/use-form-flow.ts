@@ -2,13 +2,14 @@ import type { RJSFValidationError } from '@rjsf/utils';
 import type { ValidateFunction } from 'ajv';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnswerError, LocalizedForm } from '../../../schemas/src/index.js';
-import { ApiError, submitAnswers } from '../api.js';
+import { ApiError, submitAnswers, type Receipt } from '../api.js';
 import { navigate, useLocation } from '../router.js';
+import type { Translate } from '../i18n.js';
 import { useTexts } from '../texts-context.js';
 import { activeKey, clearDraft, draftKey, writeDraft, type PendingSend } from './draft.js';
 import type { SummaryItem } from './ErrorSummary.js';
 import { createKitValidator, errorSchemaOf, validateForm } from './rjsf-validator.js';
-import { firstStepWith, mergeStepAnswers, positionFrom, stepsOf, topFieldOf, visibleFields, type Answers, type Position } from './steps.js';
+import { fieldPathOf, firstStepWith, mergeStepAnswers, positionFrom, stepsOf, topFieldOf, visibleFields, type Answers, type Position } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
 import { newIdempotencyKey, sendAttempt, submissionBody } from './submission.js';
 
@@ -18,9 +19,23 @@ export interface FlowStart {
   pending?: PendingSend;
 }
 
-/** A receipt kept in the history entry, so reload and back show the confirmation, not an empty form. */
+/**
+ * A receipt kept in the history entry, so reload and back show the confirmation, not an empty form: the reference,
+ * how the resident will hear back, and the form's own next steps and suggested next service.
+ */
 export interface ReceiptState {
-  receipt: { reference: string; submittedAt: string };
+  receipt: Receipt & { next: string; suggest?: string };
+}
+
+/**
+ * Why sending failed, in the resident's words: busy with the real wait (`Retry-After`, in whole minutes), refused,
+ * or not sent at all (offline); the answers are kept in every case.
+ */
+export function sendFailure(e: unknown, t: Translate): string {
+  if (e instanceof ApiError && (e.status === 429 || e.status === 503)) {
+    return e.retryAfter === undefined ? t('form.busy') : t('form.busyWait', { count: Math.max(1, Math.ceil(e.retryAfter / 60)) });
+  }
+  return t(e instanceof ApiError ? 'form.failed' : 'form.sendFailed');
 }
 
 /** The state and actions of filling one form: steps, answers, errors, draft and sending. */
@@ -75,13 +90,13 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
   const landOnErrors = (errors: AnswerError[]) => {
     setServerErrors(errors);
     const index = firstStepWith(steps, errors.map((e) => topFieldOf(e.path)));
-    const items = errors.map((e) => ({ field: topFieldOf(e.path), message: e.message }));
+    const items = errors.map((e) => ({ field: fieldPathOf(e.path), message: e.message }));
     if (index < 0) {
       setFailure((f) => ({ items: items.map((i) => ({ ...i, field: '' })), key: f.key + 1 }));
       return;
     }
     setReturnToReview(false);
-    const onStep = items.filter((i) => steps[index]!.fields.includes(i.field));
+    const onStep = items.filter((i) => steps[index]!.fields.includes(i.field.split('/')[0]!));
     if (index === position) setFailure((f) => ({ items: onStep, key: f.key + 1 }));
     else moveTo(index, onStep);
   };
@@ -101,14 +116,14 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
       sent.current = true;
       clearDraft(deviceStore, storageKey);
       clearDraft(tabStore, activeKey(municipality, form.id));
-      navigate(path, { state: { receipt } satisfies ReceiptState, replace: true });
+      const kept: ReceiptState['receipt'] = { ...receipt, confirmationBy: receipt.confirmationBy ?? [], next: form.next, ...(form.suggest ? { suggest: form.suggest } : {}) };
+      navigate(path, { state: { receipt: kept } satisfies ReceiptState, replace: true });
     } catch (e) {
       busy.current = false;
       setSending(false);
       if (e instanceof ApiError && e.code === 'invalid_answers' && e.errors.length > 0) return landOnErrors(e.errors);
       if (e instanceof ApiError && e.code === 'idempotency_key_reused') pending.current = undefined;
-      const later = e instanceof ApiError && (e.status === 429 || e.status === 503);
-      setSendError(t(later ? 'form.busy' : e instanceof ApiError ? 'form.failed' : 'form.sendFailed'));
+      setSendError(sendFailure(e, t));
     }
   };
 
@@ -121,7 +136,7 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     validator,
     sending,
     sendError,
-    summary: failure.items.length > 0 ? failure : { items: stepServerErrors.map((e) => ({ field: topFieldOf(e.path), message: e.message })), key: failure.key },
+    summary: failure.items.length > 0 ? failure : { items: stepServerErrors.map((e) => ({ field: fieldPathOf(e.path), message: e.message })), key: failure.key },
     extraErrors: errorSchemaOf(stepServerErrors),
     onChange: (stepData: Answers | undefined) => {
       const next = mergeStepAnswers(answersRef.current, fields, stepData);
@@ -134,7 +149,7 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     onNext: () => moveTo(returnToReview || position === steps.length - 1 ? 'review' : (position as number) + 1),
     onBack: () => moveTo(position === 'review' ? steps.length - 1 : Math.max(0, position - 1)),
     onInvalid: (errors: RJSFValidationError[]) =>
-      setFailure((f) => ({ items: errors.map((e) => ({ field: (e.property ?? '').replace(/^\./, ''), message: e.message ?? e.stack })), key: f.key + 1 })),
+      setFailure((f) => ({ items: errors.map((e) => ({ field: (e.property ?? '').replace(/^\./, '').split('.').join('/'), message: e.message ?? e.stack })), key: f.key + 1 })),
     onEditStep: (index: number) => {
       setReturnToReview(true);
       moveTo(index);

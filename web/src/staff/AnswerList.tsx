@@ -1,5 +1,6 @@
 import { dirOf, isLang } from '../../../schemas/src/languages.js';
-import { answerText, languageName } from './format.js';
+import { ShownAnswerView } from '../ShownAnswerView.js';
+import { languageName } from './format.js';
 import type { AnswerView } from './staff-api.js';
 
 const dirFor = (lang: string) => (isLang(lang) ? dirOf(lang) : 'auto');
@@ -32,7 +33,7 @@ export function AnswerList({ answers, lang }: { answers: AnswerView[]; lang: str
                 {a.display}
               </p>
             ) : (
-              answerText(a)
+              <ShownAnswerView answer={a.shown} empty="–" />
             )}
           </dd>
         </div>

@@ -45,9 +45,3 @@ export function describeChange(entry: HistoryEntry): string {
       return String((entry as { action: unknown }).action);
   }
 }
-
-/** An answer's Finnish text; a yes/no question without option labels reads "kyllä"/"ei", not "true"/"false". */
-export function answerText(answer: Pick<AnswerView, 'value' | 'display'>): string {
-  if (typeof answer.value === 'boolean' && answer.display === String(answer.value)) return answer.value ? 'kyllä' : 'ei';
-  return answer.display;
-}

@@ -31,7 +31,8 @@ export async function exportRows(deps: TriageDeps, member: StaffMember, filters:
       continue;
     }
     const version = await deps.registry.formVersion(s.municipality, s.formId, s.formVersion);
-    const views = new Map(answerViews(version, s).map((v) => [v.field, v.display]));
+    const vars = deps.registry.vars(deps.registry.municipality(s.municipality), 'fi');
+    const views = new Map(answerViews(version, s, (lang) => deps.registry.yesNo(lang), vars).map((v) => [v.field, v.display]));
     rows.push([...base, ...answerFields.map((f) => views.get(f) ?? '')]);
     await deps.audit.record({ reference: s.reference, at: now.toISOString(), actor: member.email, action: 'export', expiresAt: s.expiresAt });
   }

@@ -1,17 +1,23 @@
-import type { FormDefinition, FormStep, JsonSchema } from '../../../../schemas/src/index.js';
+import { answerLine, localize, showFormAnswer, type FormDefinition, type FormStep, type JsonSchema, type Lang, type ShownAnswer } from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 
-/** One answer for staff: the Finnish label and value beside what the resident saw, free text marked with its language. */
+/** One answer for staff: the Finnish label and answer beside what the resident saw, free text marked with its language. */
 export interface AnswerView {
   field: string;
   label: string;
   residentLabel: string;
   value: unknown;
+  /** The answer in Finnish words (option labels, dates, each child of a repeating group). */
+  shown: ShownAnswer;
+  /** The same on one line, as the export writes it. */
   display: string;
   residentDisplay: string;
   freeText: boolean;
   lang: string;
 }
+
+/** The words for yes and no in a language, for answers without labels of their own. */
+export type YesNo = (lang: Lang) => [string, string];
 
 function isFreeText(schema: JsonSchema | undefined): boolean {
   return schema?.type === 'string' && !schema.enum && schema['format'] === undefined && schema['pattern'] === undefined;
@@ -22,41 +28,25 @@ function fieldOrder(form: FormDefinition): string[] {
   return steps ? steps.flatMap((s) => s.fields) : Object.keys(form.schema.properties ?? {});
 }
 
-/** Shows a value with option labels of one language; arrays of objects become "label: value" lines. */
-function display(form: FormDefinition, lang: 'fi' | string, field: string, value: unknown): string {
-  const texts = form.texts[lang as 'fi'] ?? form.texts.fi!;
-  const options = texts.fields[field]?.options;
-  const yesNo = lang === 'fi' ? { true: 'kyllä', false: 'ei' } : undefined;
-  const one = (v: unknown): string =>
-    options?.[String(v)] ?? (typeof v === 'boolean' && yesNo ? yesNo[String(v) as 'true' | 'false'] : String(v));
-  if (Array.isArray(value)) {
-    return value
-      .map((v) =>
-        v !== null && typeof v === 'object'
-          ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${texts.fields[k]?.label ?? k}: ${display(form, lang, k, x)}`).join(', ')
-          : one(v),
-      )
-      .join('; ');
-  }
-  return one(value);
-}
-
-/** The answers of a submission in form order, labelled in Finnish and in the resident's language. */
-export function answerViews(form: FormDefinition, submission: Submission): AnswerView[] {
-  const fi = form.texts.fi!;
-  const resident = form.texts[submission.lang] ?? fi;
+/** The answers of a submission in form order, in Finnish words and in the resident's language, shown as the kit shows them. */
+export function answerViews(form: FormDefinition, submission: Submission, yesNo: YesNo, vars: Record<string, string> = {}): AnswerView[] {
+  const fi = localize(form, 'fi', vars);
+  const lang: Lang = form.texts[submission.lang] ? submission.lang : 'fi';
+  const resident = lang === 'fi' ? fi : localize(form, lang, vars);
   return fieldOrder(form)
     .filter((field) => submission.answers[field] !== undefined)
     .map((field) => {
       const value = submission.answers[field];
       const freeText = isFreeText(form.schema.properties?.[field]) && field !== 'fullName' && field !== 'latinName';
+      const shown = showFormAnswer(fi, field, value, yesNo('fi'));
       return {
         field,
-        label: fi.fields[field]?.label ?? field,
-        residentLabel: resident.fields[field]?.label ?? field,
+        label: fi.schema.properties?.[field]?.title ?? field,
+        residentLabel: resident.schema.properties?.[field]?.title ?? field,
         value,
-        display: display(form, 'fi', field, value),
-        residentDisplay: display(form, submission.lang, field, value),
+        shown,
+        display: answerLine(shown),
+        residentDisplay: answerLine(showFormAnswer(resident, field, value, yesNo(lang))),
         freeText,
         lang: freeText ? submission.lang : 'fi',
       };

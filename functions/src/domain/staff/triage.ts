@@ -106,7 +106,7 @@ export async function readSubmission(deps: TriageDeps, member: StaffMember, refe
     formTitle: form.texts.fi?.title ?? form.id,
     version: submission.version,
     consentVersion: submission.consentVersion,
-    answers: answerViews(form, submission),
+    answers: answerViews(form, submission, (lang) => deps.registry.yesNo(lang), deps.registry.vars(deps.registry.municipality(submission.municipality), 'fi')),
     history: submission.history ?? [],
     notificationState: submission.notification,
   };

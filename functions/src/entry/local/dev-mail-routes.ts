@@ -1,13 +1,15 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { UnknownOutboxMessage, listOutbox, readOutboxMessage } from '../../adapters/file-mailer.js';
+import { listSmsOutbox } from '../../adapters/file-sms.js';
 import type { Env } from '../../http/deps.js';
 import { problem } from '../../http/problem.js';
 
-/** `/dev/mail`: the local outbox as a page, so sign-in links and notifications can be read. Local mode only. */
-export function devMailRoutes(app: Hono<Env>, outboxDir: string): void {
+/** `/dev/mail`: the local mail and SMS outboxes as a page, so sign-in links, notifications and confirmations can be read. Local mode only. */
+export function devMailRoutes(app: Hono<Env>, outboxDir: string, smsOutboxDir: string): void {
   app.get('/dev/mail', async (c) => {
     const entries = await listOutbox(outboxDir);
+    const texts = await listSmsOutbox(smsOutboxDir);
     c.header('Cache-Control', 'no-store');
     return c.html(html`<!doctype html>
 <html lang="en">
@@ -18,6 +20,11 @@ export function devMailRoutes(app: Hono<Env>, outboxDir: string): void {
       <p>${entries.length} message(s) in ${outboxDir}, newest first.</p>
       <ul>
         ${entries.map((e) => html`<li><a href="/dev/mail/${e.file}">${e.subject}</a> to ${e.to.join(', ')} at ${e.date.toISOString()}</li>`)}
+      </ul>
+      <h2>Text messages (SMS)</h2>
+      <p>${texts.length} message(s) in ${smsOutboxDir}, newest first.</p>
+      <ul class="sms">
+        ${texts.map((s) => html`<li><strong>${s.to}</strong> at ${s.sentAt}: <span dir="auto">${s.text}</span></li>`)}
       </ul>
     </main>
   </body>
