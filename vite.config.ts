@@ -13,7 +13,7 @@ export default defineConfig({
     alias: [
       { find: /^markdown-to-jsx\/react$/, replacement: here('./web/src/shims/markdown-to-jsx.ts') },
       { find: /^fast-uri$/, replacement: here('./web/src/shims/fast-uri.ts') },
-      // Preact's React compatibility layer instead of react-dom: about 55 KiB gzip less on every page (DESIGN.md's
+      // Preact's React compatibility layer instead of react-dom: about 55 KiB gzip less on every page (docs/quality.md's
       // page budget); the code is written and typed against React's API, and the browser tests run on this build.
       { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
       { find: /^react-dom$/, replacement: 'preact/compat' },

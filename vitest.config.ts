@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // STACK.md: the SDK's Node 20 support notice is harmless on this machine; keep test output readable.
+    // docs/stack.md: the SDK's Node 20 support notice is harmless on this machine; keep test output readable.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

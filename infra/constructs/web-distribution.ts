@@ -27,7 +27,7 @@ export interface WebDistributionProps {
  */
 const API_HEADERS = ['Origin', 'Content-Type', 'Accept', 'Accept-Language', 'Idempotency-Key', 'User-Agent', 'CloudFront-Viewer-Address'];
 
-/** No 'unsafe-inline' and no 'unsafe-eval', ever (DESIGN.md, quality bars). */
+/** No 'unsafe-inline' and no 'unsafe-eval', ever (docs/quality.md). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -41,7 +41,7 @@ const sees = (c: Case): string[] =>
 
 interface Row {
   method: string;
-  /** As in DESIGN.md: R is Heinola's submission, T the claim link mailed for it. */
+  /** As in docs/http-contract.md: R is Heinola's submission, T the claim link mailed for it. */
   path: string;
   url?: (c: Case) => string;
   body?: (c: Case) => unknown;

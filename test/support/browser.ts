@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
 import { guidanceBody } from './test-app.js';
 
-/** Debian's Chromium, never a downloaded browser (STACK.md). */
+/** Debian's Chromium, never a downloaded browser (docs/stack.md). */
 export const CHROMIUM = '/usr/bin/chromium';
 /** Flags that work on this machine's closed network. */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
