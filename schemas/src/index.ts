@@ -9,6 +9,7 @@ export * from './messages.js';
 export * from './municipality-lint.js';
 export * from './municipality-texts.js';
 export * from './show-answer.js';
+export * from './statuses.js';
 export * from './texts.js';
 export * from './types.js';
 export * from './validate.js';

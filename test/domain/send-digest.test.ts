@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sendDigest } from '../../functions/src/domain/staff/send-digest.js';
 import { useDynalite } from '../support/dynamo.js';
-import { buildTestApp, guidanceAnswers, guidanceBody, postJson } from '../support/test-app.js';
+import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
+import { buildTestApp, catalog, guidanceAnswers, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
 
@@ -60,6 +61,21 @@ describe('sendDigest', () => {
       for (const secret of secrets) expect(whole, `${mail.to[0]}: ${secret}`).not.toContain(secret);
       expect(mail.text).toMatch(/Ohjaus ja neuvonta \(\d avointa\)/);
     }
+  });
+
+  it('mails the mailbox that was notified, also for a form with no routing entry of its own and no default', async () => {
+    const routed = structuredClone(catalog);
+    const heinola = routed.municipalities.find((m) => m.id === 'heinola')!;
+    heinola.routing = { registration: ['maahanmuuttokoordinaattori@heinola.fi'] };
+    const t = await buildTestApp({ catalog: routed });
+    await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody());
+    await notifyStaff(t.deps.notify);
+    const notified = t.mailer.sent.map((m) => m.to[0]);
+    expect(notified).toContain(heinola.contact.email);
+    expect(await sendDigest(t.deps.notify)).toBe(1);
+    const digest = t.mailer.sent.at(-1)!;
+    expect(digest.to).toEqual([heinola.contact.email]);
+    expect(digest.text).toContain('Ohjaus ja neuvonta (1 avointa)');
   });
 
   it('sends nothing when nothing is open', async () => {

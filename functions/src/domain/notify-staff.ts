@@ -4,7 +4,8 @@ import type { Clock, Crypto, SubmissionStore } from './ports.js';
 import { LINK_DAYS, signActionLink } from './staff/action-link.js';
 import { RESIDENT_RECIPIENT, RESIDENT_SMS_RECIPIENT, residentConfirmation, residentSms } from './resident-confirmation.js';
 import type { SmsSender } from './sms.js';
-import { mailboxesFor, staffNotification } from './staff-notification.js';
+import { mailboxesFor } from './routing.js';
+import { staffNotification } from './staff-notification.js';
 import type { NotificationState } from './submission.js';
 import { epoch } from './epoch.js';
 

@@ -1,13 +1,7 @@
-import { LANGUAGES, answerLine, localize, showFormAnswer, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
+import { answerLine, languageNameFi, localize, showFormAnswer, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { LINK_DAYS, type LinkAction } from './staff/action-link.js';
 import type { Submission } from './submission.js';
-
-/** Finnish names of the resident languages, for staff. */
-const LANGUAGE_NAMES_FI: Record<string, string> = {
-  fi: 'suomi', sv: 'ruotsi', en: 'englanti', ru: 'venäjä', uk: 'ukraina',
-  et: 'viro', ar: 'arabia', fa: 'dari / persia', th: 'thai', tl: 'tagalog',
-};
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -34,7 +28,7 @@ export function staffNotification(
   const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
     new Date(submission.submittedAt),
   );
-  const language = LANGUAGE_NAMES_FI[submission.lang] ?? LANGUAGES.find((l) => l.code === submission.lang)?.name ?? submission.lang;
+  const language = languageNameFi(submission.lang);
   const link = `${opts.publicUrl.replace(/\/$/, '')}/staff/submissions/${submission.reference}`;
   const rows: [string, string][] = [
     ['Lomake', title],
@@ -75,9 +69,4 @@ export function staffNotification(
     html,
     headers: { 'X-Koto-Reference': submission.reference },
   };
-}
-
-/** The staff mailboxes a form's notifications go to in a municipality. */
-export function mailboxesFor(municipality: Municipality, formId: string): string[] {
-  return municipality.routing[formId] ?? municipality.routing['default'] ?? [municipality.contact.email];
 }

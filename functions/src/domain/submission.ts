@@ -1,7 +1,8 @@
 import type { Lang } from '../../../schemas/src/index.js';
 
-export const STATUSES = ['new', 'in_progress', 'waiting_resident', 'done', 'rejected'] as const;
-export type SubmissionStatus = (typeof STATUSES)[number];
+import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
+
+export { STATUSES, type SubmissionStatus } from '../../../schemas/src/statuses.js';
 
 /** One change to a submission, kept on the submission itself so change and history are one write. */
 export interface HistoryEntry {

@@ -1,5 +1,6 @@
 import type { AnswerView, HistoryEntry, Status } from './staff-api.js';
-import { LANGUAGE_NAMES, STATUS_LABELS } from './texts.js';
+import { languageNameFi } from '../../../schemas/src/languages.js';
+import { STATUS_NAMES_FI } from '../../../schemas/src/statuses.js';
 
 // Staff work in Finland: Finnish formatting, Finnish time, whatever the computer's own settings are.
 const TIME = new Intl.DateTimeFormat('fi-FI', {
@@ -19,12 +20,12 @@ export function formatTime(iso: string): string {
 
 /** A status in Finnish; an unknown one as it came. */
 export function statusLabel(status: string | null | undefined): string {
-  return status ? (STATUS_LABELS[status as Status] ?? status) : '–';
+  return status ? (STATUS_NAMES_FI[status as Status] ?? status) : '–';
 }
 
 /** A resident's language named in Finnish, e.g. "ukraina". */
 export function languageName(code: string): string {
-  return LANGUAGE_NAMES[code] ?? code;
+  return languageNameFi(code);
 }
 
 /** Who made a change: a staff email, or the mailbox an emailed action link was sent to. */

@@ -2,12 +2,13 @@ import type { FormLanguages } from '../../../functions/src/domain/admin/form-lan
 import type { AuditEntry } from '../../../functions/src/domain/ports.js';
 import { safeNextPath } from '../../../functions/src/domain/staff/next-path.js';
 import type { AnswerView } from '../../../functions/src/domain/staff/submission-detail.js';
-import type { HistoryEntry, SubmissionStatus } from '../../../functions/src/domain/submission.js';
+import type { HistoryEntry } from '../../../functions/src/domain/submission.js';
+import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
 import type { ServicesResponse } from '../api.js';
 
 // The wire types the server's domain defines (type-only imports: nothing of the server is bundled).
 export type { AnswerView, AuditEntry, FormLanguages, HistoryEntry };
-export { STATUSES } from '../../../functions/src/domain/submission.js';
+export { STATUSES } from '../../../schemas/src/statuses.js';
 export type Status = SubmissionStatus;
 
 /** The signed-in staff member, as `GET /api/auth/me` answers. */

@@ -2,7 +2,7 @@ import type { Municipality } from '../../../../schemas/src/index.js';
 import { InvalidAssignee } from '../errors.js';
 import type { FormRegistry } from '../form-registry.js';
 import type { StaffDirectory } from '../ports.js';
-import { mailboxesFor } from '../staff-notification.js';
+import { routedMailboxes } from '../routing.js';
 import type { Submission } from '../submission.js';
 import { canAccess, normaliseEmail } from './staff-member.js';
 
@@ -11,10 +11,9 @@ export interface AssigneeDeps {
   staff: StaffDirectory;
 }
 
-/** Every mailbox a municipality's notifications (and so its claim links) can go to, normalised. */
+/** Every mailbox of a municipality's routing (its default too) and every one its notifications reach, normalised. */
 function mailboxesOf(municipality: Municipality): Set<string> {
-  const all = [...Object.values(municipality.routing).flat(), ...municipality.forms.flatMap((f) => mailboxesFor(municipality, f))];
-  return new Set(all.map(normaliseEmail));
+  return new Set([...Object.values(municipality.routing).flat(), ...routedMailboxes(municipality)].map(normaliseEmail));
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { FormRegistry } from '../form-registry.js';
 import type { Mailer } from '../mailer.js';
 import type { Clock, SubmissionStore } from '../ports.js';
+import { formsRoutedTo, routedMailboxes } from '../routing.js';
+import { STATUS_NAMES_FI } from '../../../../schemas/src/statuses.js';
 import type { Submission, SubmissionStatus } from '../submission.js';
 
 export interface DigestDeps {
@@ -18,7 +20,6 @@ const BUCKETS = [
   { label: '3–7 vrk', maxDays: 7 },
   { label: 'yli 7 vrk', maxDays: Infinity },
 ];
-const STATUS_FI: Record<string, string> = { new: 'uusi', in_progress: 'käsittelyssä', waiting_resident: 'odottaa asiakasta' };
 
 async function openSubmissions(store: SubmissionStore, municipality: string, now: Date): Promise<Submission[]> {
   const all: Submission[] = [];
@@ -39,9 +40,8 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
   let sent = 0;
   for (const municipality of deps.registry.municipalities()) {
     const open = await openSubmissions(deps.store, municipality.id, now);
-    const mailboxes = new Set(Object.values(municipality.routing).flat());
-    for (const mailbox of mailboxes) {
-      const forms = municipality.forms.filter((f) => (municipality.routing[f] ?? municipality.routing['default'] ?? []).includes(mailbox));
+    for (const mailbox of routedMailboxes(municipality)) {
+      const forms = formsRoutedTo(municipality, mailbox);
       const mine = open.filter((s) => forms.includes(s.formId));
       if (mine.length === 0) continue;
       const lines = forms.flatMap((formId) => {
@@ -56,7 +56,7 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
           }).length;
           return `${b.label}: ${n}`;
         });
-        const statuses = OPEN.map((st) => `${STATUS_FI[st]}: ${ofForm.filter((s) => s.status === st).length}`);
+        const statuses = OPEN.map((st) => `${STATUS_NAMES_FI[st]}: ${ofForm.filter((s) => s.status === st).length}`);
         return [`${title} (${ofForm.length} avointa)`, `  iän mukaan – ${ages.join(', ')}`, `  tilan mukaan – ${statuses.join(', ')}`];
       });
       await deps.mailer.send({
