@@ -5,6 +5,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicyHeader, permissionsPolicyHeader } from '../../functions/src/http/security-headers.js';
 import { requireBuildOutput } from './require-build-output.js';
 
 export interface WebDistributionProps {
@@ -27,19 +28,6 @@ export interface WebDistributionProps {
  */
 const API_HEADERS = ['Origin', 'Content-Type', 'Accept', 'Accept-Language', 'Idempotency-Key', 'User-Agent', 'CloudFront-Viewer-Address'];
 
-/** No 'unsafe-inline' and no 'unsafe-eval', ever (docs/quality.md). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 // Paths without a file extension are client-side routes of the single-page app. This runs only on the
 // S3 behaviour: a distribution-wide 404 -> index.html mapping would also rewrite the API's JSON 404s.
@@ -72,9 +60,10 @@ export class WebDistribution extends Construct {
 
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        // The app's own headers (functions/src/http/security-headers.ts): no 'unsafe-inline' or 'unsafe-eval', ever.
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicyHeader(), override: true },
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
+          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
           includeSubdomains: true,
           override: true,
         },
@@ -83,6 +72,9 @@ export class WebDistribution extends Construct {
         // same-origin: action links carry tokens in the URL, so no referrer leaves the site, while
         // same-origin form posts keep their Origin header for CSRF checks (no-referrer would null it).
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [{ header: 'Permissions-Policy', value: permissionsPolicyHeader(), override: true }],
       },
     });
 

@@ -9,6 +9,7 @@ import { DynamoRateLimiter } from '../../functions/src/adapters/dynamo/dynamo-ra
 import { DynamoSubmissionStore } from '../../functions/src/adapters/dynamo/dynamo-submission-store.js';
 import { createApp } from '../../functions/src/http/app.js';
 import { useDynalite } from '../support/dynamo.js';
+import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicyHeader, permissionsPolicyHeader } from '../../functions/src/http/security-headers.js';
 import { GUIDANCE_VERSION, buildTestApp, catalog, guidanceAnswers, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
@@ -333,6 +334,10 @@ describe('every response', () => {
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');
+    // The same values CloudFront sends for the web app's files (one definition, test/infra/stack.test.ts).
+    expect(csp).toBe(contentSecurityPolicyHeader());
+    expect(res.headers.get('strict-transport-security')).toBe(`max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`);
+    expect(res.headers.get('permissions-policy')).toBe(permissionsPolicyHeader());
   });
 
   it('answers an unexpected failure with a generic 500 and no stack trace', async () => {

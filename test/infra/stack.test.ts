@@ -9,6 +9,7 @@ import { MissingBuildOutput } from '../../infra/constructs/require-build-output.
 import { KotoStack, type KotoStackProps } from '../../infra/koto-stack.js';
 import { writeBuildOutputs } from './build-outputs.js';
 import { findCycle } from './find-cycle.js';
+import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicyHeader } from '../../functions/src/http/security-headers.js';
 import { policyStatements } from './policy-statements.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -229,7 +230,7 @@ describe('KotoStack', () => {
     });
   });
 
-  it('sends a strict CSP, HSTS, nosniff and a same-origin referrer policy', () => {
+  it('sends the app’s own strict CSP, HSTS, Permissions-Policy, nosniff and a same-origin referrer policy', () => {
     const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
     expect(Object.keys(policies)).toHaveLength(1);
     const headers = Object.values(policies)[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
@@ -239,12 +240,16 @@ describe('KotoStack', () => {
         "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(csp).toBe(contentSecurityPolicyHeader());
     expect(headers).toMatchObject({
-      StrictTransportSecurity: { AccessControlMaxAgeSec: expect.any(Number), IncludeSubdomains: true, Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: HSTS_MAX_AGE_SECONDS, IncludeSubdomains: true, Override: true },
       ContentTypeOptions: { Override: true },
       ReferrerPolicy: { ReferrerPolicy: 'same-origin', Override: true },
       FrameOptions: { FrameOption: 'DENY', Override: true },
     });
+    expect(Object.values(policies)[0]!.Properties.ResponseHeadersPolicyConfig.CustomHeadersConfig.Items).toEqual([
+      { Header: 'Permissions-Policy', Value: 'camera=(), microphone=(), geolocation=()', Override: true },
+    ]);
   });
 
   it('serves the web app from S3 through origin access control and the API paths uncached', () => {
