@@ -106,7 +106,7 @@ export class KotoStack extends Stack {
         filters: [
           lambda.FilterCriteria.filter({
             eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
-            dynamodb: { NewImage: { [TABLE_LAYOUT.outboxIndex.partitionKey]: { S: lambda.FilterRule.exists() } } },
+            dynamodb: { NewImage: { [TABLE_LAYOUT.outboxIndex.pk]: { S: lambda.FilterRule.exists() } } },
           }),
         ],
       }),

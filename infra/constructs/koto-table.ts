@@ -1,15 +1,10 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { INDEX, TABLE_KEYS } from '../../functions/src/adapters/dynamo/table.js';
 
-/** Names the store adapter relies on; they must match `DynamoSubmissionStore`. */
-export const TABLE_LAYOUT = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  ttlAttribute: 'expiresAt',
-  outboxIndex: { name: 'outbox', partitionKey: 'outboxPk', sortKey: 'notifyAt' },
-  municipalityIndex: { name: 'byMunicipality', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-} as const;
+/** The names the store adapter relies on, taken from it, so the deployed table and the adapter cannot disagree. */
+export const TABLE_LAYOUT = { ...TABLE_KEYS, indexes: Object.values(INDEX), outboxIndex: INDEX.outbox } as const;
 
 const S = dynamodb.AttributeType.STRING;
 
@@ -31,11 +26,11 @@ export class KotoTable extends dynamodb.Table {
       timeToLiveAttribute: TABLE_LAYOUT.ttlAttribute,
       stream: dynamodb.StreamViewType.NEW_IMAGE,
     });
-    for (const index of [TABLE_LAYOUT.outboxIndex, TABLE_LAYOUT.municipalityIndex]) {
+    for (const index of TABLE_LAYOUT.indexes) {
       this.addGlobalSecondaryIndex({
         indexName: index.name,
-        partitionKey: { name: index.partitionKey, type: S },
-        sortKey: { name: index.sortKey, type: S },
+        partitionKey: { name: index.pk, type: S },
+        sortKey: { name: index.sk, type: S },
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }

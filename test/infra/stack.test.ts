@@ -10,6 +10,9 @@ import { KotoStack, type KotoStackProps } from '../../infra/koto-stack.js';
 import { writeBuildOutputs } from './build-outputs.js';
 import { findCycle } from './find-cycle.js';
 import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicyHeader } from '../../functions/src/http/security-headers.js';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { TABLE_KEYS, createStoreClient, ensureTable } from '../../functions/src/adapters/dynamo/table.js';
+import { LOCAL_AWS, startDynalite } from '../../functions/src/adapters/dynamo/local-dynalite.js';
 import { policyStatements } from './policy-statements.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,6 +97,17 @@ describe('KotoStack', () => {
         ),
       },
     });
+  });
+
+  it('declares the table the store adapter was written for: the same keys, TTL attribute and indexes', async () => {
+    const adapterTable = await describeLocalTable();
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table'));
+    const keys = (schema: { AttributeName?: string; KeyType?: string }[]) => schema.map((k) => `${k.AttributeName}:${k.KeyType}`);
+    expect(keys(table!.Properties.KeySchema)).toEqual(keys(adapterTable.KeySchema!));
+    const indexes = (list: { IndexName?: string; KeySchema?: { AttributeName?: string; KeyType?: string }[] }[]) =>
+      list.map((i) => `${i.IndexName} ${keys(i.KeySchema!).join(' ')}`).sort();
+    expect(indexes(table!.Properties.GlobalSecondaryIndexes)).toEqual(indexes(adapterTable.GlobalSecondaryIndexes!));
+    expect(table!.Properties.TimeToLiveSpecification.AttributeName).toBe(TABLE_KEYS.ttlAttribute);
   });
 
   it('runs the API and the notifier with the house defaults and the same configuration (the origin secret for the API only)', () => {
@@ -337,3 +351,16 @@ describe('KotoStack without a build', () => {
     expect(() => synth(stackProps(root))).toThrow(/npm run build/);
   });
 });
+
+/** The table as the adapter creates it locally (`ensureTable` on dynalite), described back. */
+async function describeLocalTable() {
+  const dynamo = await startDynalite();
+  const client = createStoreClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint });
+  try {
+    await ensureTable(client, 'layout');
+    return (await client.send(new DescribeTableCommand({ TableName: 'layout' }))).Table!;
+  } finally {
+    client.destroy();
+    await dynamo.close();
+  }
+}

@@ -7,7 +7,8 @@ import type { SmsSender } from './sms.js';
 import { mailboxesFor } from './routing.js';
 import { staffNotification } from './staff-notification.js';
 import type { NotificationState } from './submission.js';
-import { epoch } from './epoch.js';
+import { epochAfterDays } from './epoch.js';
+import { publicLink } from './public-link.js';
 
 export interface NotifyDeps {
   registry: FormRegistry;
@@ -59,11 +60,11 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
     try {
       const form = await registry.formVersion(submission.municipality, submission.formId, submission.formVersion);
       const municipality = registry.municipality(submission.municipality);
-      const exp = epoch(now) + LINK_DAYS * 86_400;
+      const exp = epochAfterDays(now, LINK_DAYS);
       // One message per mailbox, so each action link is bound to the mailbox it was sent to.
       for (const to of mailboxesFor(municipality, form.id).filter((m) => !sentTo.includes(m))) {
         const actionUrl = (action: 'claim' | 'done') =>
-          `${deps.mail.publicUrl.replace(/\/$/, '')}/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox: to, exp })}`;
+          publicLink(deps.mail.publicUrl, `/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox: to, exp })}`);
         await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl, yesNo: registry.yesNo('fi') }));
         sentTo.push(to);
       }

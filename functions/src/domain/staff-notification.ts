@@ -1,6 +1,7 @@
 import { answerLine, languageNameFi, localize, showFormAnswer, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { LINK_DAYS, type LinkAction } from './staff/action-link.js';
+import { publicLink } from './public-link.js';
 import type { Submission } from './submission.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -29,7 +30,7 @@ export function staffNotification(
     new Date(submission.submittedAt),
   );
   const language = languageNameFi(submission.lang);
-  const link = `${opts.publicUrl.replace(/\/$/, '')}/staff/submissions/${submission.reference}`;
+  const link = publicLink(opts.publicUrl, `/staff/submissions/${submission.reference}`);
   const rows: [string, string][] = [
     ['Lomake', title],
     ['Kunta', municipality.name],

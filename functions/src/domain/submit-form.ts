@@ -5,7 +5,7 @@ import type { FormRegistry } from './form-registry.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';
 import { newReference } from './reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
-import { epoch } from './epoch.js';
+import { epochAfterDays } from './epoch.js';
 import { confirmationChannels, type ConfirmationChannel } from './resident-confirmation.js';
 
 export interface SubmitInput {
@@ -33,7 +33,6 @@ export interface Receipt {
 
 type Stored = Omit<Receipt, 'confirmationBy'>;
 
-const DAY_SECONDS = 86_400;
 /** An idempotency key is remembered this long; clients retry within minutes, not days. */
 const IDEMPOTENCY_DAYS = 7;
 const MAX_REFERENCE_ATTEMPTS = 5;
@@ -99,7 +98,7 @@ async function storeSubmission(
     const requestHash = crypto.sha256(
       canonicalJson({ formId: form.id, municipality: municipality.id, lang, formVersion: form.version, answers: input.answers }),
     );
-    const expiresAt = epoch(now) + IDEMPOTENCY_DAYS * DAY_SECONDS;
+    const expiresAt = epochAfterDays(now, IDEMPOTENCY_DAYS);
     const claim = await claimKey(store, { keyHash, requestHash, ...receipt, expiresAt }, now);
     if (claim.stored) return claim.receipt;
     // Either a fresh claim, or an earlier attempt claimed the key but did not store the submission: finish it now.
@@ -120,7 +119,7 @@ async function storeSubmission(
       version: 1,
       ...(keyHash !== undefined ? { idempotencyKeyHash: keyHash } : {}),
       notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
-      expiresAt: epoch(new Date(receipt.submittedAt)) + form.meta.retentionDays * DAY_SECONDS,
+      expiresAt: epochAfterDays(new Date(receipt.submittedAt), form.meta.retentionDays),
     };
     if (await store.createSubmission(submission)) return receipt;
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.

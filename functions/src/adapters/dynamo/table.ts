@@ -8,7 +8,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** Index names and key attributes of the one table (see docs/data-model.md; infra/ declares the same). */
+/** The one table's key attributes and the attribute AWS deletes expired items by (see docs/data-model.md). */
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'expiresAt' } as const;
+
+/** Index names and key attributes of the one table; `infra/constructs/koto-table.ts` declares the table from these. */
 export const INDEX = {
   outbox: { name: 'outbox', pk: 'outboxPk', sk: 'notifyAt' },
   byMunicipality: { name: 'byMunicipality', pk: 'gsi1pk', sk: 'gsi1sk' },
@@ -62,12 +65,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: ['pk', 'sk', INDEX.outbox.pk, INDEX.outbox.sk, INDEX.byMunicipality.pk, INDEX.byMunicipality.sk].map(
+      AttributeDefinitions: [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, INDEX.outbox.pk, INDEX.outbox.sk, INDEX.byMunicipality.pk, INDEX.byMunicipality.sk].map(
         (name) => ({ AttributeName: name, AttributeType: 'S' as const }),
       ),
       KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: [gsi(INDEX.outbox), gsi(INDEX.byMunicipality)],
     }),

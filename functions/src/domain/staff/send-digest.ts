@@ -3,6 +3,8 @@ import type { Mailer } from '../mailer.js';
 import type { Clock, SubmissionStore } from '../ports.js';
 import { formsRoutedTo, routedMailboxes } from '../routing.js';
 import { STATUS_NAMES_FI } from '../../../../schemas/src/statuses.js';
+import { daysBetween } from '../epoch.js';
+import { publicLink } from '../public-link.js';
 import type { Submission, SubmissionStatus } from '../submission.js';
 
 export interface DigestDeps {
@@ -51,7 +53,7 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
         const ages = BUCKETS.map((b, i) => {
           const min = i === 0 ? 0 : BUCKETS[i - 1]!.maxDays;
           const n = ofForm.filter((s) => {
-            const days = (now.getTime() - Date.parse(s.submittedAt)) / 86_400_000;
+            const days = daysBetween(new Date(s.submittedAt), now);
             return days >= min && days < b.maxDays;
           }).length;
           return `${b.label}: ${n}`;
@@ -63,7 +65,7 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
         from: deps.mail.from,
         to: [mailbox],
         subject: `Koto-lomakkeet: ${mine.length} avointa – ${municipality.name} – päivän kooste`,
-        text: [`Avoimet lomakkeet, ${municipality.name}:`, '', ...lines, '', `Saapuneet: ${deps.mail.publicUrl.replace(/\/$/, '')}/staff`].join('\n'),
+        text: [`Avoimet lomakkeet, ${municipality.name}:`, '', ...lines, '', `Saapuneet: ${publicLink(deps.mail.publicUrl, '/staff')}`].join('\n'),
       });
       sent++;
     }

@@ -3,6 +3,7 @@ import type { AuthStore, Clock, Crypto, StaffDirectory } from '../ports.js';
 import { Unauthorized } from '../errors.js';
 import { safeNextPath } from './next-path.js';
 import { normaliseEmail, type StaffMember } from './staff-member.js';
+import { publicLink } from '../public-link.js';
 import { epoch } from '../epoch.js';
 
 export interface AuthDeps {
@@ -30,7 +31,7 @@ export async function requestSignIn(deps: AuthDeps, email: string, next?: string
   const now = deps.clock.now();
   await deps.auth.saveLoginToken(deps.crypto.sha256(`login:${token}`), member.email, epoch(now) + LOGIN_TOKEN_MINUTES * 60);
   const target = safeNextPath(next);
-  const link = `${deps.mail.publicUrl.replace(/\/$/, '')}/auth/verify?token=${encodeURIComponent(token)}${target ? `&next=${encodeURIComponent(target)}` : ''}`;
+  const link = `${publicLink(deps.mail.publicUrl, '/auth/verify')}?token=${encodeURIComponent(token)}${target ? `&next=${encodeURIComponent(target)}` : ''}`;
   try {
     await sendLink(deps, member, link);
   } catch (error) {

@@ -4,6 +4,7 @@ import type { AuditLog, Clock, StaffDirectory, SubmissionQuery, SubmissionStore 
 import { STATUSES, type HistoryEntry, type Submission, type SubmissionStatus } from '../submission.js';
 import { sameAssignee, validAssignee } from './assignee.js';
 import { answerViews, type AnswerView } from './submission-detail.js';
+import { daysBefore } from '../epoch.js';
 import { canAccess, normaliseEmail, type StaffMember } from './staff-member.js';
 
 export interface TriageDeps {
@@ -65,7 +66,7 @@ export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date
     status: status(filters.status),
     formId: filters.form || undefined,
     assignee: filters.assignee === 'none' ? null : filters.assignee ? normaliseEmail(filters.assignee) : undefined,
-    submittedBefore: filters.minAgeDays ? new Date(now.getTime() - filters.minAgeDays * 86_400_000).toISOString() : undefined,
+    submittedBefore: filters.minAgeDays ? daysBefore(now, filters.minAgeDays).toISOString() : undefined,
     limit,
     cursor: filters.cursor || undefined,
   };
