@@ -1,4 +1,5 @@
 export * from './ajv-options.js';
+export * from './canonical-json.js';
 export * from './conditions.js';
 export * from './digits.js';
 export * from './interpolate.js';
@@ -8,6 +9,7 @@ export * from './localize.js';
 export * from './messages.js';
 export * from './municipality-lint.js';
 export * from './municipality-texts.js';
+export * from './numbers.js';
 export * from './show-answer.js';
 export * from './statuses.js';
 export * from './texts.js';

@@ -108,11 +108,24 @@ export function localizedFieldLookup(form: Pick<LocalizedForm, 'schema' | 'uiSch
   };
 }
 
-/** The steps of a form with their titles in `texts`; a form without steps is one step of all its fields. */
+/**
+ * The steps of a form (`ui:steps`), the one reading of them: a form without steps is one step, `all`, of all its
+ * fields. Localized forms keep their steps' titles.
+ */
+export function formSteps<S extends FormStep = FormStep>(form: { schema: JsonSchema; uiSchema: UiSchema }): S[] {
+  const steps = form.uiSchema['ui:steps'] as S[] | undefined;
+  if (steps?.length) return steps;
+  return [{ id: 'all', fields: Object.keys(form.schema.properties ?? {}) } as S];
+}
+
+/** The fields of a form in the order its steps ask them. */
+export function fieldOrder(form: { schema: JsonSchema; uiSchema: UiSchema }): string[] {
+  return formSteps(form).flatMap((step) => step.fields);
+}
+
+/** The steps of a form with their titles in `texts`. */
 export function localizeSteps(form: FormDefinition, texts: FormTexts): LocalizedStep[] {
-  const steps = form.uiSchema['ui:steps'] as FormStep[] | undefined;
-  const all = steps ?? [{ id: 'all', fields: Object.keys(form.schema.properties ?? {}) }];
-  return all.map((step) => ({ ...step, title: texts.steps[step.id] ?? texts.title }));
+  return formSteps(form).map((step) => ({ ...step, title: texts.steps[step.id] ?? texts.title }));
 }
 
 /**

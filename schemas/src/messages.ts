@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { interpolate } from './interpolate.js';
+import { formatNumber } from './numbers.js';
 import type { FieldTexts } from './types.js';
 
 /** One validation failure as the HTTP contract and the browser show it. */
@@ -36,12 +37,12 @@ export function fieldIdOf(path: string): string {
  * The label of the field a pointer names, led by the item it is in when inside a repeating group:
  * `/answers/children/1/childAge` reads "Lapsi 2: Lapsen ikä", so the resident knows which child is meant.
  */
-function labelOf(path: string, lookup: FieldLookup, number: Intl.NumberFormat): string {
+function labelOf(path: string, lookup: FieldLookup, lang: string | undefined): string {
   const segments = path.split('/').slice(2);
   const field = fieldIdOf(path);
   const items = segments.flatMap((segment, i) => {
     const group = i > 0 && /^\d+$/.test(segment) ? lookup(segments[i - 1]!) : undefined;
-    return group?.item ? [interpolate(group.item, { number: number.format(Number(segment) + 1) })] : [];
+    return group?.item ? [interpolate(group.item, { number: formatNumber(Number(segment) + 1, lang ?? 'en') })] : [];
   });
   return [...items, lookup(field)?.label ?? field].join(': ');
 }
@@ -69,8 +70,6 @@ export function describeErrors(
   lookup: FieldLookup,
   lang?: string,
 ): AnswerError[] {
-  // Limits read as the resident reads numbers (Arabic-Indic digits in Arabic), without grouping: 1900, not 1 900.
-  const number = new Intl.NumberFormat(lang, { useGrouping: false });
   const seen = new Set<string>();
   const out: AnswerError[] = [];
   for (const error of errors) {
@@ -83,8 +82,8 @@ export function describeErrors(
     const template = templateOf(error, field, messages);
     const limit = error.params['limit'];
     const message = interpolate(template, {
-      label: labelOf(path, lookup, number),
-      ...(typeof limit === 'number' ? { limit: number.format(limit) } : typeof limit === 'string' ? { limit } : {}),
+      label: labelOf(path, lookup, lang),
+      ...(typeof limit === 'number' ? { limit: formatNumber(limit, lang ?? 'en') } : typeof limit === 'string' ? { limit } : {}),
     });
     out.push({ path, keyword: error.keyword, message });
   }

@@ -1,5 +1,6 @@
 import { interpolate } from './interpolate.js';
 import type { LocalizedForm } from './localize.js';
+import { formatNumber } from './numbers.js';
 import type { JsonSchema, UiSchema } from './types.js';
 
 /** An answer in words: the values chosen or written, or for a repeating group each item with its own answers. */
@@ -35,7 +36,7 @@ function optionLabel(names: OptionNames, value: unknown, index: number): string 
  * in the language's digits and never with a thousands separator ("1985", not "1 985").
  */
 function written(schema: JsonSchema, value: string | number, lang: string): string {
-  if (typeof value === 'number') return new Intl.NumberFormat(lang, { useGrouping: false }).format(value);
+  if (typeof value === 'number') return formatNumber(value, lang);
   if (typeof schema['format'] === 'string' && schema['format'].endsWith('date') && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     // Midnight UTC, written in UTC: the day the resident gave, wherever the reader is. Gregorian, as the form asks
     // (fa and th would otherwise turn 1985 into 1363 or 2528).
@@ -63,7 +64,7 @@ function showValue(schema: JsonSchema, ui: UiSchema | undefined, value: unknown,
 /** The title of item `index` (from 0) of a repeating group: "Lapsi 1", "Дитина 2". */
 export function itemTitle(ui: UiSchema | undefined, index: number, lang: string): string {
   const template = (ui?.['ui:options'] as { itemTitle?: string } | undefined)?.itemTitle ?? '{{number}}';
-  return interpolate(template, { number: new Intl.NumberFormat(lang, { useGrouping: false }).format(index + 1) });
+  return interpolate(template, { number: formatNumber(index + 1, lang) });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { interpolate } from './interpolate.js';
+import { formatNumber } from './numbers.js';
 import { flattenTexts } from './texts.js';
 
 /** i18next's plural key suffixes, one per CLDR plural category (`key_one`, `key_few`, ...). */
@@ -19,15 +20,6 @@ export function hasText(texts: unknown, key: string): boolean {
   return typeof lookup(texts, key) === 'string' || typeof lookup(texts, `${key}_other`) === 'string';
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** One formatter per language, without thousands separators, as the validation messages write limits. */
-function numberFormat(lang: string): Intl.NumberFormat {
-  let format = numberFormats.get(lang);
-  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang, { useGrouping: false })));
-  return format;
-}
-
 /**
  * Translates a key of i18next-style JSON: with a numeric `count`, picks the plural form the language needs through
  * `Intl.PluralRules` (`key_one`, `key_few`, ... `key_other`; Arabic has six). Every number is written with `Intl`
@@ -36,7 +28,7 @@ function numberFormat(lang: string): Intl.NumberFormat {
  */
 export function translate(texts: unknown, key: string, lang: string, vars: Record<string, string | number> = {}): string | undefined {
   const written = Object.values(vars).some((v) => typeof v === 'number')
-    ? Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? numberFormat(lang).format(value) : value]))
+    ? Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(value, lang) : value]))
     : vars;
   const count = vars['count'];
   if (typeof count === 'number') {

@@ -9,7 +9,7 @@ import {
   withoutHidden,
   type FormDefinition,
 } from '../../schemas/src/index.js';
-import { canonicalJson } from '../../functions/src/domain/canonical-json.js';
+import { canonicalJson } from '../../schemas/src/canonical-json.js';
 import { catalog } from '../support/test-app.js';
 
 const guidance = catalog.forms.find((f) => f.id === 'guidance')!;

@@ -1,5 +1,4 @@
-import { normalizeAnswers, validateAnswers, withoutHidden, type FormDefinition, type Lang, type Municipality } from '../../../schemas/src/index.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, normalizeAnswers, validateAnswers, withoutHidden, type FormDefinition, type Lang, type Municipality } from '../../../schemas/src/index.js';
 import { IdempotencyKeyReused, InvalidAnswers, StoreUnavailable } from './errors.js';
 import type { FormRegistry } from './form-registry.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';

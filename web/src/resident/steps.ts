@@ -1,15 +1,13 @@
-import { conditionalRules, hiddenFields, type JsonSchema, type LocalizedForm, type LocalizedStep, type UiSchema } from '../../../schemas/src/index.js';
+import { conditionalRules, formSteps, hiddenFields, type JsonSchema, type LocalizedForm, type LocalizedStep, type UiSchema } from '../../../schemas/src/index.js';
 
 export type Answers = Record<string, unknown>;
 
 /** Where the resident is in a form: a step's index or the review of all answers. */
 export type Position = number | 'review';
 
-/** The steps of a form (`ui:steps`); a form without steps is one step of all its fields. */
+/** The steps of a localized form, each with its title (the form's title for a form of one step). */
 export function stepsOf(form: LocalizedForm): LocalizedStep[] {
-  const steps = form.uiSchema['ui:steps'] as LocalizedStep[] | undefined;
-  if (steps?.length) return steps;
-  return [{ id: 'all', title: form.title, fields: Object.keys(form.schema.properties ?? {}) }];
+  return formSteps<LocalizedStep>(form).map((step) => (step.title ? step : { ...step, title: form.title }));
 }
 
 /** The fields of a step that the answers make visible, in the step's order. */

@@ -13,6 +13,7 @@ import { interpolate } from '../../../schemas/src/interpolate.js';
 import type { Lang } from '../../../schemas/src/languages.js';
 import { itemTitle } from '../../../schemas/src/show-answer.js';
 import type { Translate } from '../i18n.js';
+import { formatNumber } from '../../../schemas/src/numbers.js';
 import { ListenButton } from './listen.js';
 
 /** What the templates get through rjsf's `formContext`. */
@@ -149,7 +150,7 @@ function ArrayFieldItemTemplate({ children, index, totalItems, buttonsProps, par
   const { lang } = registry.formContext as FormContext;
   const removable = buttonsProps.hasRemove && totalItems > useContext(MinItems);
   const options = getUiOptions(parentUiSchema) as RepeatOptions;
-  const number = new Intl.NumberFormat(lang, { useGrouping: false }).format(index + 1);
+  const number = formatNumber(index + 1, lang);
   return (
     <fieldset className="repeat-item">
       <legend className="repeat-item__title">{itemTitle(parentUiSchema, index, lang)}</legend>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FormDefinition } from '../../../../schemas/src/index.js';
-import { canonicalJson } from '../../domain/canonical-json.js';
+import { canonicalJson } from '../../../../schemas/src/canonical-json.js';
 import type { FormVersionStore } from '../../domain/ports.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
 

@@ -1,4 +1,4 @@
-import { answerLine, localize, showFormAnswer, type FormDefinition, type FormStep, type JsonSchema, type Lang, type ShownAnswer } from '../../../../schemas/src/index.js';
+import { answerLine, fieldOrder, localize, showFormAnswer, type FormDefinition, type JsonSchema, type Lang, type ShownAnswer } from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 
 /** One answer for staff: the Finnish label and answer beside what the resident saw, free text marked with its language. */
@@ -21,11 +21,6 @@ export type YesNo = (lang: Lang) => [string, string];
 
 function isFreeText(schema: JsonSchema | undefined): boolean {
   return schema?.type === 'string' && !schema.enum && schema['format'] === undefined && schema['pattern'] === undefined;
-}
-
-function fieldOrder(form: FormDefinition): string[] {
-  const steps = form.uiSchema['ui:steps'] as FormStep[] | undefined;
-  return steps ? steps.flatMap((s) => s.fields) : Object.keys(form.schema.properties ?? {});
 }
 
 /** The answers of a submission in form order, in Finnish words and in the resident's language, shown as the kit shows them. */
