@@ -11,6 +11,7 @@ import { KotoFunction } from './constructs/koto-function.js';
 import { KotoMail } from './constructs/koto-mail.js';
 import { KotoSms } from './constructs/koto-sms.js';
 import { KotoTable, TABLE_LAYOUT } from './constructs/koto-table.js';
+import { serverPathPatterns } from '../schemas/src/server-paths.js';
 import { WebDistribution } from './constructs/web-distribution.js';
 
 export interface KotoStackProps extends StackProps {
@@ -51,7 +52,7 @@ export class KotoStack extends Stack {
     const web = new WebDistribution(this, 'Web', {
       webDir: props.webDir,
       api,
-      apiPaths: ['/api/*', '/a/*', '/auth/*'],
+      apiPaths: serverPathPatterns(),
       originVerifySecret: originVerifySecret.secretValue.unsafeUnwrap(),
     });
 

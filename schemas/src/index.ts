@@ -2,6 +2,7 @@ export * from './ajv-options.js';
 export * from './canonical-json.js';
 export * from './conditions.js';
 export * from './digits.js';
+export * from './empty-answer.js';
 export * from './interpolate.js';
 export * from './languages.js';
 export * from './lint.js';

@@ -1,6 +1,7 @@
 import { interpolate } from './interpolate.js';
 import type { LocalizedForm } from './localize.js';
 import { formatNumber } from './numbers.js';
+import { isEmptyAnswer } from './empty-answer.js';
 import type { JsonSchema, UiSchema } from './types.js';
 
 /** An answer in words: the values chosen or written, or for a repeating group each item with its own answers. */
@@ -47,7 +48,7 @@ function written(schema: JsonSchema, value: string | number, lang: string): stri
 }
 
 function showValue(schema: JsonSchema, ui: UiSchema | undefined, value: unknown, yesNo: [string, string], lang: string): string[] {
-  if (value === undefined || value === null || value === '') return [];
+  if (isEmptyAnswer(value)) return [];
   if (typeof value === 'boolean') {
     const names = ui?.['ui:enumNames'] as OptionNames;
     return [Array.isArray(names) && names.length === 2 ? optionLabel(names, value, value ? 0 : 1) : yesNo[value ? 0 : 1]];

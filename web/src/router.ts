@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { isServerPath } from '../../schemas/src/server-paths.js';
 
 /** Where the app is: the path and the History API state of the entry. */
 export interface Location {
@@ -51,7 +52,8 @@ export function interceptLinks(root: HTMLElement): void {
     const anchor = (event.target as Element | null)?.closest?.('a');
     if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
     const href = anchor.getAttribute('href');
-    if (!href || !href.startsWith('/') || href.startsWith('//') || href.startsWith('/api/')) return;
+    // The server's own pages (an action link, the sign-in page) load from the server, not as app routes.
+    if (!href || !href.startsWith('/') || href.startsWith('//') || isServerPath(href)) return;
     event.preventDefault();
     if (href !== window.location.pathname) navigate(href);
   });

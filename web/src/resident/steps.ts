@@ -84,12 +84,7 @@ export function firstStepWith(steps: LocalizedStep[], fields: Iterable<string>):
   return steps.findIndex((step) => step.fields.some((field) => wanted.has(field)));
 }
 
-/** Answers without empty values (undefined, null, '', []), as they are stored and sent. */
-export function withoutEmpty(answers: Answers): Answers {
-  return Object.fromEntries(
-    Object.entries(answers).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
-  );
-}
+export { withoutEmpty } from '../../../schemas/src/empty-answer.js';
 
 /** The position kept in a history entry's state, if it is a valid one for a form of `stepCount` steps. */
 export function positionFrom(state: unknown, stepCount: number): Position | undefined {

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { dirOf, isLang } from '../../../../schemas/src/index.js';
+import { isServerPath } from '../../../../schemas/src/server-paths.js';
 import type { Env } from '../../http/deps.js';
 
-/** Paths that belong to the API or server pages, never to the web app. */
-const SERVER_PATHS = /^\/(api|dev|a|auth)(\/|$)/;
 
 /** The built web app's index.html with `<html lang dir>` set for the page's language. */
 export function pageHtml(indexHtml: string, path: string): string {
@@ -29,9 +28,9 @@ export function webRoutes(app: Hono<Env>, webDir: string, indexHtml: string): vo
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('*', async (c, next) => (SERVER_PATHS.test(c.req.path) ? next() : serveStatic({ root: webDir })(c, next)));
+  app.use('*', async (c, next) => (isServerPath(c.req.path, true) ? next() : serveStatic({ root: webDir })(c, next)));
   app.get('*', (c, next) => {
-    if (SERVER_PATHS.test(c.req.path) || /\.\w+$/.test(c.req.path)) return next();
+    if (isServerPath(c.req.path, true) || /\.\w+$/.test(c.req.path)) return next();
     c.header('Cache-Control', 'no-cache');
     return c.html(pageHtml(indexHtml, c.req.path));
   });
