@@ -1,4 +1,5 @@
 import Ajv, { type Options, type ValidateFunction } from 'ajv';
+import { EMAIL } from './email.js';
 import type { JsonSchema } from './types.js';
 
 /** The ajv options used in the browser, on the server and by the lint: one behaviour everywhere. */
@@ -15,13 +16,9 @@ export const AJV_OPTIONS: Options = {
 };
 
 // Deliberately small formats (the full ajv-formats set is large and mostly unused here).
-const EMAIL = /^[^\s@"<>()[\]\\,;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** Whether `value` is an email address as the forms' `email` format accepts it (also for mailboxes and staff). */
-export function isEmailAddress(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 254 && EMAIL.test(value);
-}
+export { isEmailAddress } from './email.js';
 
 function isDate(value: string): boolean {
   if (!DATE.test(value)) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailable } from '../../functions/src/domain/errors.js';
 import type { Crypto, SubmissionStore } from '../../functions/src/domain/ports.js';
-import { newReference } from '../../functions/src/domain/reference.js';
+import { newReference } from '../../schemas/src/reference.js';
 import { createApp } from '../../functions/src/http/app.js';
 import { useDynalite } from '../support/dynamo.js';
 import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';

@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
 import { LOCAL_AWS } from '../../functions/src/adapters/dynamo/local-dynalite.js';
-import { parseReference } from '../../functions/src/domain/reference.js';
+import { parseReference } from '../../schemas/src/reference.js';
 import { DynamoFormVersionStore } from '../../functions/src/adapters/dynamo/dynamo-form-version-store.js';
 import { DynamoRateLimiter } from '../../functions/src/adapters/dynamo/dynamo-rate-limiter.js';
 import { DynamoSubmissionStore } from '../../functions/src/adapters/dynamo/dynamo-submission-store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_ALPHABET, checkCharacter, newReference, parseReference } from '../../functions/src/domain/reference.js';
+import { REFERENCE_ALPHABET, checkCharacter, newReference, parseReference } from '../../schemas/src/reference.js';
 
 const bytes = (seed: number) => (n: number) => Uint8Array.from({ length: n }, (_, i) => (seed * 31 + i * 17) % 256);
 

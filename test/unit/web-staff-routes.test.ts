@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../web/src/routes.js';
-import { normaliseReference } from '../../web/src/staff/reference-search.js';
+import { formatReference } from '../../schemas/src/reference.js';
 import { parseStaffPath, submissionPath } from '../../web/src/staff/staff-routes.js';
 
 describe('staff paths', () => {
@@ -33,13 +33,13 @@ describe('staff paths', () => {
 describe('a typed reference', () => {
   it('is written the system way from any case, spaces or missing dashes', () => {
     for (const typed of ['HEI-7KQ4-M2X9', 'hei-7kq4-m2x9', ' hei 7kq4 m2x9 ', 'HEI7KQ4M2X9', 'hei–7kq4–m2x9']) {
-      expect(normaliseReference(typed)).toBe('HEI-7KQ4-M2X9');
+      expect(formatReference(typed)).toBe('HEI-7KQ4-M2X9');
     }
   });
 
   it('is null when it cannot be a reference (wrong length, 0/O/1/I, other characters)', () => {
     for (const typed of ['', 'HEI', 'HEI-7KQ4-M2X', 'HEI-7KQ4-M2X99', 'HEI-0KQ4-M2X9', 'HEI-OKQ4-M2X9', 'HEI-1KQ4-M2X9', 'HEI-IKQ4-M2X9', 'HE1-7KQ4-M2X9', 'HEI/7KQ4/M2X9']) {
-      expect(normaliseReference(typed)).toBeNull();
+      expect(formatReference(typed)).toBeNull();
     }
   });
 });

@@ -2,7 +2,7 @@ import { canonicalJson, normalizeAnswers, validateAnswers, withoutHidden, type F
 import { IdempotencyKeyReused, InvalidAnswers, StoreUnavailable } from './errors.js';
 import type { FormRegistry } from './form-registry.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';
-import { newReference } from './reference.js';
+import { newReference } from '../../../schemas/src/reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
 import { epochAfterDays } from './epoch.js';
 import { confirmationChannels, type ConfirmationChannel } from './resident-confirmation.js';

@@ -7,9 +7,9 @@ import { normaliseEmail } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';
 import { isObject, readJson } from './json-body.js';
 import { page } from './pages.js';
+import { isEmailAddress } from '../../../schemas/src/email.js';
 import { clearSessionCookie, requireMember, sameOrigin, sessionId, setSessionCookie } from './session.js';
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
 
 /** `/api/auth/*` and `/auth/verify`: sign-in by emailed link, sessions, sign-out. */
 export function authRoutes(deps: AppDeps) {
@@ -22,7 +22,7 @@ export function authRoutes(deps: AppDeps) {
     const email = isObject(body.value) ? body.value['email'] : undefined;
     // The staff page the member was on; an unsafe one is dropped, not refused, so the answer stays the same.
     const next = isObject(body.value) ? safeNextPath(body.value['next']) : undefined;
-    if (typeof email !== 'string' || !EMAIL.test(email.trim())) throw new InvalidRequest('"email" must be an email address.');
+    if (typeof email !== 'string' || !isEmailAddress(email.trim())) throw new InvalidRequest('"email" must be an email address.');
     const now = deps.clock.now();
     for (const key of [`login-ip:${deps.clientIp(c)}`, `login-email:${normaliseEmail(email)}`]) {
       const limit = await deps.loginLimiter.hit(deps.crypto.sha256(key), now);

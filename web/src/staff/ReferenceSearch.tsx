@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { navigate } from '../router.js';
-import { normaliseReference } from './reference-search.js';
+import { formatReference } from '../../../schemas/src/reference.js';
 import { submissionPath } from './staff-routes.js';
 
 /** Goes straight to a submission by its reference, typed in any case, with or without spaces and dashes. */
@@ -11,7 +11,7 @@ export function ReferenceSearch() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const typed = input.current?.value ?? '';
-    const reference = normaliseReference(typed);
+    const reference = formatReference(typed);
     if (!reference) {
       setError(typed.trim() ? 'Tunnus ei ole oikean muotoinen. Se on muotoa HEI-7KQ4-M2X9.' : 'Kirjoita asiointitunnus.');
       input.current?.focus();

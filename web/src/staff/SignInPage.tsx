@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { hasStatus, requestSignInLink } from './staff-api.js';
+import { isEmailAddress } from '../../../schemas/src/email.js';
 import { errorText, StaffHeading } from './staff-ui.js';
 
 type Step = { step: 'ask'; error?: string } | { step: 'sending' } | { step: 'sent' };
@@ -13,7 +14,7 @@ export function SignInPage({ notice }: { notice?: string }) {
     event.preventDefault();
     if (state.step === 'sending') return;
     const email = input.current?.value.trim() ?? '';
-    if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+    if (!isEmailAddress(email)) {
       setState({ step: 'ask', error: 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.' });
       input.current?.focus();
       return;

@@ -1,4 +1,4 @@
-import { normaliseReference } from './reference-search.js';
+import { formatReference } from '../../../schemas/src/reference.js';
 
 /** The views of the staff area, parsed from a path under `/staff`, and the admins' page `/admin`. */
 export type StaffRoute = { view: 'inbox' } | { view: 'submission'; reference: string } | { view: 'admin' } | { view: 'notFound' };
@@ -19,7 +19,7 @@ export function parseStaffPath(path: string): StaffRoute {
     } catch {
       return { view: 'notFound' };
     }
-    const reference = normaliseReference(raw);
+    const reference = formatReference(raw);
     return reference ? { view: 'submission', reference } : { view: 'notFound' };
   }
   return { view: 'notFound' };

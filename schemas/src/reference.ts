@@ -26,12 +26,24 @@ export function newReference(prefix: string, randomBytes: (n: number) => Uint8Ar
   return `${prefix}-${full.slice(0, 4)}-${full.slice(4)}`;
 }
 
-/** Normalises what a person typed (any case, spaces or dashes) and checks the check character; null if invalid. */
+/** The shape of a reference with its separators taken out: a three-letter prefix and eight characters of the alphabet. */
+const COMPACT = new RegExp(`^([A-Z]{3})([${REFERENCE_ALPHABET}]{8})$`);
+
+/**
+ * A reference as a person may type it from a phone call or an email (any case, spaces, any dash or none), written
+ * the way the system writes it: `hei 7kq4 m2x9` → `HEI-7KQ4-M2X9`. Null when it cannot be one. The check character
+ * is not verified here: a search with a mistyped one simply finds nothing.
+ */
+export function formatReference(input: string): string | null {
+  const m = COMPACT.exec(input.toUpperCase().replace(/[\s\-‐‑–—]/g, ''));
+  return m ? `${m[1]}-${m[2]!.slice(0, 4)}-${m[2]!.slice(4)}` : null;
+}
+
+/** `formatReference`, and only when the check character holds; null otherwise. */
 export function parseReference(input: string): string | null {
-  const m = /^([A-Z]{3})([2-9A-HJ-NP-Z]{8})$/.exec(input.toUpperCase().replace(/[\s-]/g, ''));
-  if (!m) return null;
-  const prefix = m[1]!;
-  const full = m[2]!;
-  if (checkCharacter(prefix, full.slice(0, 7)) !== full[7]) return null;
-  return `${prefix}-${full.slice(0, 4)}-${full.slice(4)}`;
+  const reference = formatReference(input);
+  if (!reference) return null;
+  const [prefix, first, second] = reference.split('-') as [string, string, string];
+  const full = first + second;
+  return checkCharacter(prefix, full.slice(0, 7)) === full[7] ? reference : null;
 }
