@@ -14,6 +14,7 @@ export * from './municipality-texts.js';
 export * from './numbers.js';
 export * from './reference.js';
 export * from './show-answer.js';
+export * from './staff-contract.js';
 export * from './statuses.js';
 export * from './texts.js';
 export * from './types.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { safeNextPath } from '../../functions/src/domain/staff/next-path.js';
+import { safeNextPath } from '../../schemas/src/next-path.js';
 import { requestSignInLink } from '../../web/src/staff/staff-api.js';
 import { parseStaffPath, submissionPath } from '../../web/src/staff/staff-routes.js';
 

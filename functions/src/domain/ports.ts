@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../../../schemas/src/index.js';
 import type { StaffMember } from './staff/staff-member.js';
+import type { AuditEntry } from '../../../schemas/src/staff-contract.js';
 import type { HistoryEntry, IdempotencyRecord, Submission, SubmissionStatus } from './submission.js';
 
 /** Filters of the staff inbox; `municipalities` is always the caller's scope (or a part of it). */
@@ -101,15 +102,7 @@ export interface AuthStore {
 }
 
 /** Who read or changed what, kept as long as the submission it is about. */
-export interface AuditEntry {
-  reference: string;
-  at: string;
-  actor: string;
-  action: 'read' | 'update' | 'export';
-  detail?: string;
-  /** Epoch seconds: the submission's own expiry. */
-  expiresAt: number;
-}
+export type { AuditEntry } from '../../../schemas/src/staff-contract.js';
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;

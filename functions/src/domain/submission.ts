@@ -4,16 +4,9 @@ import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
 
 export { STATUSES, type SubmissionStatus } from '../../../schemas/src/statuses.js';
 
-/** One change to a submission, kept on the submission itself so change and history are one write. */
-export interface HistoryEntry {
-  at: string;
-  /** Staff email, or `link:<mailbox>` for an emailed action link. */
-  by: string;
-  action: 'status' | 'assign' | 'note';
-  from?: string | null;
-  to?: string | null;
-  note?: string;
-}
+import type { HistoryEntry } from '../../../schemas/src/staff-contract.js';
+
+export type { HistoryEntry } from '../../../schemas/src/staff-contract.js';
 
 /** Delivery state of the staff notification, kept on the submission so staff can see it. */
 export interface NotificationState {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { InvalidRequest, RateLimited, Unauthorized } from '../domain/errors.js';
-import { safeNextPath, STAFF_HOME } from '../domain/staff/next-path.js';
+import { safeNextPath, STAFF_HOME } from '../../../schemas/src/next-path.js';
 import { endSession, requestSignIn, startSession } from '../domain/staff/sign-in.js';
 import { normaliseEmail } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';

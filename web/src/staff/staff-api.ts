@@ -1,8 +1,5 @@
-import type { FormLanguages } from '../../../functions/src/domain/admin/form-languages.js';
-import type { AuditEntry } from '../../../functions/src/domain/ports.js';
-import { safeNextPath } from '../../../functions/src/domain/staff/next-path.js';
-import type { AnswerView } from '../../../functions/src/domain/staff/submission-detail.js';
-import type { HistoryEntry } from '../../../functions/src/domain/submission.js';
+import { safeNextPath } from '../../../schemas/src/next-path.js';
+import type { AnswerView, AuditEntry, FormLanguages, HistoryEntry } from '../../../schemas/src/staff-contract.js';
 import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
 import type { ServicesResponse } from '../api.js';
 

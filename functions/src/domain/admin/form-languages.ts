@@ -1,13 +1,7 @@
-import type { Lang } from '../../../../schemas/src/index.js';
+import type { FormLanguages, Lang } from '../../../../schemas/src/index.js';
 import type { FormRegistry } from '../form-registry.js';
 
-export interface FormLanguages {
-  id: string;
-  version: number;
-  title: string;
-  /** Each language in the form's metadata: offered only when complete; reviewed once a native speaker has checked it. */
-  languages: { lang: Lang; reviewed: boolean; offered: boolean }[];
-}
+export type { FormLanguages } from '../../../../schemas/src/staff-contract.js';
 
 /** For admins: every form's languages and whether a native speaker has reviewed each. */
 export function formLanguages(registry: FormRegistry): FormLanguages[] {

@@ -1,7 +1,7 @@
 import type { Mailer } from '../mailer.js';
 import type { AuthStore, Clock, Crypto, StaffDirectory } from '../ports.js';
 import { Unauthorized } from '../errors.js';
-import { safeNextPath } from './next-path.js';
+import { safeNextPath } from '../../../../schemas/src/next-path.js';
 import { normaliseEmail, type StaffMember } from './staff-member.js';
 import { publicLink } from '../public-link.js';
 import { epoch } from '../epoch.js';

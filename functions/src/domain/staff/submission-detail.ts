@@ -1,20 +1,7 @@
-import { answerLine, fieldOrder, localize, showFormAnswer, type FormDefinition, type JsonSchema, type Lang, type ShownAnswer } from '../../../../schemas/src/index.js';
+import { answerLine, fieldOrder, localize, showFormAnswer, type AnswerView, type FormDefinition, type JsonSchema, type Lang } from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 
-/** One answer for staff: the Finnish label and answer beside what the resident saw, free text marked with its language. */
-export interface AnswerView {
-  field: string;
-  label: string;
-  residentLabel: string;
-  value: unknown;
-  /** The answer in Finnish words (option labels, dates, each child of a repeating group). */
-  shown: ShownAnswer;
-  /** The same on one line, as the export writes it. */
-  display: string;
-  residentDisplay: string;
-  freeText: boolean;
-  lang: string;
-}
+export type { AnswerView } from '../../../../schemas/src/staff-contract.js';
 
 /** The words for yes and no in a language, for answers without labels of their own. */
 export type YesNo = (lang: Lang) => [string, string];

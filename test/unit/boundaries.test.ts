@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every TypeScript file under `dir` with the module specifiers it imports (static and dynamic). */
+function importsUnder(dir: string): { file: string; specifier: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return importsUnder(path);
+    if (!/\.tsx?$/.test(name)) return [];
+    const source = readFileSync(path, 'utf8');
+    return [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => ({ file: path, specifier: m[1]! }));
+  });
+}
+
+/** The files under `dir` that mention `pattern` in their code. */
+function filesMentioning(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesMentioning(path, pattern);
+    return /\.tsx?$/.test(name) && pattern.test(readFileSync(path, 'utf8')) ? [path] : [];
+  });
+}
+
+const show = (list: { file: string; specifier: string }[]) => list.map((i) => `${i.file} imports ${i.specifier}`);
+
+describe('the architecture holds by itself', () => {
+  it('the web app imports nothing of the server: what both need is in the kit (schemas/src)', () => {
+    expect(show(importsUnder('web/src').filter((i) => i.specifier.includes('functions/')))).toEqual([]);
+  });
+
+  it('the kit runs in a browser and on a server: no Node, AWS, Hono, React or server code', () => {
+    const forbidden = /^(node:|@aws-sdk|hono|react|preact)|functions\/|web\//;
+    expect(show(importsUnder('schemas/src').filter((i) => forbidden.test(i.specifier)))).toEqual([]);
+  });
+
+  it('the domain knows its ports, not their adapters, the HTTP layer, the entry points, AWS or Hono', () => {
+    const forbidden = /\/(adapters|http|entry)\/|^(@aws-sdk|hono|node:)/;
+    expect(show(importsUnder('functions/src/domain').filter((i) => forbidden.test(i.specifier)))).toEqual([]);
+  });
+
+  it('only the entry points read the environment', () => {
+    const readers = [...filesMentioning('functions/src', /process\.env/), ...filesMentioning('schemas/src', /process\.env/), ...filesMentioning('web/src', /process\.env/)];
+    expect(readers.filter((file) => !file.startsWith(join('functions', 'src', 'entry')))).toEqual([]);
+  });
+
+  it('reads the imports it checks (static and lazy), so the checks above cannot pass by finding none', () => {
+    const web = importsUnder('web/src').map((i) => i.specifier);
+    expect(web).toContain('../../../schemas/src/staff-contract.js');
+    expect(web).toContain('./staff/StaffApp.js');
+    expect(importsUnder('functions/src/domain').length).toBeGreaterThan(50);
+  });
+});
