@@ -52,7 +52,7 @@ describe('a Ukrainian mother of two in Orimattila enrols her children in hobbies
     const items = page.locator('fieldset.repeat-item');
     await expect.poll(() => items.count()).toBe(1);
     expect(await items.first().locator('> legend').innerText()).toBe('Дитина 1');
-    expect(await page.getByRole('button', { name: /Видалити/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Видалити дитину/ }).count()).toBe(0);
     await expectTapTarget(add);
     expect(await page.getByRole('button', { name: 'Add' }).count()).toBe(0);
 

@@ -5,6 +5,7 @@ import { PageHeading } from '../components.js';
 import { hyphenate } from '../hyphenate.js';
 import { hasNavigated } from '../router.js';
 import { useTexts } from '../texts-context.js';
+import { ClearAnswers } from './ClearAnswers.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { ReviewStep } from './ReviewStep.js';
 import { StepForm } from './StepForm.js';
@@ -48,6 +49,11 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
           <progress aria-hidden="true" max={steps.length} value={(position as number) + 1} />
         </div>
       ) : null}
+      {flow.cleared ? (
+        <p className="notice" role="status">
+          {t('form.cleared')}
+        </p>
+      ) : null}
       <ErrorSummary items={summary.items} focusKey={summary.key} />
       {step ? (
         <>
@@ -65,7 +71,6 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
             onNext={flow.onNext}
             onInvalid={flow.onInvalid}
           />
-          <p className="hint">{t('form.draftSaved')}</p>
         </>
       ) : (
         <ReviewStep
@@ -78,6 +83,7 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
           onSend={() => void flow.send()}
         />
       )}
+      <ClearAnswers onClear={flow.clearAnswers} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { useAsync } from '../use-async.js';
 import { Confirmation } from './Confirmation.js';
-import { activeKey, clearDraft, draftKey, hasAnswers, knownAnswers, readDraft, type Draft } from './draft.js';
+import { activeKey, clearDraft, draftKey, hasAnswers, knownAnswers, readDraft, readTabAnswers, tabAnswersKey, type Draft } from './draft.js';
 import { FormFlow } from './FormFlow.js';
 import { positionFrom, stepsOf } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
@@ -21,10 +21,12 @@ function receiptOf(state: unknown): ReceiptState['receipt'] | undefined {
 
 const FRESH: FlowStart = { answers: {}, position: 0 };
 
-function startFrom(draft: Draft, form: LocalizedForm): FlowStart {
+/** Where a saved draft resumes: its answers, with those only this tab kept (a reload, another language). */
+function startFrom(draft: Draft, form: LocalizedForm, municipality: string): FlowStart {
   const fields = Object.keys(form.schema.properties ?? {});
   const position = positionFrom({ position: draft.position }, stepsOf(form).length) ?? 0;
-  return { answers: knownAnswers(draft.answers, fields), position, pending: draft.pending };
+  const answers = { ...draft.answers, ...readTabAnswers(tabStore, tabAnswersKey(municipality, form.id)) };
+  return { answers: knownAnswers(answers, fields), position, pending: draft.pending };
 }
 
 /** `/<lang>/<municipality>/<formId>`: loads the form and its validator, offers a saved draft, then the steps. */
@@ -51,7 +53,7 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
   const draft = readDraft(deviceStore, key);
   // Filling in this tab (a reload, another language): carry on. A draft from an earlier visit: ask first.
   let begin: FlowStart | undefined;
-  if (hasAnswers(draft) && tabStore.getItem(activeKey(municipality, formId))) begin = startFrom(draft, form);
+  if (hasAnswers(draft) && tabStore.getItem(activeKey(municipality, formId))) begin = startFrom(draft, form, municipality);
   else if (start) begin = start;
   else if (!hasAnswers(draft)) begin = FRESH;
   else {
@@ -59,7 +61,7 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
     return (
       <DraftPrompt
         title={form.title}
-        onRestore={() => setStart(startFrom(saved, form))}
+        onRestore={() => setStart(startFrom(saved, form, municipality))}
         onDiscard={() => {
           clearDraft(deviceStore, key);
           setStart(FRESH);

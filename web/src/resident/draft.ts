@@ -18,8 +18,8 @@ export interface PendingSend {
 /** The part of `Storage` the drafts use (localStorage in the browser, a fake in tests). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** A draft older than this is deleted unread: phones are shared, and old answers are stale. */
-export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** A draft older than this is deleted unread: phones, library computers and reception desks are shared. */
+export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** The storage key of a form's draft in one municipality. */
 export function draftKey(municipality: string, formId: string): string {
@@ -77,6 +77,53 @@ export function hasAnswers(draft: Draft | undefined): draft is Draft {
 /** Answers restricted to the questions a form still has (a newer version may have dropped some). */
 export function knownAnswers(answers: Answers, fields: readonly string[]): Answers {
   return Object.fromEntries(Object.entries(answers).filter(([field]) => fields.includes(field)));
+}
+
+/**
+ * The questions a form keeps off the device (`"ui:options": { "keepOffDevice": true }`: an identity code, a
+ * residence basis, a birth date): their answers live only in this tab, so they are gone when it is closed.
+ */
+export function offDeviceFields(form: { uiSchema: Record<string, unknown> }): Set<string> {
+  return new Set(
+    Object.entries(form.uiSchema)
+      .filter(([, ui]) => (ui as { 'ui:options'?: { keepOffDevice?: boolean } } | undefined)?.['ui:options']?.keepOffDevice === true)
+      .map(([field]) => field),
+  );
+}
+
+/** Answers split into what may stay on the device and what only this tab keeps. */
+export function splitForDevice(form: { uiSchema: Record<string, unknown> }, answers: Answers): { device: Answers; tab: Answers } {
+  const off = offDeviceFields(form);
+  const entries = Object.entries(answers);
+  return {
+    device: Object.fromEntries(entries.filter(([field]) => !off.has(field))),
+    tab: Object.fromEntries(entries.filter(([field]) => off.has(field))),
+  };
+}
+
+/** The storage key of the answers only this tab keeps. */
+export function tabAnswersKey(municipality: string, formId: string): string {
+  return `koto:tab-answers:${municipality}:${formId}`;
+}
+
+/** Keeps the answers only this tab may hold (none: nothing stored). */
+export function writeTabAnswers(store: KeyValueStore, key: string, answers: Answers): void {
+  try {
+    if (Object.keys(answers).length === 0) store.removeItem(key);
+    else store.setItem(key, JSON.stringify(answers));
+  } catch {
+    // Storage unavailable: the answers stay in memory while the page is open.
+  }
+}
+
+/** The answers this tab keeps for a form, or none. */
+export function readTabAnswers(store: KeyValueStore, key: string): Answers {
+  try {
+    const parsed: unknown = JSON.parse(store.getItem(key) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Answers) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The session key marking a form as being filled in this tab: coming back to it (reload, other language) resumes silently. */

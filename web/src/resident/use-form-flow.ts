@@ -6,7 +6,7 @@ import { ApiError, submitAnswers, type Receipt } from '../api.js';
 import { navigate, useLocation } from '../router.js';
 import type { Translate } from '../i18n.js';
 import { useTexts } from '../texts-context.js';
-import { activeKey, clearDraft, draftKey, writeDraft, type PendingSend } from './draft.js';
+import { activeKey, clearDraft, draftKey, splitForDevice, tabAnswersKey, writeDraft, writeTabAnswers, type PendingSend } from './draft.js';
 import type { SummaryItem } from './ErrorSummary.js';
 import { createKitValidator, errorSchemaOf, validateForm } from './rjsf-validator.js';
 import { fieldPathOf, firstStepWith, mergeStepAnswers, positionFrom, stepsOf, topFieldOf, visibleFields, type Answers, type Position } from './steps.js';
@@ -64,7 +64,9 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
   );
 
   const saveDraft = (position: Position) => {
-    writeDraft(deviceStore, storageKey, { formVersion: form.version, savedAt: Date.now(), answers: answersRef.current, position, pending: pending.current });
+    const { device, tab } = splitForDevice(form, answersRef.current);
+    writeDraft(deviceStore, storageKey, { formVersion: form.version, savedAt: Date.now(), answers: device, position, pending: pending.current });
+    writeTabAnswers(tabStore, tabAnswersKey(municipality, form.id), tab);
     tabStore.setItem(activeKey(municipality, form.id), '1');
   };
   // Resume at the draft's position first; saving starts once the page shows it, so it never overwrites it.
@@ -76,6 +78,14 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     if (position === start.position) synced.current = true;
     if (synced.current && !sent.current) saveDraft(position);
   }, [answers, position]);
+
+  /** Removes every trace of this form's answers from the device and the tab. */
+  const forgetAnswers = () => {
+    clearDraft(deviceStore, storageKey);
+    clearDraft(tabStore, tabAnswersKey(municipality, form.id));
+    clearDraft(tabStore, activeKey(municipality, form.id));
+  };
+  const [cleared, setCleared] = useState(false);
 
   const step = position === 'review' ? undefined : steps[position];
   const fields = step ? visibleFields(form, step, answers) : [];
@@ -106,7 +116,8 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     const errors = validateForm({ form, validate, messages: errorMessages }, answers);
     if (errors.length > 0) return landOnErrors(errors);
     const body = submissionBody(form, municipality, answers);
-    pending.current = sendAttempt(pending.current, body, newIdempotencyKey);
+    // The pending send is remembered on the device without the answers kept off it; a retry compares the same.
+    pending.current = sendAttempt(pending.current, { ...body, answers: splitForDevice(form, body.answers).device }, newIdempotencyKey);
     saveDraft(position);
     busy.current = true;
     setSending(true);
@@ -114,8 +125,7 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     try {
       const receipt = await submitAnswers(form.id, body, pending.current.key);
       sent.current = true;
-      clearDraft(deviceStore, storageKey);
-      clearDraft(tabStore, activeKey(municipality, form.id));
+      forgetAnswers();
       const kept: ReceiptState['receipt'] = { ...receipt, confirmationBy: receipt.confirmationBy ?? [], next: form.next, ...(form.suggest ? { suggest: form.suggest } : {}) };
       navigate(path, { state: { receipt: kept } satisfies ReceiptState, replace: true });
     } catch (e) {
@@ -146,7 +156,7 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
       setAnswers(next);
       setServerErrors((errors) => errors.filter((e) => !changed.includes(topFieldOf(e.path))));
     },
-    onNext: () => moveTo(returnToReview || position === steps.length - 1 ? 'review' : (position as number) + 1),
+    onNext: () => (setCleared(false), moveTo(returnToReview || position === steps.length - 1 ? 'review' : (position as number) + 1)),
     onBack: () => moveTo(position === 'review' ? steps.length - 1 : Math.max(0, position - 1)),
     onInvalid: (errors: RJSFValidationError[]) =>
       setFailure((f) => ({ items: errors.map((e) => ({ field: (e.property ?? '').replace(/^\./, '').split('.').join('/'), message: e.message ?? e.stack })), key: f.key + 1 })),
@@ -155,6 +165,18 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
       moveTo(index);
     },
     send,
+    cleared,
+    /** "Clear my answers": everything typed is forgotten here and on the device, and the form starts again. */
+    clearAnswers: () => {
+      forgetAnswers();
+      pending.current = undefined;
+      answersRef.current = {};
+      setAnswers({});
+      setServerErrors([]);
+      setReturnToReview(false);
+      setCleared(true);
+      moveTo(0);
+    },
   };
 }
 
