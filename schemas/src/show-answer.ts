@@ -62,9 +62,12 @@ function showValue(schema: JsonSchema, ui: UiSchema | undefined, value: unknown,
   return [typeof value === 'string' || typeof value === 'number' ? written(schema, value, lang) : JSON.stringify(value)];
 }
 
-/** The title of item `index` (from 0) of a repeating group: "Lapsi 1", "Дитина 2". */
-export function itemTitle(ui: UiSchema | undefined, index: number, lang: string): string {
-  const template = (ui?.['ui:options'] as { itemTitle?: string } | undefined)?.itemTitle ?? '{{number}}';
+/**
+ * A repeating group's words for item `index` (from 0), numbered in `lang`: its title ("Lapsi 1", "Дитина 2"), or with
+ * `which = 'removeLabel'` its remove button ("Poista lapsi 2").
+ */
+export function itemTitle(ui: UiSchema | undefined, index: number, lang: string, which: 'itemTitle' | 'removeLabel' = 'itemTitle'): string {
+  const template = (ui?.['ui:options'] as Record<string, string | undefined> | undefined)?.[which] ?? '{{number}}';
   return interpolate(template, { number: formatNumber(index + 1, lang) });
 }
 
@@ -103,9 +106,4 @@ export function showFormAnswer(form: AnswerForm, field: string, value: unknown, 
 export function answerLine(answer: ShownAnswer): string {
   if (answer.kind === 'values') return answer.values.join(', ');
   return answer.items.map((item) => `${item.title}: ${item.lines.map((l) => `${l.label}: ${answerLine(l.answer)}`).join(', ')}`).join('; ');
-}
-
-/** Whether nothing was answered. */
-export function isUnanswered(answer: ShownAnswer): boolean {
-  return answer.kind === 'values' ? answer.values.length === 0 : answer.items.length === 0;
 }

@@ -16,6 +16,12 @@ import {
 import { UnknownForm, UnknownMunicipality, UnsupportedLanguage } from './errors.js';
 import type { FormVersionStore } from './ports.js';
 
+/** How a registry shows a form's answers in a municipality: its cached localizations and the words for yes and no. */
+export function answerWords(registry: FormRegistry, form: FormDefinition, municipalityId: string) {
+  const municipality = registry.municipality(municipalityId);
+  return { localized: (lang: Lang) => registry.localized(form, municipality, lang), yesNo: (lang: Lang) => registry.yesNo(lang) };
+}
+
 /**
  * The forms residents can use: the current definitions from the catalog, earlier published versions from the
  * store, and their compiled validators (compiled once per version).

@@ -65,7 +65,7 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
       for (const to of mailboxesFor(municipality, form.id).filter((m) => !sentTo.includes(m))) {
         const actionUrl = (action: 'claim' | 'done') =>
           publicLink(deps.mail.publicUrl, `/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox: to, exp })}`);
-        await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl, yesNo: registry.yesNo('fi') }));
+        await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl, fi: registry.localized(form, municipality, 'fi'), yesNo: registry.yesNo('fi') }));
         sentTo.push(to);
       }
       const texts = registry.mailTexts(submission.lang);

@@ -1,4 +1,4 @@
-import { answerLine, languageNameFi, localize, showFormAnswer, type FormDefinition, type Municipality } from '../../../schemas/src/index.js';
+import { answerLine, languageNameFi, showFormAnswer, type FormDefinition, type LocalizedForm, type Municipality } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { LINK_DAYS, type LinkAction } from './staff/action-link.js';
 import { publicLink } from './public-link.js';
@@ -7,9 +7,8 @@ import type { Submission } from './submission.js';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** The lines a staff email may show: only the form's email-safe fields, with Finnish labels, as the kit shows answers. */
-export function safeSummary(form: FormDefinition, submission: Submission, yesNo: [string, string]): [string, string][] {
-  const fi = localize(form, 'fi');
+/** The lines a staff email may show: only the form's email-safe fields, with Finnish labels (`fi`), as the kit shows answers. */
+export function safeSummary(form: FormDefinition, fi: LocalizedForm, submission: Submission, yesNo: [string, string]): [string, string][] {
   return form.meta.emailSafeFields
     .filter((field) => submission.answers[field] !== undefined)
     .map((field) => [fi.schema.properties?.[field]?.title ?? field, answerLine(showFormAnswer(fi, field, submission.answers[field], yesNo))]);
@@ -23,7 +22,7 @@ export function staffNotification(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  opts: { from: string; publicUrl: string; to: string; actionUrl: (action: LinkAction) => string; yesNo: [string, string] },
+  opts: { from: string; publicUrl: string; to: string; actionUrl: (action: LinkAction) => string; fi: LocalizedForm; yesNo: [string, string] },
 ): OutgoingMail {
   const title = form.texts.fi?.title ?? form.id;
   const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
@@ -37,7 +36,7 @@ export function staffNotification(
     ['Asiointitunnus', submission.reference],
     ['Vastaanotettu', received],
     ['Asiakkaan kieli', language],
-    ...safeSummary(form, submission, opts.yesNo),
+    ...safeSummary(form, opts.fi, submission, opts.yesNo),
   ];
   const text = [
     `Uusi lomake on saapunut: ${title}.`,

@@ -1,3 +1,4 @@
+import { isEmptyAnswer } from '../../../schemas/src/empty-answer.js';
 import type { Answers, Position } from './steps.js';
 
 /** What is kept on the device while a form is being filled: language-neutral answers and the position. */
@@ -71,7 +72,7 @@ export function clearDraft(store: KeyValueStore, key: string): void {
 
 /** True when a draft holds at least one answer worth offering back. */
 export function hasAnswers(draft: Draft | undefined): draft is Draft {
-  return !!draft && Object.values(draft.answers).some((v) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
+  return !!draft && Object.values(draft.answers).some((v) => !isEmptyAnswer(v));
 }
 
 /** Answers restricted to the questions a form still has (a newer version may have dropped some). */

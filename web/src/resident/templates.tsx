@@ -9,11 +9,9 @@ import {
   type TemplatesType,
 } from '@rjsf/utils';
 import { createContext, useContext, useEffect, useRef } from 'react';
-import { interpolate } from '../../../schemas/src/interpolate.js';
 import type { Lang } from '../../../schemas/src/languages.js';
 import { itemTitle } from '../../../schemas/src/show-answer.js';
 import type { Translate } from '../i18n.js';
-import { formatNumber } from '../../../schemas/src/numbers.js';
 import { ListenButton } from './listen.js';
 
 /** What the templates get through rjsf's `formContext`. */
@@ -150,14 +148,13 @@ function ArrayFieldItemTemplate({ children, index, totalItems, buttonsProps, par
   const { lang } = registry.formContext as FormContext;
   const removable = buttonsProps.hasRemove && totalItems > useContext(MinItems);
   const options = getUiOptions(parentUiSchema) as RepeatOptions;
-  const number = formatNumber(index + 1, lang);
   return (
     <fieldset className="repeat-item">
       <legend className="repeat-item__title">{itemTitle(parentUiSchema, index, lang)}</legend>
       {children}
       {removable && options.removeLabel ? (
         <button type="button" className="button button--secondary repeat-item__remove" onClick={buttonsProps.onRemoveItem}>
-          {interpolate(options.removeLabel, { number })}
+          {itemTitle(parentUiSchema, index, lang, 'removeLabel')}
         </button>
       ) : null}
     </fieldset>

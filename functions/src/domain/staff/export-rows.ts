@@ -1,4 +1,5 @@
 import { answerViews } from './submission-detail.js';
+import { answerWords } from '../form-registry.js';
 import type { StaffMember } from './staff-member.js';
 import { inboxQuery, type InboxFilters, type TriageDeps } from './triage.js';
 
@@ -31,8 +32,7 @@ export async function exportRows(deps: TriageDeps, member: StaffMember, filters:
       continue;
     }
     const version = await deps.registry.formVersion(s.municipality, s.formId, s.formVersion);
-    const vars = deps.registry.vars(deps.registry.municipality(s.municipality), 'fi');
-    const views = new Map(answerViews(version, s, (lang) => deps.registry.yesNo(lang), vars).map((v) => [v.field, v.display]));
+    const views = new Map(answerViews(version, s, answerWords(deps.registry, version, s.municipality)).map((v) => [v.field, v.display]));
     rows.push([...base, ...answerFields.map((f) => views.get(f) ?? '')]);
     await deps.audit.record({ reference: s.reference, at: now.toISOString(), actor: member.email, action: 'export', expiresAt: s.expiresAt });
   }

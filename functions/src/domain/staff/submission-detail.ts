@@ -1,20 +1,23 @@
-import { answerLine, fieldOrder, localize, showFormAnswer, type AnswerView, type FormDefinition, type JsonSchema, type Lang } from '../../../../schemas/src/index.js';
+import { answerLine, fieldOrder, showFormAnswer, type AnswerView, type FormDefinition, type JsonSchema, type Lang, type LocalizedForm } from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 
 export type { AnswerView } from '../../../../schemas/src/staff-contract.js';
 
-/** The words for yes and no in a language, for answers without labels of their own. */
-export type YesNo = (lang: Lang) => [string, string];
+/** What showing answers needs: the form as read in a language (cached by the registry) and the words for yes and no. */
+export interface AnswerWords {
+  localized: (lang: Lang) => LocalizedForm;
+  yesNo: (lang: Lang) => [string, string];
+}
 
 function isFreeText(schema: JsonSchema | undefined): boolean {
   return schema?.type === 'string' && !schema.enum && schema['format'] === undefined && schema['pattern'] === undefined;
 }
 
 /** The answers of a submission in form order, in Finnish words and in the resident's language, shown as the kit shows them. */
-export function answerViews(form: FormDefinition, submission: Submission, yesNo: YesNo, vars: Record<string, string> = {}): AnswerView[] {
-  const fi = localize(form, 'fi', vars);
+export function answerViews(form: FormDefinition, submission: Submission, { localized, yesNo }: AnswerWords): AnswerView[] {
+  const fi = localized('fi');
   const lang: Lang = form.texts[submission.lang] ? submission.lang : 'fi';
-  const resident = lang === 'fi' ? fi : localize(form, lang, vars);
+  const resident = localized(lang);
   return fieldOrder(form)
     .filter((field) => submission.answers[field] !== undefined)
     .map((field) => {

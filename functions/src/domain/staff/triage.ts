@@ -1,5 +1,5 @@
 import { Forbidden, InvalidRequest, NotFound } from '../errors.js';
-import type { FormRegistry } from '../form-registry.js';
+import { answerWords, type FormRegistry } from '../form-registry.js';
 import type { AuditLog, Clock, StaffDirectory, SubmissionQuery, SubmissionStore } from '../ports.js';
 import { STATUSES, type HistoryEntry, type Submission, type SubmissionStatus } from '../submission.js';
 import { sameAssignee, validAssignee } from './assignee.js';
@@ -107,7 +107,7 @@ export async function readSubmission(deps: TriageDeps, member: StaffMember, refe
     formTitle: form.texts.fi?.title ?? form.id,
     version: submission.version,
     consentVersion: submission.consentVersion,
-    answers: answerViews(form, submission, (lang) => deps.registry.yesNo(lang), deps.registry.vars(deps.registry.municipality(submission.municipality), 'fi')),
+    answers: answerViews(form, submission, answerWords(deps.registry, form, submission.municipality)),
     history: submission.history ?? [],
     notificationState: submission.notification,
   };
