@@ -7,9 +7,10 @@ import { hasNavigated } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { ClearAnswers } from './ClearAnswers.js';
 import { ErrorSummary } from './ErrorSummary.js';
+import type { FlowStart } from './flow-state.js';
 import { ReviewStep } from './ReviewStep.js';
 import { StepForm } from './StepForm.js';
-import { useFormFlow, type FlowStart } from './use-form-flow.js';
+import { useFormFlow } from './use-form-flow.js';
 
 export interface FormFlowProps {
   form: LocalizedForm;

@@ -8,10 +8,11 @@ import { useTexts } from '../texts-context.js';
 import { useAsync } from '../use-async.js';
 import { Confirmation } from './Confirmation.js';
 import { activeKey, clearDraft, draftKey, hasAnswers, knownAnswers, readDraft, readTabAnswers, tabAnswersKey, type Draft } from './draft.js';
+import type { FlowStart } from './flow-state.js';
 import { FormFlow } from './FormFlow.js';
 import { positionFrom, stepsOf } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
-import type { FlowStart, ReceiptState } from './use-form-flow.js';
+import type { ReceiptState } from './use-form-flow.js';
 import { prefetchValidator, validatorFor } from './validation/load-validator.js';
 
 function receiptOf(state: unknown): ReceiptState['receipt'] | undefined {
