@@ -9,6 +9,9 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
+/** What a message says, before it is addressed. */
+export type MailContent = Omit<OutgoingMail, 'from' | 'to'>;
+
 /** Sends mail; throws on failure so the caller can retry with backoff. */
 export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;

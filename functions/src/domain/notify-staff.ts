@@ -1,26 +1,18 @@
 import type { FormRegistry } from './form-registry.js';
 import type { Mailer } from './mailer.js';
-import type { Clock, Crypto, SubmissionStore } from './ports.js';
-import { LINK_DAYS, signActionLink } from './staff/action-link.js';
+import type { Clock, SubmissionStore } from './ports.js';
 import { RESIDENT_RECIPIENT, RESIDENT_SMS_RECIPIENT, residentConfirmation, residentSms } from './resident-confirmation.js';
 import type { SmsSender } from './sms.js';
-import { mailboxesFor } from './routing.js';
-import { staffNotification } from './staff-notification.js';
+import { staffMailings, type StaffMailingDeps } from './staff-mailings.js';
 import type { NotificationState } from './submission.js';
-import { epochAfterDays } from './epoch.js';
-import { publicLink } from './public-link.js';
 
-export interface NotifyDeps {
+export interface NotifyDeps extends StaffMailingDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   mailer: Mailer;
   /** Sends the resident's SMS confirmation where the town has switched SMS on. */
   sms: SmsSender;
   clock: Clock;
-  crypto: Crypto;
-  /** Key that signs the claim / mark-done links in staff mail. */
-  actionSecret: string;
-  mail: { from: string; publicUrl: string };
 }
 
 /** After this many failed attempts the notification is marked failed and left for staff to see. */
@@ -60,13 +52,11 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
     try {
       const form = await registry.formVersion(submission.municipality, submission.formId, submission.formVersion);
       const municipality = registry.municipality(submission.municipality);
-      const exp = epochAfterDays(now, LINK_DAYS);
-      // One message per mailbox, so each action link is bound to the mailbox it was sent to.
-      for (const to of mailboxesFor(municipality, form.id).filter((m) => !sentTo.includes(m))) {
-        const actionUrl = (action: 'claim' | 'done') =>
-          publicLink(deps.mail.publicUrl, `/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox: to, exp })}`);
-        await mailer.send(staffNotification(form, municipality, submission, { ...deps.mail, to, actionUrl, fi: registry.localized(form, municipality, 'fi'), yesNo: registry.yesNo('fi') }));
-        sentTo.push(to);
+      const words = { fi: registry.localized(form, municipality, 'fi'), yesNo: registry.yesNo('fi') };
+      for (const { mailbox, mail } of staffMailings(deps, form, municipality, submission, words, now)) {
+        if (sentTo.includes(mailbox)) continue;
+        await mailer.send(mail);
+        sentTo.push(mailbox);
       }
       const texts = registry.mailTexts(submission.lang);
       const vars = registry.vars(municipality, submission.lang);

@@ -1,8 +1,14 @@
 import { answerLine, languageNameFi, showFormAnswer, type FormDefinition, type LocalizedForm, type Municipality } from '../../../schemas/src/index.js';
-import type { OutgoingMail } from './mailer.js';
-import { LINK_DAYS, type LinkAction } from './staff/action-link.js';
-import { publicLink } from './public-link.js';
+import type { MailContent } from './mailer.js';
+import { LINK_DAYS } from './staff/action-link.js';
 import type { Submission } from './submission.js';
+
+/** Where a staff notification leads: the submission (after signing in) and its two actions, signed for one mailbox. */
+export interface StaffLinks {
+  open: string;
+  claim: string;
+  done: string;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -15,27 +21,27 @@ export function safeSummary(form: FormDefinition, fi: LocalizedForm, submission:
 }
 
 /**
- * The notification staff receive for a new submission, in Finnish. It carries no personal data: only fields the
- * form marks safe for email (never free text), and a link to read the rest after signing in.
+ * The notification staff read about a new submission, in Finnish, as text and HTML. It carries no personal data:
+ * only fields the form marks safe for email (never free text), and links to read the rest after signing in.
+ * Who receives it and how it is sent are not its concern (`staff-mailings.ts`, `notify-staff.ts`).
  */
 export function staffNotification(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  opts: { from: string; publicUrl: string; to: string; actionUrl: (action: LinkAction) => string; fi: LocalizedForm; yesNo: [string, string] },
-): OutgoingMail {
+  opts: { links: StaffLinks; fi: LocalizedForm; yesNo: [string, string] },
+): MailContent {
+  const { links } = opts;
   const title = form.texts.fi?.title ?? form.id;
   const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
     new Date(submission.submittedAt),
   );
-  const language = languageNameFi(submission.lang);
-  const link = publicLink(opts.publicUrl, `/staff/submissions/${submission.reference}`);
   const rows: [string, string][] = [
     ['Lomake', title],
     ['Kunta', municipality.name],
     ['Asiointitunnus', submission.reference],
     ['Vastaanotettu', received],
-    ['Asiakkaan kieli', language],
+    ['Asiakkaan kieli', languageNameFi(submission.lang)],
     ...safeSummary(form, opts.fi, submission, opts.yesNo),
   ];
   const text = [
@@ -43,9 +49,9 @@ export function staffNotification(
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     '',
-    `Avaa (kirjautuminen vaaditaan): ${link}`,
-    `Ota käsittelyyn: ${opts.actionUrl('claim')}`,
-    `Merkitse valmiiksi: ${opts.actionUrl('done')}`,
+    `Avaa (kirjautuminen vaaditaan): ${links.open}`,
+    `Ota käsittelyyn: ${links.claim}`,
+    `Merkitse valmiiksi: ${links.done}`,
     `Toimintolinkit ovat voimassa ${LINK_DAYS} päivää.`,
     '',
     'Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.',
@@ -56,14 +62,12 @@ export function staffNotification(
     '<table>',
     ...rows.map(([k, v]) => `<tr><th scope="row" align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
     '</table>',
-    `<p><a href="${escapeHtml(link)}">Avaa</a> (kirjautuminen vaaditaan) · <a href="${escapeHtml(opts.actionUrl('claim'))}">Ota käsittelyyn</a> · <a href="${escapeHtml(opts.actionUrl('done'))}">Merkitse valmiiksi</a></p>`,
+    `<p><a href="${escapeHtml(links.open)}">Avaa</a> (kirjautuminen vaaditaan) · <a href="${escapeHtml(links.claim)}">Ota käsittelyyn</a> · <a href="${escapeHtml(links.done)}">Merkitse valmiiksi</a></p>`,
     `<p>Toimintolinkit ovat voimassa ${LINK_DAYS} päivää.</p>`,
     '<p>Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.</p>',
     '</body></html>',
   ].join('\n');
   return {
-    from: opts.from,
-    to: [opts.to],
     subject: `Uusi lomake: ${title} – ${municipality.name} – ${submission.reference}`,
     text,
     html,

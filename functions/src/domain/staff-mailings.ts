@@ -1,0 +1,45 @@
+import type { FormDefinition, LocalizedForm, Municipality } from '../../../schemas/src/index.js';
+import { epochAfterDays } from './epoch.js';
+import type { OutgoingMail } from './mailer.js';
+import type { Crypto } from './ports.js';
+import { publicLink } from './public-link.js';
+import { mailboxesFor } from './routing.js';
+import { LINK_DAYS, signActionLink, type LinkAction } from './staff/action-link.js';
+import { staffNotification } from './staff-notification.js';
+import type { Submission } from './submission.js';
+
+export interface StaffMailingDeps {
+  crypto: Crypto;
+  /** Key that signs the claim / mark-done links. */
+  actionSecret: string;
+  mail: { from: string; publicUrl: string };
+}
+
+/** One staff notification, addressed to one mailbox. */
+export interface StaffMailing {
+  mailbox: string;
+  mail: OutgoingMail;
+}
+
+/**
+ * The staff notifications of a submission: one per mailbox its form is routed to, each with action links signed
+ * for that mailbox and valid for `LINK_DAYS` from `now`, so a claim from the mail assigns the mailbox it went to.
+ */
+export function staffMailings(
+  deps: StaffMailingDeps,
+  form: FormDefinition,
+  municipality: Municipality,
+  submission: Submission,
+  words: { fi: LocalizedForm; yesNo: [string, string] },
+  now: Date,
+): StaffMailing[] {
+  const exp = epochAfterDays(now, LINK_DAYS);
+  const link = (path: string) => publicLink(deps.mail.publicUrl, path);
+  return mailboxesFor(municipality, form.id).map((mailbox) => {
+    const action = (action: LinkAction) =>
+      link(`/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox, exp })}`);
+    const links = { open: link(`/staff/submissions/${submission.reference}`), claim: action('claim'), done: action('done') };
+    const content = staffNotification(form, municipality, submission, { ...words, links });
+    return { mailbox, mail: { from: deps.mail.from, to: [mailbox], ...content } };
+  });
+}
