@@ -1,7 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import { InvalidRequest } from '../domain/errors.js';
-import { changeSubmission, listInbox, readSubmission, visibleSubmission, type InboxFilters } from '../domain/staff/triage.js';
+import { changeSubmission } from '../domain/staff/change-submission.js';
+import { listInbox, type InboxFilters } from '../domain/staff/inbox.js';
+import { readSubmission, visibleSubmission } from '../domain/staff/read-submission.js';
 import { exportRows } from '../domain/staff/export-rows.js';
 import type { AppDeps, Env } from './deps.js';
 import { isObject, readJson } from './json-body.js';

@@ -3,9 +3,9 @@ import type { Crypto } from '../ports.js';
 import type { Submission } from '../submission.js';
 import { verifyActionLink, type ActionGrant } from './action-link.js';
 import { sameAssignee } from './assignee.js';
-import { changeSubmission, type TriageDeps } from './triage.js';
+import { changeSubmission, type ChangeDeps } from './change-submission.js';
 
-export interface LinkDeps extends TriageDeps {
+export interface LinkDeps extends ChangeDeps {
   crypto: Crypto;
   actionSecret: string;
 }

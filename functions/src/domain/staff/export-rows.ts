@@ -1,7 +1,8 @@
 import { answerViews } from './submission-detail.js';
 import { answerWords } from '../form-registry.js';
 import type { StaffMember } from './staff-member.js';
-import { inboxQuery, type InboxFilters, type TriageDeps } from './triage.js';
+import { inboxQuery, type InboxFilters } from './inbox.js';
+import type { ReadDeps } from './read-submission.js';
 
 const MAX_ROWS = 5000;
 const COLUMNS = ['Asiointitunnus', 'Lomake', 'Kunta', 'Tila', 'Kieli', 'Vastaanotettu', 'Käsittelijä'];
@@ -10,7 +11,7 @@ const COLUMNS = ['Asiointitunnus', 'Lomake', 'Kunta', 'Tila', 'Kieli', 'Vastaano
  * Rows of a filtered inbox for export. With a form filter the answers come too, one column per question under
  * its Finnish label, and each exported submission's read is audited.
  */
-export async function exportRows(deps: TriageDeps, member: StaffMember, filters: InboxFilters): Promise<{ header: string[]; rows: string[][] }> {
+export async function exportRows(deps: ReadDeps, member: StaffMember, filters: InboxFilters): Promise<{ header: string[]; rows: string[][] }> {
   const now = deps.clock.now();
   const query = { ...inboxQuery(member, filters, now), limit: 200 };
   const submissions = [];

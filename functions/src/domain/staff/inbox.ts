@@ -1,0 +1,69 @@
+import { Forbidden, InvalidRequest } from '../errors.js';
+import { daysBefore } from '../epoch.js';
+import type { Clock, SubmissionQuery, SubmissionStore } from '../ports.js';
+import type { Submission, SubmissionStatus } from '../submission.js';
+import { canAccess, normaliseEmail, type StaffMember } from './staff-member.js';
+import { requestedStatus } from './triage-rules.js';
+
+export interface InboxDeps {
+  store: SubmissionStore;
+  clock: Clock;
+}
+
+export interface InboxFilters {
+  municipality?: string;
+  status?: string;
+  form?: string;
+  /** An email, or `none` for unassigned. */
+  assignee?: string;
+  /** Only submissions at least this many days old. */
+  minAgeDays?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A submission as the inbox lists it: no answers. */
+export interface SubmissionSummary {
+  reference: string;
+  form: string;
+  municipality: string;
+  status: SubmissionStatus;
+  lang: string;
+  submittedAt: string;
+  assignee?: string | null;
+  notification: Submission['notification']['state'];
+}
+
+export const submissionSummary = (s: Submission): SubmissionSummary => ({
+  reference: s.reference,
+  form: s.formId,
+  municipality: s.municipality,
+  status: s.status,
+  lang: s.lang,
+  submittedAt: s.submittedAt,
+  assignee: s.assignee ?? null,
+  notification: s.notification.state,
+});
+
+/** The inbox query for a member: their municipalities only; asking for another one is forbidden. */
+export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date): SubmissionQuery {
+  if (filters.municipality && !canAccess(member, filters.municipality)) throw new Forbidden('You do not have access to that municipality.');
+  const limit = filters.limit ?? 25;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new InvalidRequest('limit must be 1 to 500.');
+  return {
+    municipalities: filters.municipality ? [filters.municipality] : member.municipalities,
+    status: requestedStatus(filters.status),
+    formId: filters.form || undefined,
+    assignee: filters.assignee === 'none' ? null : filters.assignee ? normaliseEmail(filters.assignee) : undefined,
+    submittedBefore: filters.minAgeDays ? daysBefore(now, filters.minAgeDays).toISOString() : undefined,
+    limit,
+    cursor: filters.cursor || undefined,
+  };
+}
+
+/** Newest first, only the member's municipalities. */
+export async function listInbox(deps: InboxDeps, member: StaffMember, filters: InboxFilters) {
+  const now = deps.clock.now();
+  const page = await deps.store.listSubmissions(inboxQuery(member, filters, now), now);
+  return { items: page.items.map(submissionSummary), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}

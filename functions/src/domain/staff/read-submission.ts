@@ -1,0 +1,48 @@
+import { NotFound } from '../errors.js';
+import { answerWords, type FormRegistry } from '../form-registry.js';
+import type { AuditLog, Clock, SubmissionStore } from '../ports.js';
+import type { HistoryEntry, Submission } from '../submission.js';
+import { submissionSummary, type SubmissionSummary } from './inbox.js';
+import { canAccess, type StaffMember } from './staff-member.js';
+import { answerViews, type AnswerView } from './submission-detail.js';
+
+export interface ReadDeps {
+  registry: FormRegistry;
+  store: SubmissionStore;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** A submission the member may see; another municipality's is "not found", never "forbidden". */
+export async function visibleSubmission(deps: Pick<ReadDeps, 'store' | 'clock'>, member: StaffMember, reference: string): Promise<Submission> {
+  const submission = await deps.store.getSubmission(reference, deps.clock.now());
+  if (!submission || !canAccess(member, submission.municipality)) throw new NotFound(`No submission ${reference}.`);
+  return submission;
+}
+
+export interface SubmissionDetail extends SubmissionSummary {
+  formVersion: number;
+  formTitle: string;
+  version: number;
+  consentVersion: string;
+  answers: AnswerView[];
+  history: HistoryEntry[];
+  notificationState: Submission['notification'];
+}
+
+/** Reads a submission's answers for staff, and records the read in the audit log. */
+export async function readSubmission(deps: ReadDeps, member: StaffMember, reference: string): Promise<SubmissionDetail> {
+  const submission = await visibleSubmission(deps, member, reference);
+  const form = await deps.registry.formVersion(submission.municipality, submission.formId, submission.formVersion);
+  await deps.audit.record({ reference, at: deps.clock.now().toISOString(), actor: member.email, action: 'read', expiresAt: submission.expiresAt });
+  return {
+    ...submissionSummary(submission),
+    formVersion: submission.formVersion,
+    formTitle: form.texts.fi?.title ?? form.id,
+    version: submission.version,
+    consentVersion: submission.consentVersion,
+    answers: answerViews(form, submission, answerWords(deps.registry, form, submission.municipality)),
+    history: submission.history ?? [],
+    notificationState: submission.notification,
+  };
+}

@@ -1,0 +1,40 @@
+import { InvalidRequest } from '../errors.js';
+import { STATUSES, type HistoryEntry, type Submission, type SubmissionStatus } from '../submission.js';
+import { sameAssignee } from './assignee.js';
+
+/** The longest note staff may add. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** A status named in a filter or a change: undefined for none, InvalidRequest for one that does not exist. */
+export function requestedStatus(value: string | undefined): SubmissionStatus | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!(STATUSES as readonly string[]).includes(value)) throw new InvalidRequest(`Unknown status "${value}"; use one of ${STATUSES.join(', ')}.`);
+  return value as SubmissionStatus;
+}
+
+/** A note as asked for: none, or text of 1 to `MAX_NOTE_LENGTH` characters (not only spaces); else InvalidRequest. */
+export function requestedNote(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_NOTE_LENGTH) throw new InvalidRequest(`note must be 1 to ${MAX_NOTE_LENGTH} characters.`);
+  return value;
+}
+
+/** What one change asks for; undefined parts are left as they are (a null assignee unassigns). */
+export interface Change {
+  status?: SubmissionStatus;
+  assignee?: string | null;
+  note?: string;
+}
+
+/**
+ * The history a change adds to a submission: a status or an assignee only when it differs from what it is now,
+ * a note (trimmed) always. InvalidRequest when that leaves nothing to record.
+ */
+export function changeHistory(submission: Submission, change: Change, by: string, at: string): HistoryEntry[] {
+  const history: HistoryEntry[] = [];
+  if (change.status !== undefined && change.status !== submission.status) history.push({ at, by, action: 'status', from: submission.status, to: change.status });
+  if (change.assignee !== undefined && !sameAssignee(change.assignee, submission.assignee)) history.push({ at, by, action: 'assign', from: submission.assignee ?? null, to: change.assignee });
+  if (change.note !== undefined) history.push({ at, by, action: 'note', note: change.note.trim() });
+  if (history.length === 0) throw new InvalidRequest('Nothing to change.');
+  return history;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidRequest } from '../../functions/src/domain/errors.js';
+import type { Submission } from '../../functions/src/domain/submission.js';
+import { changeHistory, MAX_NOTE_LENGTH, requestedNote, requestedStatus } from '../../functions/src/domain/staff/triage-rules.js';
+
+const at = '2026-03-02T08:30:00.000Z';
+const submission = { status: 'new', assignee: 'Staff.Heinola@koto.local' } as Submission;
+
+describe('the rules of triage', () => {
+  it('knows the statuses a filter or a change may name', () => {
+    expect(requestedStatus('in_progress')).toBe('in_progress');
+    expect(requestedStatus('')).toBeUndefined();
+    expect(requestedStatus(undefined)).toBeUndefined();
+    expect(() => requestedStatus('closed')).toThrow(InvalidRequest);
+  });
+
+  it('takes a note of 1 to the most characters, and refuses one of only spaces or of another type', () => {
+    expect(requestedNote(undefined)).toBeUndefined();
+    expect(requestedNote('Soitettu.')).toBe('Soitettu.');
+    expect(requestedNote('x'.repeat(MAX_NOTE_LENGTH))).toHaveLength(MAX_NOTE_LENGTH);
+    for (const bad of ['', '   ', 'x'.repeat(MAX_NOTE_LENGTH + 1), 42]) expect(() => requestedNote(bad)).toThrow(InvalidRequest);
+  });
+
+  it('records only what changes: a new status, another assignee, a note (trimmed)', () => {
+    expect(changeHistory(submission, { status: 'in_progress', assignee: 'staff.heinola@koto.local', note: ' Soitettu. ' }, 'a@koto.local', at)).toEqual([
+      { at, by: 'a@koto.local', action: 'status', from: 'new', to: 'in_progress' },
+      { at, by: 'a@koto.local', action: 'note', note: 'Soitettu.' },
+    ]);
+    expect(changeHistory(submission, { assignee: null }, 'a@koto.local', at)).toEqual([{ at, by: 'a@koto.local', action: 'assign', from: 'Staff.Heinola@koto.local', to: null }]);
+  });
+
+  it('refuses a change that changes nothing', () => {
+    expect(() => changeHistory(submission, { status: 'new' }, 'a@koto.local', at)).toThrow(/Nothing to change/);
+  });
+});
