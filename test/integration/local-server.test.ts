@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bindPort } from '../../functions/src/entry/local/bound-port.js';
 import { startLocalServer } from '../../functions/src/entry/local-server.js';
 import { guidanceBody } from '../support/test-app.js';
 
@@ -63,21 +64,39 @@ describe('the local server (npm start)', () => {
 });
 
 describe('the local server on localhost', () => {
-  it('sets a session cookie without Secure, since it learns its http://localhost URL only when listening', async () => {
+  it('takes its origin from the port it binds: links in mail, the cross-site check, and a cookie without Secure', async () => {
     const server = await startLocalServer({ port: 0, webDir: fakeWebDir(), schemasDir: 'schemas', log: quiet });
     try {
-      const post = (path: string, body: unknown) =>
-        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(body) });
+      expect(server.url).toMatch(/^http:\/\/localhost:\d+$/);
+      const post = (path: string, body: unknown, origin = server.url) =>
+        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+      expect((await post('/api/auth/login', { email: 'admin@koto.local' }, 'http://localhost:1')).status).toBe(403);
       expect((await post('/api/auth/login', { email: 'admin@koto.local' })).status).toBe(202);
       await server.jobs.idle();
       // The .eml is quoted-printable: join soft line breaks and read `token=3D<token>`.
       const mail = readdirSync(server.outboxDir).map((f) => readFileSync(join(server.outboxDir, f), 'utf8').replace(/=\r?\n/g, ''))[0]!;
+      expect(mail).toContain(`${server.url}/auth/verify?token=3D`);
       const token = decodeURIComponent(/token=3D([\w%-]+)/.exec(mail)![1]!);
       const res = await post('/api/auth/session', { token });
       expect(res.status).toBe(200);
       expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('the port the local server binds before its app is built', () => {
+  it('asks a request to come back while the app is not there yet, then answers with the app', async () => {
+    const bound = await bindPort(0, '127.0.0.1');
+    try {
+      const early = await fetch(`http://127.0.0.1:${bound.port}/api/health`);
+      expect(early.status).toBe(503);
+      expect(early.headers.get('retry-after')).toBe('1');
+      bound.serve(() => new Response('ready'));
+      expect(await (await fetch(`http://127.0.0.1:${bound.port}/api/health`)).text()).toBe('ready');
+    } finally {
+      await bound.close();
     }
   });
 });

@@ -24,6 +24,7 @@ export interface CoreConfig {
   /** The residents' SMS confirmations: the local outbox, or AWS End User Messaging SMS. */
   sms: SmsSender;
   mailFrom: string;
+  /** The site's public URL, resolved before the app is built: links in mail start with it, and its origin is the site's. */
   publicUrl: string;
   submissionRateLimit?: RateLimit;
   loginRateLimit?: RateLimit;
@@ -62,7 +63,6 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   const registry = new FormRegistry(config.catalog, new DynamoFormVersionStore(config.db, config.tableName));
   const submissionLimiter = new DynamoRateLimiter(config.db, config.tableName, config.submissionRateLimit ?? DEFAULT_SUBMISSION_LIMIT);
   const loginLimiter = new DynamoRateLimiter(config.db, config.tableName, config.loginRateLimit ?? DEFAULT_LOGIN_LIMIT);
-  // One object shared by both, so a public URL learnt after listening reaches links in mail.
   const mail = { from: config.mailFrom, publicUrl: config.publicUrl };
   const app: AppDeps = {
     registry,
@@ -76,6 +76,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     audit: new DynamoAuditLog(config.db, config.tableName),
     mailer: config.mailer,
     mail,
+    origin: new URL(config.publicUrl).origin,
     actionSecret: config.actionSecret,
     clientIp: config.clientIp,
     signInFloor: () => wait(config.signInFloorMs ?? SIGN_IN_FLOOR_MS),

@@ -1,10 +1,9 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serve } from '@hono/node-server';
+import type { Catalog } from '../../../schemas/src/index.js';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
 import { readCheckedCatalog, readLocalStaff } from '../adapters/file-catalog.js';
@@ -18,6 +17,7 @@ import { buildDeps, jsonLog } from './build-deps.js';
 import { intEnv, mailTransportEnv, requireEnv } from './config.js';
 import { localSecret } from './local/local-secret.js';
 import { startBackgroundJobs, type BackgroundJobs } from './local/background-jobs.js';
+import { bindPort, type BoundPort } from './local/bound-port.js';
 import { devMailRoutes } from './local/dev-mail-routes.js';
 import { readIndexHtml, webRoutes } from './local/web-routes.js';
 
@@ -49,10 +49,20 @@ const TABLE_NAME = 'koto';
 
 /** Starts the whole system on one port: web app, API, dynalite, notifier, retention sweeper and mailbox page. */
 export async function startLocalServer(config: LocalConfig): Promise<LocalServer> {
-  const log = config.log ?? jsonLog;
-  const catalog = readCheckedCatalog(config.schemasDir);
-  const indexHtml = readIndexHtml(config.webDir);
+  const files = { catalog: readCheckedCatalog(config.schemasDir), indexHtml: readIndexHtml(config.webDir) };
+  // The port first: the site's origin (links in mail, the cookie and cross-site checks) is known before the app is built.
+  const bound = await bindPort(config.port, '127.0.0.1');
+  try {
+    return await startOn(bound, config.publicUrl ?? `http://localhost:${bound.port}`, config, files);
+  } catch (error) {
+    await bound.close();
+    throw error;
+  }
+}
 
+/** The rest of the start, once the port is held: the store, the app with its background jobs, answering on `bound`. */
+async function startOn(bound: BoundPort, publicUrl: string, config: LocalConfig, { catalog, indexHtml }: { catalog: Catalog; indexHtml: string }): Promise<LocalServer> {
+  const log = config.log ?? jsonLog;
   const dataDir = config.dataDir ? resolve(config.dataDir) : mkdtempSync(join(tmpdir(), 'koto-'));
   const dynamoDir = join(dataDir, 'dynamodb');
   if (config.dataDir) mkdirSync(dynamoDir, { recursive: true });
@@ -72,7 +82,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     mailer,
     sms: new FileSmsOutbox(smsOutboxDir),
     mailFrom: config.mailFrom ?? 'Koto Forms <no-reply@koto.local>',
-    publicUrl: config.publicUrl ?? '',
+    publicUrl,
     actionSecret: localSecret(dataDir, 'action-link.key'),
     clientIp: (c) => rateLimitSubject(getConnInfo(c).remote.address ?? 'unknown'),
     log,
@@ -89,11 +99,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
       },
     },
   );
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' });
-  await new Promise<void>((ok, fail) => server.once('listening', () => ok()).once('error', fail));
-  const publicUrl = config.publicUrl ?? `http://localhost:${(server.address() as AddressInfo).port}`;
-  // Links in mail need the real port, known only now when port 0 was asked for.
-  deps.notify.mail.publicUrl = publicUrl;
+  bound.serve(app.fetch);
 
   return {
     url: publicUrl,
@@ -102,7 +108,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
     jobs,
     close: async () => {
       await jobs.stop();
-      await new Promise<void>((ok) => server.close(() => ok()));
+      await bound.close();
       client.destroy();
       await dynamo.close();
     },

@@ -18,7 +18,13 @@ export interface AppDeps {
   auth: AuthStore;
   audit: AuditLog;
   mailer: Mailer;
+  /** Sender of mail, and the site's public URL that links in mail start with. */
   mail: { from: string; publicUrl: string };
+  /**
+   * The site's origin (`https://koto.heinola.fi`, `http://localhost:3000`), known before the app is built: state
+   * changes must come from it, and cookies are `Secure` unless it is plain http on this machine.
+   */
+  origin: string;
   /** Key that signs emailed action links. */
   actionSecret: string;
   /** The caller's address as the platform reports it (API Gateway, Node socket). */

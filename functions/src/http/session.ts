@@ -8,12 +8,11 @@ import { epoch } from '../domain/epoch.js';
 
 export const SESSION_COOKIE = 'koto_session';
 
-/** Cookies get `Secure` unless the site is served from localhost over plain http (read per request: the local
- * server learns its URL only once it listens). */
-const secure = (deps: Pick<AppDeps, 'mail'>): boolean => !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(deps.mail.publicUrl);
+/** Cookies get `Secure` unless the site is served from this machine over plain http. */
+const secure = (deps: Pick<AppDeps, 'origin'>): boolean => !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(deps.origin);
 
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure outside localhost, living as long as the session. */
-export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'mail' | 'clock'>, sessionId: string, expiresAt: number): void {
+export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'origin' | 'clock'>, sessionId: string, expiresAt: number): void {
   setCookie(c, SESSION_COOKIE, sessionId, {
     httpOnly: true,
     secure: secure(deps),
@@ -23,7 +22,7 @@ export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'mail' | 'clock
   });
 }
 
-export function clearSessionCookie(c: Context, deps: Pick<AppDeps, 'mail'>): void {
+export function clearSessionCookie(c: Context, deps: Pick<AppDeps, 'origin'>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(deps), httpOnly: true, sameSite: 'Strict' });
 }
 
@@ -47,12 +46,10 @@ export function requireMember(deps: AppDeps, role?: Role): MiddlewareHandler<Env
  * Refuses cross-site state changes: besides SameSite=Strict cookies, a non-GET request must come from the site's
  * own origin (Origin header), so a form on another site can never act with a staff member's session.
  */
-export function sameOrigin(deps: Pick<AppDeps, 'mail'>): MiddlewareHandler<Env> {
+export function sameOrigin(deps: Pick<AppDeps, 'origin'>): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const origin = c.req.header('origin');
-      const expected = new URL(deps.mail.publicUrl).origin;
-      if (origin !== expected) throw new Forbidden('Cross-site request refused.');
+      if (c.req.header('origin') !== deps.origin) throw new Forbidden('Cross-site request refused.');
     }
     await next();
   };
