@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONFIG_MODULES } from '../support/config-modules.js';
 
 /** Every TypeScript file under `dir` with the module specifiers it imports (static and dynamic). */
 function importsUnder(dir: string): { file: string; specifier: string }[] {
@@ -13,12 +14,12 @@ function importsUnder(dir: string): { file: string; specifier: string }[] {
   });
 }
 
-/** The files under `dir` that mention `pattern` in their code. */
+/** The files of code (TypeScript, JavaScript modules) under `dir` that mention `pattern`. */
 function filesMentioning(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return filesMentioning(path, pattern);
-    return /\.tsx?$/.test(name) && pattern.test(readFileSync(path, 'utf8')) ? [path] : [];
+    return /\.(tsx?|m?js)$/.test(name) && pattern.test(readFileSync(path, 'utf8')) ? [path] : [];
   });
 }
 
@@ -39,9 +40,10 @@ describe('the architecture holds by itself', () => {
     expect(show(importsUnder('functions/src/domain').filter((i) => forbidden.test(i.specifier)))).toEqual([]);
   });
 
-  it('only the entry points read the environment', () => {
-    const readers = [...filesMentioning('functions/src', /process\.env/), ...filesMentioning('schemas/src', /process\.env/), ...filesMentioning('web/src', /process\.env/)];
-    expect(readers.filter((file) => !file.startsWith(join('functions', 'src', 'entry')))).toEqual([]);
+  it('only the configuration modules read the environment, and each of them does', () => {
+    const readers = ['functions/src', 'schemas/src', 'web/src', 'infra', 'scripts'].flatMap((dir) => filesMentioning(dir, /process\.env|import\.meta\.env/));
+    expect(readers.filter((file) => !CONFIG_MODULES.includes(file))).toEqual([]);
+    expect(readers.sort()).toEqual([...CONFIG_MODULES].sort());
   });
 
   it('reads the imports it checks (static and lazy), so the checks above cannot pass by finding none', () => {

@@ -1,9 +1,10 @@
 import { notifyStaff } from '../domain/notify-staff.js';
 import { sendDigest } from '../domain/staff/send-digest.js';
 import { jsonLog } from './build-deps.js';
-import { lambdaDeps } from './lambda-config.js';
+import { lambdaConfig } from './lambda-config.js';
+import { lambdaDeps } from './lambda-deps.js';
 
-const deps = lambdaDeps(process.env, import.meta.url);
+const deps = lambdaDeps(lambdaConfig(import.meta.url));
 /** Leave this much of the invocation for saving the last outcome. */
 const SAFETY_MS = 10_000;
 

@@ -14,27 +14,22 @@ import type { Mailer } from '../domain/mailer.js';
 import { createApp } from '../http/app.js';
 import { rateLimitSubject } from '../http/viewer-address.js';
 import { buildDeps, jsonLog } from './build-deps.js';
-import { intEnv, mailTransportEnv, requireEnv } from './config.js';
+import { LOCAL_DEFAULTS, localConfig, type LocalConfig } from './local-config.js';
 import { localSecret } from './local/local-secret.js';
 import { startBackgroundJobs, type BackgroundJobs } from './local/background-jobs.js';
 import { bindPort, type BoundPort } from './local/bound-port.js';
 import { devMailRoutes } from './local/dev-mail-routes.js';
 import { readIndexHtml, webRoutes } from './local/web-routes.js';
 
-export interface LocalConfig {
-  /** 0 picks a free port. */
-  port: number;
-  /** Where dynalite and the mail outbox live; without it the store is in memory (tests). */
-  dataDir?: string;
-  publicUrl?: string;
-  mailTransport?: 'file' | 'smtp';
-  smtpUrl?: string;
-  mailFrom?: string;
-  webDir: string;
-  schemasDir: string;
-  notifyEveryMs?: number;
-  log?: (event: Record<string, unknown>) => void;
-}
+/**
+ * How to start the local server: its configuration (`local-config.ts`), of which tests give only what they need
+ * (without `dataDir` the store is in memory), and the notifier's interval and the log for tests.
+ */
+export type LocalServerOptions = Pick<LocalConfig, 'port' | 'webDir' | 'schemasDir'> &
+  Partial<Omit<LocalConfig, 'port' | 'webDir' | 'schemasDir'>> & {
+    notifyEveryMs?: number;
+    log?: (event: Record<string, unknown>) => void;
+  };
 
 export interface LocalServer {
   url: string;
@@ -48,7 +43,7 @@ export interface LocalServer {
 const TABLE_NAME = 'koto';
 
 /** Starts the whole system on one port: web app, API, dynalite, notifier, retention sweeper and mailbox page. */
-export async function startLocalServer(config: LocalConfig): Promise<LocalServer> {
+export async function startLocalServer(config: LocalServerOptions): Promise<LocalServer> {
   const files = { catalog: readCheckedCatalog(config.schemasDir), indexHtml: readIndexHtml(config.webDir) };
   // The port first: the site's origin (links in mail, the cookie and cross-site checks) is known before the app is built.
   const bound = await bindPort(config.port, '127.0.0.1');
@@ -61,7 +56,7 @@ export async function startLocalServer(config: LocalConfig): Promise<LocalServer
 }
 
 /** The rest of the start, once the port is held: the store, the app with its background jobs, answering on `bound`. */
-async function startOn(bound: BoundPort, publicUrl: string, config: LocalConfig, { catalog, indexHtml }: { catalog: Catalog; indexHtml: string }): Promise<LocalServer> {
+async function startOn(bound: BoundPort, publicUrl: string, config: LocalServerOptions, { catalog, indexHtml }: { catalog: Catalog; indexHtml: string }): Promise<LocalServer> {
   const log = config.log ?? jsonLog;
   const dataDir = config.dataDir ? resolve(config.dataDir) : mkdtempSync(join(tmpdir(), 'koto-'));
   const dynamoDir = join(dataDir, 'dynamodb');
@@ -71,8 +66,7 @@ async function startOn(bound: BoundPort, publicUrl: string, config: LocalConfig,
   await ensureTable(client, TABLE_NAME);
 
   const outboxDir = join(dataDir, 'mail');
-  const mailer: Mailer =
-    config.mailTransport === 'smtp' ? new SmtpMailer(config.smtpUrl ?? 'smtp://127.0.0.1:25') : new FileMailer(outboxDir);
+  const mailer = localMailer(config, outboxDir);
 
   const smsOutboxDir = join(dataDir, 'sms');
   const deps = buildDeps({
@@ -81,7 +75,7 @@ async function startOn(bound: BoundPort, publicUrl: string, config: LocalConfig,
     catalog,
     mailer,
     sms: new FileSmsOutbox(smsOutboxDir),
-    mailFrom: config.mailFrom ?? 'Koto Forms <no-reply@koto.local>',
+    mailFrom: config.mailFrom ?? LOCAL_DEFAULTS.mailFrom,
     publicUrl,
     actionSecret: localSecret(dataDir, 'action-link.key'),
     clientIp: (c) => rateLimitSubject(getConnInfo(c).remote.address ?? 'unknown'),
@@ -115,20 +109,15 @@ async function startOn(bound: BoundPort, publicUrl: string, config: LocalConfig,
   };
 }
 
+/** The local server's mail transport: files in the outbox, or a relay when MAIL_TRANSPORT=smtp. */
+function localMailer(config: Pick<LocalServerOptions, 'mailTransport' | 'smtpUrl'>, outboxDir: string): Mailer {
+  if (config.mailTransport !== 'smtp') return new FileMailer(outboxDir);
+  if (!config.smtpUrl) throw new Error('SMTP_URL is required with MAIL_TRANSPORT=smtp');
+  return new SmtpMailer(config.smtpUrl);
+}
+
 async function main(): Promise<void> {
-  const env = process.env;
-  const transport = mailTransportEnv(env, 'file');
-  if (transport === 'ses') throw new Error('MAIL_TRANSPORT=ses is for AWS; use file or smtp locally');
-  const server = await startLocalServer({
-    port: intEnv(env, 'PORT', 3000),
-    dataDir: env['DATA_DIR'] ?? './.data',
-    publicUrl: env['PUBLIC_URL'],
-    mailTransport: transport,
-    smtpUrl: transport === 'smtp' ? requireEnv(env, 'SMTP_URL') : undefined,
-    mailFrom: env['MAIL_FROM'],
-    webDir: env['WEB_DIR'] ?? 'dist/web',
-    schemasDir: env['SCHEMAS_DIR'] ?? 'schemas',
-  });
+  const server = await startLocalServer(localConfig());
   console.log(`Koto Forms is running at ${server.url}  (mail outbox: ${server.url}/dev/mail)`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -3,7 +3,7 @@ import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.
 import { createDocumentClient } from '../adapters/dynamo/table.js';
 import { readCatalog, readStaffFile } from '../adapters/file-catalog.js';
 import type { StaffDirectory } from '../domain/ports.js';
-import { requireEnv } from './config.js';
+import { putStaffConfig } from './put-staff-config.js';
 
 const USAGE = 'usage: put-staff.mjs <staff.json>   |   put-staff.mjs --remove <email>';
 
@@ -23,9 +23,9 @@ export async function putStaff(args: readonly string[], staff: StaffDirectory, m
 
 /** For AWS, where staff have no admin page yet: `TABLE_NAME=<stack output> node dist/server/put-staff.mjs staff.json`. */
 async function main(): Promise<void> {
-  const env = process.env;
-  const municipalityIds = readCatalog(env['SCHEMAS_DIR'] ?? 'schemas').municipalities.map((m) => m.id);
-  const staff = new DynamoStaffDirectory(createDocumentClient(), requireEnv(env, 'TABLE_NAME'));
+  const config = putStaffConfig();
+  const municipalityIds = readCatalog(config.schemasDir).municipalities.map((m) => m.id);
+  const staff = new DynamoStaffDirectory(createDocumentClient(), config.tableName);
   for (const line of await putStaff(process.argv.slice(2), staff, municipalityIds)) console.log(line);
 }
 
