@@ -7,7 +7,7 @@ import { normaliseEmail } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';
 import { isObject, readBody, readJson } from './json-body.js';
 import { page } from './pages.js';
-import { SIGN_IN_REQUEST, isEmailAddress } from '../../../schemas/src/index.js';
+import { SIGN_IN_REQUEST, isEmailAddress, type Member } from '../../../schemas/src/index.js';
 import { clearSessionCookie, requireMember, sameOrigin, sessionId, setSessionCookie } from './session.js';
 
 
@@ -83,7 +83,7 @@ export function authRoutes(deps: AppDeps) {
     return c.body(null, 204);
   });
 
-  app.get('/api/auth/me', requireMember(deps), (c) => c.json(c.get('member')));
+  app.get('/api/auth/me', requireMember(deps), (c) => c.json<Member>(c.get('member')));
 
   return app;
 }
