@@ -1,5 +1,7 @@
+import type { JSONSchemaType } from 'ajv';
 import type { Lang } from './languages.js';
 import type { ShownAnswer } from './show-answer.js';
+import { STATUSES, type SubmissionStatus } from './statuses.js';
 
 // The shapes staff pages receive from the staff API: written once here, where the server's use cases and the web's
 // staff area both read them (the web imports nothing from functions/).
@@ -47,4 +49,95 @@ export interface FormLanguages {
   version: number;
   title: string;
   languages: { lang: Lang; reviewed: boolean; offered: boolean }[];
+}
+
+/** The longest note staff may add to a submission. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** The signed-in staff member, as `GET /api/auth/me` answers. */
+export interface Member {
+  email: string;
+  name: string;
+  role: 'staff' | 'admin';
+  municipalities: string[];
+}
+
+/** Delivery of the staff notification, as the detail shows it. */
+export interface NotificationView {
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  dueAt?: string;
+  lastError?: string;
+  sentAt?: string;
+  sentTo?: string[];
+}
+
+/** A submission as the inbox lists it: no answers. */
+export interface InboxItem {
+  reference: string;
+  form: string;
+  municipality: string;
+  status: SubmissionStatus;
+  lang: string;
+  submittedAt: string;
+  assignee: string | null;
+  notification: NotificationView['state'];
+}
+
+/** `GET /api/staff/submissions`: one page, newest first; `cursor` asks for the next. */
+export interface InboxPage {
+  items: InboxItem[];
+  cursor?: string;
+}
+
+/** `GET /api/staff/submissions/R`: the submission with its answers for staff; the read is audited. */
+export interface SubmissionDetail extends InboxItem {
+  formTitle: string;
+  formVersion: number;
+  version: number;
+  consentVersion: string;
+  notificationState: NotificationView;
+  answers: AnswerView[];
+  history: HistoryEntry[];
+}
+
+/** `PATCH /api/staff/submissions/R`: a change decided on `expectedVersion`; a null assignee unassigns. */
+export interface SubmissionPatch {
+  status?: SubmissionStatus;
+  assignee?: string | null;
+  note?: string;
+  expectedVersion: number;
+}
+
+export const SUBMISSION_PATCH: JSONSchemaType<SubmissionPatch> = {
+  type: 'object',
+  required: ['expectedVersion'],
+  properties: {
+    status: { type: 'string', enum: [...STATUSES], nullable: true },
+    assignee: { type: 'string', maxLength: 254, nullable: true },
+    note: { type: 'string', minLength: 1, maxLength: MAX_NOTE_LENGTH, nullable: true },
+    expectedVersion: { type: 'integer', minimum: 0 },
+  },
+};
+
+/** 200 to a change. */
+export interface PatchResult {
+  reference: string;
+  status: SubmissionStatus;
+  assignee: string | null;
+  version: number;
+  history: HistoryEntry[];
+}
+
+/** `GET /api/admin/audit/R`. */
+export interface AuditTrail {
+  reference: string;
+  entries: AuditEntry[];
+  history: HistoryEntry[];
+}
+
+/** `GET /api/admin/forms`: each form's languages, and the review state of the texts every form shares. */
+export interface AdminFormsResponse {
+  forms: FormLanguages[];
+  sharedTexts: Pick<FormLanguages, 'languages'>;
 }

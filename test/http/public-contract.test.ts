@@ -165,13 +165,23 @@ describe('POST /api/forms/:id/submissions', () => {
     expect(await storedSubmissions(t)).toHaveLength(0);
   });
 
-  it('answers 400 invalid_request for a body of the wrong shape', async () => {
+  it('answers 400 invalid_request naming the field, for a body of the wrong shape', async () => {
     const t = await buildTestApp();
-    for (const body of [[], { ...guidanceBody(), answers: [] }, { ...guidanceBody(), formVersion: '1' }, { ...guidanceBody(), municipality: 3 }]) {
+    const { lang: _lang, ...withoutLang } = guidanceBody();
+    const cases: [unknown, RegExp][] = [
+      [[], /body must be object/],
+      [{ ...guidanceBody(), answers: [] }, /"answers" must be object/],
+      [{ ...guidanceBody(), formVersion: '1' }, /"formVersion" must be integer/],
+      [{ ...guidanceBody(), formVersion: 0 }, /"formVersion" must be >= 1/],
+      [{ ...guidanceBody(), municipality: 3 }, /"municipality" must be string/],
+      [withoutLang, /"lang" is required/],
+    ];
+    for (const [body, message] of cases) {
       const res = await postJson(t.app, SUBMIT, body);
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+      expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(message) });
     }
+    expect(await storedSubmissions(t)).toHaveLength(0);
   });
 
   it('answers 404 unknown_form and unknown_municipality, also for an unpublished version', async () => {

@@ -1,48 +1,22 @@
-import type { AnswerError, LocalizedForm } from '../../schemas/src/index.js';
+import {
+  isErrorCode,
+  type AnswerError,
+  type ErrorCode,
+  type FormResponse,
+  type MunicipalitiesResponse,
+  type Receipt,
+  type ServicesResponse,
+  type SubmissionBody,
+} from '../../schemas/src/index.js';
 
-export interface MunicipalityRef {
-  id: string;
-  name: string;
-}
-
-export interface FormSummary {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-}
-
-/** What the services page shows about a municipality, texts in the requested language. */
-export interface MunicipalityInfo extends MunicipalityRef {
-  contact: { email: string; phone: string; address: string };
-  privacyNoticeUrl: string;
-  texts: Record<string, string>;
-}
-
-export interface ServicesResponse {
-  forms: FormSummary[];
-  municipality?: MunicipalityInfo;
-}
-
-export interface SubmissionBody {
-  municipality: string;
-  lang: string;
-  formVersion: number;
-  answers: Record<string, unknown>;
-}
-
-export interface Receipt {
-  reference: string;
-  submittedAt: string;
-  /** How the resident will hear back; empty when no message follows. */
-  confirmationBy: ('email' | 'sms')[];
-}
+export type { FormSummary, MunicipalityInfo, MunicipalityRef, Receipt, ServicesResponse, SubmissionBody } from '../../schemas/src/index.js';
 
 /** An answer of the API other than 2xx, with the contract's error code. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** The contract's error code; `http_error` for an answer without one (a proxy's error page). */
+    readonly code: ErrorCode | 'http_error',
     message: string,
     /** Seconds to wait, from `Retry-After` on 429 and 503. */
     readonly retryAfter?: number,
@@ -71,7 +45,7 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
     const retry = Number(response.headers.get('retry-after'));
     throw new ApiError(
       response.status,
-      typeof body['error'] === 'string' ? body['error'] : 'http_error',
+      isErrorCode(body['error']) ? body['error'] : 'http_error',
       typeof body['message'] === 'string' ? body['message'] : response.statusText,
       Number.isFinite(retry) && retry >= 0 ? retry : undefined,
       Array.isArray(body['errors']) ? (body['errors'] as AnswerError[]) : [],
@@ -83,7 +57,7 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 /** The municipalities a resident can choose. */
-export const fetchMunicipalities = () => request<{ municipalities: MunicipalityRef[] }>('/api/municipalities');
+export const fetchMunicipalities = () => request<MunicipalitiesResponse>('/api/municipalities');
 
 /** The forms a municipality offers in `lang`, with the municipality's contact details. */
 export const fetchServices = (municipality: string, lang: string) =>
@@ -91,7 +65,7 @@ export const fetchServices = (municipality: string, lang: string) =>
 
 /** One form localized into `lang`. */
 export const fetchForm = (formId: string, municipality: string, lang: string) =>
-  request<LocalizedForm>(`/api/forms/${encodeURIComponent(formId)}?${q({ municipality, lang })}`);
+  request<FormResponse>(`/api/forms/${encodeURIComponent(formId)}?${q({ municipality, lang })}`);
 
 /** Sends answers; the same `idempotencyKey` on a retry returns the same receipt and stores one submission. */
 export const submitAnswers = (formId: string, body: SubmissionBody, idempotencyKey: string) =>

@@ -1,8 +1,15 @@
-import type { AnswerError } from '../../../schemas/src/index.js';
+import { ERROR_STATUS, type AnswerError, type ErrorCode, type ErrorStatus } from '../../../schemas/src/index.js';
 
-/** A failure the caller can act on; `code` is the stable error code of the HTTP contract. */
+/**
+ * A failure the caller can act on; `code` is the stable error code of the HTTP contract, and the contract's table
+ * gives its status, so a new error class cannot answer with a status nobody chose.
+ */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
+
+  get status(): ErrorStatus {
+    return ERROR_STATUS[this.code];
+  }
 }
 
 export class UnknownForm extends DomainError {

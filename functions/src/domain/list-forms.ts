@@ -1,12 +1,5 @@
-import type { Lang, LocalizedForm } from '../../../schemas/src/index.js';
+import type { FormSummary, Lang, LocalizedForm } from '../../../schemas/src/index.js';
 import type { FormRegistry } from './form-registry.js';
-
-export interface FormSummary {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-}
 
 /** The forms a municipality offers in `lang`, titled in that language; forms not offered in it are left out. */
 export function listForms(registry: FormRegistry, municipalityId: string, lang: Lang): FormSummary[] {

@@ -1,4 +1,4 @@
-import { interpolate, type FormDefinition, type MailTexts, type Municipality, type UiSchema } from '../../../schemas/src/index.js';
+import { interpolate, type ConfirmationChannel, type FormDefinition, type MailTexts, type Municipality, type UiSchema } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { toE164 } from './phone-number.js';
 import type { OutgoingSms } from './sms.js';
@@ -8,8 +8,6 @@ import type { Submission } from './submission.js';
 export const RESIDENT_RECIPIENT = 'resident';
 export const RESIDENT_SMS_RECIPIENT = 'resident-sms';
 
-/** How a resident hears back after sending: by email, by SMS, both, or not at all (then the page says keep the reference). */
-export type ConfirmationChannel = 'email' | 'sms';
 
 type Answers = Submission['answers'];
 

@@ -1,11 +1,11 @@
-import { canonicalJson, normalizeAnswers, validateAnswers, withoutHidden, type FormDefinition, type Lang, type Municipality } from '../../../schemas/src/index.js';
+import { canonicalJson, normalizeAnswers, validateAnswers, withoutHidden, type FormDefinition, type Lang, type Municipality, type Receipt } from '../../../schemas/src/index.js';
 import { IdempotencyKeyReused, InvalidAnswers, StoreUnavailable } from './errors.js';
 import type { FormRegistry } from './form-registry.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';
 import { newReference } from '../../../schemas/src/reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
 import { epochAfterDays } from './epoch.js';
-import { confirmationChannels, type ConfirmationChannel } from './resident-confirmation.js';
+import { confirmationChannels } from './resident-confirmation.js';
 
 export interface SubmitInput {
   formId: string;
@@ -21,13 +21,6 @@ export interface SubmitDeps {
   store: SubmissionStore;
   clock: Clock;
   crypto: Crypto;
-}
-
-export interface Receipt {
-  reference: string;
-  submittedAt: string;
-  /** How the resident will hear back; empty when no message follows (the page then says keep the reference). */
-  confirmationBy: ConfirmationChannel[];
 }
 
 type Stored = Omit<Receipt, 'confirmationBy'>;

@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
   app.route('/a', actionRoutes(deps));
 
   options.extend?.(app);
-  app.notFound((c) => problem(c, 404, 'not_found', 'No such resource.'));
+  app.notFound((c) => problem(c, 'not_found', 'No such resource.'));
   app.onError(onError(deps));
   return app;
 }

@@ -5,9 +5,9 @@ import { safeNextPath, STAFF_HOME } from '../../../schemas/src/next-path.js';
 import { endSession, requestSignIn, startSession } from '../domain/staff/sign-in.js';
 import { normaliseEmail } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';
-import { isObject, readJson } from './json-body.js';
+import { isObject, readBody, readJson } from './json-body.js';
 import { page } from './pages.js';
-import { isEmailAddress } from '../../../schemas/src/email.js';
+import { SIGN_IN_REQUEST, isEmailAddress, type Member } from '../../../schemas/src/index.js';
 import { clearSessionCookie, requireMember, sameOrigin, sessionId, setSessionCookie } from './session.js';
 
 
@@ -17,12 +17,12 @@ export function authRoutes(deps: AppDeps) {
   app.use('/api/auth/*', sameOrigin(deps));
 
   app.post('/api/auth/login', async (c) => {
-    const body = await readJson(c);
+    const body = await readBody(c, SIGN_IN_REQUEST);
     if (!body.ok) return body.response;
-    const email = isObject(body.value) ? body.value['email'] : undefined;
+    const { email } = body.value;
     // The staff page the member was on; an unsafe one is dropped, not refused, so the answer stays the same.
-    const next = isObject(body.value) ? safeNextPath(body.value['next']) : undefined;
-    if (typeof email !== 'string' || !isEmailAddress(email.trim())) throw new InvalidRequest('"email" must be an email address.');
+    const next = safeNextPath(body.value.next);
+    if (!isEmailAddress(email.trim())) throw new InvalidRequest('"email" must be an email address.');
     const now = deps.clock.now();
     for (const key of [`login-ip:${deps.clientIp(c)}`, `login-email:${normaliseEmail(email)}`]) {
       const limit = await deps.loginLimiter.hit(deps.crypto.sha256(key), now);
@@ -83,7 +83,7 @@ export function authRoutes(deps: AppDeps) {
     return c.body(null, 204);
   });
 
-  app.get('/api/auth/me', requireMember(deps), (c) => c.json(c.get('member')));
+  app.get('/api/auth/me', requireMember(deps), (c) => c.json<Member>(c.get('member')));
 
   return app;
 }

@@ -1,24 +1,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { isLang } from '../../../schemas/src/index.js';
+import { SUBMISSION_BODY, isLang, type FormResponse, type ServicesResponse } from '../../../schemas/src/index.js';
 import { InvalidRequest, RateLimited, UnsupportedLanguage } from '../domain/errors.js';
 import { getLocalizedForm, listForms } from '../domain/list-forms.js';
 import { submitForm, type SubmitInput } from '../domain/submit-form.js';
 import type { AppDeps, Env } from './deps.js';
-import { isObject, readJson, requiredQuery } from './json-body.js';
+import { readBody, requiredQuery } from './json-body.js';
 import { problem } from './problem.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-function submitInput(formId: string, body: unknown, idempotencyKey: string | undefined): SubmitInput {
-  if (!isObject(body)) throw new InvalidRequest('The body must be a JSON object.');
-  const { municipality, lang, formVersion, answers } = body;
-  if (typeof municipality !== 'string') throw new InvalidRequest('"municipality" must be a string.');
-  if (typeof lang !== 'string') throw new InvalidRequest('"lang" must be a string.');
-  if (!Number.isInteger(formVersion) || (formVersion as number) < 1) throw new InvalidRequest('"formVersion" must be a positive integer.');
-  if (!isObject(answers)) throw new InvalidRequest('"answers" must be a JSON object.');
-  return { formId, municipality, lang, formVersion: formVersion as number, answers, idempotencyKey };
-}
 
 function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
@@ -36,7 +26,7 @@ export function formsRoutes(deps: AppDeps) {
     if (!isLang(lang)) throw new UnsupportedLanguage(`Unknown language "${lang}".`);
     const forms = listForms(deps.registry, municipality, lang);
     const m = deps.registry.municipality(municipality);
-    return c.json({
+    return c.json<ServicesResponse>({
       forms,
       municipality: {
         id: m.id,
@@ -50,7 +40,7 @@ export function formsRoutes(deps: AppDeps) {
 
   app.get('/:formId', (c) => {
     const municipality = requiredQuery(c, 'municipality');
-    return c.json(getLocalizedForm(deps.registry, municipality, c.req.param('formId'), requiredQuery(c, 'lang')));
+    return c.json<FormResponse>(getLocalizedForm(deps.registry, municipality, c.req.param('formId'), requiredQuery(c, 'lang')));
   });
 
   app.post(
@@ -62,12 +52,12 @@ export function formsRoutes(deps: AppDeps) {
     },
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => problem(c, 413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
+      onError: (c) => problem(c, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
     }),
     async (c) => {
-      const body = await readJson(c);
+      const body = await readBody(c, SUBMISSION_BODY);
       if (!body.ok) return body.response;
-      const input = submitInput(c.req.param('formId'), body.value, idempotencyKeyOf(c.req.header('idempotency-key')));
+      const input: SubmitInput = { formId: c.req.param('formId'), ...body.value, idempotencyKey: idempotencyKeyOf(c.req.header('idempotency-key')) };
       const receipt = await submitForm(deps, input);
       deps.log({ level: 'info', msg: 'submission stored', requestId: c.get('requestId'), reference: receipt.reference, form: input.formId });
       deps.onSubmitted?.(receipt.reference);

@@ -1,13 +1,8 @@
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../../schemas/src/index.js';
 
-/** The contract's error body: `{"error": code, "message": text, ...fields}`. */
-export function problem(
-  c: Context,
-  status: ContentfulStatusCode,
-  error: string,
-  message: string,
-  extra: Record<string, unknown> = {},
-): Response {
-  return c.json({ error, message, ...extra }, status);
+/** The contract's error body, `{"error": code, "message": text, ...fields}`, with the status the code is answered with. */
+export function problem(c: Context, code: ErrorCode, message: string, extra: Omit<ErrorBody, 'error' | 'message'> = {}): Response {
+  const body: ErrorBody = { error: code, message, ...extra };
+  return c.json(body, ERROR_STATUS[code]);
 }

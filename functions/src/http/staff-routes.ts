@@ -1,12 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
+import { SUBMISSION_PATCH, type InboxPage, type PatchResult, type SubmissionDetail } from '../../../schemas/src/index.js';
 import { InvalidRequest } from '../domain/errors.js';
 import { changeSubmission } from '../domain/staff/change-submission.js';
 import { listInbox, type InboxFilters } from '../domain/staff/inbox.js';
 import { readSubmission, visibleSubmission } from '../domain/staff/read-submission.js';
 import { exportRows } from '../domain/staff/export-rows.js';
 import type { AppDeps, Env } from './deps.js';
-import { isObject, readJson } from './json-body.js';
+import { readBody } from './json-body.js';
 import { requireMember, sameOrigin } from './session.js';
 
 function filters(c: Context): InboxFilters {
@@ -25,7 +26,7 @@ export function staffRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps));
 
-  app.get('/submissions', async (c) => c.json(await listInbox(deps, c.get('member'), filters(c))));
+  app.get('/submissions', async (c) => c.json<InboxPage>(await listInbox(deps, c.get('member'), filters(c))));
 
   app.get('/submissions.csv', async (c) => {
     const { header, rows } = await exportRows(deps, c.get('member'), filters(c));
@@ -37,16 +38,15 @@ export function staffRoutes(deps: AppDeps) {
     });
   });
 
-  app.get('/submissions/:reference', async (c) => c.json(await readSubmission(deps, c.get('member'), c.req.param('reference'))));
+  app.get('/submissions/:reference', async (c) => c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), c.req.param('reference'))));
 
   app.patch('/submissions/:reference', async (c) => {
-    const body = await readJson(c);
+    const body = await readBody(c, SUBMISSION_PATCH);
     if (!body.ok) return body.response;
-    if (!isObject(body.value)) throw new InvalidRequest('The body must be a JSON object.');
     const member = c.get('member');
     const submission = await visibleSubmission(deps, member, c.req.param('reference'));
     const updated = await changeSubmission(deps, member.email, submission, body.value);
-    return c.json({ reference: updated.reference, status: updated.status, assignee: updated.assignee ?? null, version: updated.version, history: updated.history ?? [] });
+    return c.json<PatchResult>({ reference: updated.reference, status: updated.status, assignee: updated.assignee ?? null, version: updated.version, history: updated.history ?? [] });
   });
 
   return app;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MAX_NOTE_LENGTH } from '../../../schemas/src/staff-contract.js';
 import { statusLabel } from './format.js';
 import { STATUSES, type Status, type SubmissionDetail, type SubmissionPatch } from './staff-api.js';
 import { errorText, isSignedOut, useSession } from './staff-ui.js';
@@ -131,7 +132,7 @@ export function TriagePanel({ detail, change }: Props) {
           <textarea
             id="triage-note"
             rows={4}
-            maxLength={2000}
+            maxLength={MAX_NOTE_LENGTH}
             value={note}
             onChange={(e) => setNote(e.target.value)}
             aria-invalid={noteError ? true : undefined}

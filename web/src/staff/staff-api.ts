@@ -1,62 +1,25 @@
 import { safeNextPath } from '../../../schemas/src/next-path.js';
-import type { AnswerView, AuditEntry, FormLanguages, HistoryEntry } from '../../../schemas/src/staff-contract.js';
+import type { AdminFormsResponse, AuditTrail, InboxPage, Member, PatchResult, SubmissionDetail, SubmissionPatch } from '../../../schemas/src/staff-contract.js';
 import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
 import type { ServicesResponse } from '../api.js';
 
-// The wire types the server's domain defines (type-only imports: nothing of the server is bundled).
-export type { AnswerView, AuditEntry, FormLanguages, HistoryEntry };
+// The staff API's wire types are the kit's (schemas/src/staff-contract.ts), the ones the server answers with.
+export type {
+  AdminFormsResponse,
+  AnswerView,
+  AuditEntry,
+  AuditTrail,
+  FormLanguages,
+  HistoryEntry,
+  InboxItem,
+  InboxPage,
+  Member,
+  PatchResult,
+  SubmissionDetail,
+  SubmissionPatch,
+} from '../../../schemas/src/staff-contract.js';
 export { STATUSES } from '../../../schemas/src/statuses.js';
 export type Status = SubmissionStatus;
-
-/** The signed-in staff member, as `GET /api/auth/me` answers. */
-export interface Member {
-  email: string;
-  name: string;
-  role: 'staff' | 'admin';
-  municipalities: string[];
-}
-
-export interface InboxItem {
-  reference: string;
-  form: string;
-  municipality: string;
-  status: Status;
-  lang: string;
-  submittedAt: string;
-  assignee: string | null;
-  notification: 'pending' | 'sent' | 'failed';
-}
-
-export interface InboxPage {
-  items: InboxItem[];
-  cursor?: string;
-}
-
-export interface SubmissionDetail extends InboxItem {
-  formTitle: string;
-  formVersion: number;
-  version: number;
-  consentVersion: string;
-  notificationState: { state: InboxItem['notification']; attempts: number; lastError?: string };
-  answers: AnswerView[];
-  history: HistoryEntry[];
-}
-
-/** A change to a submission; `expectedVersion` is the version the change was decided on. */
-export interface SubmissionPatch {
-  status?: Status;
-  assignee?: string | null;
-  note?: string;
-  expectedVersion: number;
-}
-
-export interface PatchResult {
-  reference: string;
-  status: Status;
-  assignee: string | null;
-  version: number;
-  history: HistoryEntry[];
-}
 
 /**
  * An answer of the API other than 2xx. The staff area has its own error classes rather than the resident
@@ -132,13 +95,8 @@ export const fetchSubmission = (reference: string) => call<SubmissionDetail>(`/a
 export const patchSubmission = (reference: string, patch: SubmissionPatch) =>
   send<PatchResult>('PATCH', `/api/staff/submissions/${encodeURIComponent(reference)}`, patch);
 
-export interface AuditTrail {
-  reference: string;
-  entries: AuditEntry[];
-  history: HistoryEntry[];
-}
 
 export const fetchAdminForms = () =>
-  call<{ forms: FormLanguages[]; sharedTexts: Pick<FormLanguages, 'languages'> }>('/api/admin/forms');
+  call<AdminFormsResponse>('/api/admin/forms');
 
 export const fetchAudit = (reference: string) => call<AuditTrail>(`/api/admin/audit/${encodeURIComponent(reference)}`);

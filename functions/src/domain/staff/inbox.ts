@@ -1,3 +1,4 @@
+import type { InboxItem, InboxPage } from '../../../../schemas/src/index.js';
 import { Forbidden, InvalidRequest } from '../errors.js';
 import { daysBefore } from '../epoch.js';
 import type { Clock, SubmissionQuery, SubmissionStore } from '../ports.js';
@@ -23,18 +24,7 @@ export interface InboxFilters {
 }
 
 /** A submission as the inbox lists it: no answers. */
-export interface SubmissionSummary {
-  reference: string;
-  form: string;
-  municipality: string;
-  status: SubmissionStatus;
-  lang: string;
-  submittedAt: string;
-  assignee?: string | null;
-  notification: Submission['notification']['state'];
-}
-
-export const submissionSummary = (s: Submission): SubmissionSummary => ({
+export const submissionSummary = (s: Submission): InboxItem => ({
   reference: s.reference,
   form: s.formId,
   municipality: s.municipality,
@@ -62,7 +52,7 @@ export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date
 }
 
 /** Newest first, only the member's municipalities. */
-export async function listInbox(deps: InboxDeps, member: StaffMember, filters: InboxFilters) {
+export async function listInbox(deps: InboxDeps, member: StaffMember, filters: InboxFilters): Promise<InboxPage> {
   const now = deps.clock.now();
   const page = await deps.store.listSubmissions(inboxQuery(member, filters, now), now);
   return { items: page.items.map(submissionSummary), ...(page.cursor ? { cursor: page.cursor } : {}) };

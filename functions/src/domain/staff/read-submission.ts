@@ -1,10 +1,11 @@
+import type { SubmissionDetail } from '../../../../schemas/src/index.js';
 import { NotFound } from '../errors.js';
 import { answerWords, type FormRegistry } from '../form-registry.js';
 import type { AuditLog, Clock, SubmissionStore } from '../ports.js';
-import type { HistoryEntry, Submission } from '../submission.js';
-import { submissionSummary, type SubmissionSummary } from './inbox.js';
+import type { Submission } from '../submission.js';
+import { submissionSummary } from './inbox.js';
 import { canAccess, type StaffMember } from './staff-member.js';
-import { answerViews, type AnswerView } from './submission-detail.js';
+import { answerViews } from './submission-detail.js';
 
 export interface ReadDeps {
   registry: FormRegistry;
@@ -18,16 +19,6 @@ export async function visibleSubmission(deps: Pick<ReadDeps, 'store' | 'clock'>,
   const submission = await deps.store.getSubmission(reference, deps.clock.now());
   if (!submission || !canAccess(member, submission.municipality)) throw new NotFound(`No submission ${reference}.`);
   return submission;
-}
-
-export interface SubmissionDetail extends SubmissionSummary {
-  formVersion: number;
-  formTitle: string;
-  version: number;
-  consentVersion: string;
-  answers: AnswerView[];
-  history: HistoryEntry[];
-  notificationState: Submission['notification'];
 }
 
 /** Reads a submission's answers for staff, and records the read in the audit log. */

@@ -2,9 +2,6 @@ import { InvalidRequest } from '../errors.js';
 import { STATUSES, type HistoryEntry, type Submission, type SubmissionStatus } from '../submission.js';
 import { sameAssignee } from './assignee.js';
 
-/** The longest note staff may add. */
-export const MAX_NOTE_LENGTH = 2000;
-
 /** A status named in a filter or a change: undefined for none, InvalidRequest for one that does not exist. */
 export function requestedStatus(value: string | undefined): SubmissionStatus | undefined {
   if (value === undefined || value === '') return undefined;
@@ -12,10 +9,10 @@ export function requestedStatus(value: string | undefined): SubmissionStatus | u
   return value as SubmissionStatus;
 }
 
-/** A note as asked for: none, or text of 1 to `MAX_NOTE_LENGTH` characters (not only spaces); else InvalidRequest. */
-export function requestedNote(value: unknown): string | undefined {
+/** A note as asked for: none, or text that is not only spaces (its length is the contract's); else InvalidRequest. */
+export function requestedNote(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_NOTE_LENGTH) throw new InvalidRequest(`note must be 1 to ${MAX_NOTE_LENGTH} characters.`);
+  if (value.trim() === '') throw new InvalidRequest('"note" must not be only spaces.');
   return value;
 }
 

@@ -35,7 +35,7 @@ export function devMailRoutes(app: Hono<Env>, outboxDir: string, smsOutboxDir: s
       const raw = await readOutboxMessage(outboxDir, c.req.param('file'));
       return c.text(raw, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     } catch (e) {
-      if (e instanceof UnknownOutboxMessage) return problem(c, 404, 'not_found', 'No such message.');
+      if (e instanceof UnknownOutboxMessage) return problem(c, 'not_found', 'No such message.');
       throw e;
     }
   });
