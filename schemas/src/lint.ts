@@ -1,9 +1,8 @@
 import { compileSchema } from './ajv-options.js';
 import { conditionalRules } from './conditions.js';
 import { REQUIRED_LANGUAGES, isLang, type Lang } from './languages.js';
-import { placeholders } from './interpolate.js';
-import { flattenTexts, missingKeys } from './texts.js';
-import { PLURAL_SUFFIX } from './translate.js';
+import { placeholders } from './i18n.js';
+import { PLURAL_SUFFIX, flattenTexts, missingKeys } from './texts.js';
 import type { FormDefinition, FormStep, FormTexts, JsonSchema } from './types.js';
 
 type Problem = string;

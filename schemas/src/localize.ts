@@ -1,5 +1,5 @@
 import { dirOf, type Dir, type Lang } from './languages.js';
-import { interpolate } from './interpolate.js';
+import { fill } from './i18n.js';
 import type { FieldLookup } from './messages.js';
 import type { FieldTexts, FormDefinition, FormStep, FormTexts, JsonSchema, UiSchema } from './types.js';
 
@@ -23,13 +23,17 @@ export interface LocalizedStep extends FormStep {
   title: string;
 }
 
-type Vars = Record<string, string>;
+/** The placeholders' values and the language that writes them. */
+interface Fill {
+  vars: Record<string, string>;
+  lang: Lang;
+}
 
-function fieldUi(schema: JsonSchema, texts: FieldTexts | undefined, ui: UiSchema, vars: Vars): UiSchema {
+function fieldUi(schema: JsonSchema, texts: FieldTexts | undefined, ui: UiSchema, { vars, lang }: Fill): UiSchema {
   const out: UiSchema = { ...ui };
   const options = texts?.options;
   if (options) {
-    const names = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, interpolate(v, vars)]));
+    const names = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, fill(v, vars, lang)]));
     if (schema.type === 'boolean') out['ui:enumNames'] = [names['true'], names['false']];
     else if (schema.type === 'array') out['items'] = { ...(ui['items'] as UiSchema | undefined), 'ui:enumNames': names };
     else out['ui:enumNames'] = names;
@@ -37,12 +41,12 @@ function fieldUi(schema: JsonSchema, texts: FieldTexts | undefined, ui: UiSchema
   if (texts?.errors) out['ui:errorMessages'] = texts.errors;
   // A repeating group's own words, interpolated now except `{{number}}`, which each item fills in.
   if (texts?.item || texts?.add || texts?.remove) {
-    const fill = (text: string | undefined) => (text === undefined ? undefined : interpolate(text, { ...vars, number: '{{number}}' }));
+    const words = (text: string | undefined) => (text === undefined ? undefined : fill(text, { ...vars, number: '{{number}}' }, lang));
     out['ui:options'] = {
       ...(ui['ui:options'] as UiSchema | undefined),
-      itemTitle: fill(texts.item),
-      addLabel: fill(texts.add),
-      removeLabel: fill(texts.remove),
+      itemTitle: words(texts.item),
+      addLabel: words(texts.add),
+      removeLabel: words(texts.remove),
     };
   }
   return out;
@@ -52,7 +56,7 @@ function localizeObject(
   schema: JsonSchema,
   ui: UiSchema,
   texts: FormTexts,
-  vars: Vars,
+  filling: Fill,
 ): { schema: JsonSchema; uiSchema: UiSchema } {
   const properties: Record<string, JsonSchema> = {};
   const uiSchema: UiSchema = { ...ui };
@@ -61,21 +65,21 @@ function localizeObject(
     let localized: JsonSchema = { ...prop };
     let propUi = (ui[id] as UiSchema | undefined) ?? {};
     if (prop.type === 'object') {
-      const inner = localizeObject(prop, propUi, texts, vars);
+      const inner = localizeObject(prop, propUi, texts, filling);
       localized = inner.schema;
       propUi = inner.uiSchema;
     } else if (prop.type === 'array' && prop.items?.type === 'object') {
-      const inner = localizeObject(prop.items, (propUi['items'] as UiSchema | undefined) ?? {}, texts, vars);
+      const inner = localizeObject(prop.items, (propUi['items'] as UiSchema | undefined) ?? {}, texts, filling);
       localized = { ...prop, items: inner.schema };
       propUi = { ...propUi, items: inner.uiSchema };
     }
     if (field) {
-      localized.title = interpolate(field.label, vars);
+      localized.title = fill(field.label, filling.vars, filling.lang);
       const hint = id === 'consent' ? texts.consent.text : field.hint;
-      if (hint) localized.description = interpolate(hint, vars);
+      if (hint) localized.description = fill(hint, filling.vars, filling.lang);
     }
     properties[id] = localized;
-    uiSchema[id] = fieldUi(prop, field, propUi, vars);
+    uiSchema[id] = fieldUi(prop, field, propUi, filling);
   }
   return { schema: { ...schema, properties }, uiSchema };
 }
@@ -133,19 +137,19 @@ export function localizeSteps(form: FormDefinition, texts: FormTexts): Localized
  * the schema and uiSchema. `vars` fills `{{placeholders}}` such as the municipality's name.
  * Throws when the form has no texts in `lang`; callers offer only `offeredLanguages(form)`.
  */
-export function localize(form: FormDefinition, lang: Lang, vars: Vars = {}): LocalizedForm {
+export function localize(form: FormDefinition, lang: Lang, vars: Record<string, string> = {}): LocalizedForm {
   const texts = form.texts[lang];
   if (!texts) throw new Error(`form ${form.id} has no texts in ${lang}`);
-  const { schema, uiSchema } = localizeObject(form.schema, form.uiSchema, texts, vars);
-  uiSchema['ui:steps'] = localizeSteps(form, texts).map((s) => ({ ...s, title: interpolate(s.title, vars) }));
+  const { schema, uiSchema } = localizeObject(form.schema, form.uiSchema, texts, { vars, lang });
+  uiSchema['ui:steps'] = localizeSteps(form, texts).map((s) => ({ ...s, title: fill(s.title, vars, lang) }));
   return {
     id: form.id,
     version: form.version,
     lang,
     dir: dirOf(lang),
-    title: interpolate(texts.title, vars),
-    description: interpolate(texts.description, vars),
-    next: interpolate(texts.next, vars),
+    title: fill(texts.title, vars, lang),
+    description: fill(texts.description, vars, lang),
+    next: fill(texts.next, vars, lang),
     ...(form.meta.suggest ? { suggest: form.meta.suggest } : {}),
     schema,
     uiSchema,

@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { interpolate } from './interpolate.js';
-import { formatNumber } from './numbers.js';
+import { fill } from './i18n.js';
 import type { FieldTexts } from './types.js';
 
 /** One validation failure as the HTTP contract and the browser show it. */
@@ -42,7 +41,7 @@ function labelOf(path: string, lookup: FieldLookup, lang: string | undefined): s
   const field = fieldIdOf(path);
   const items = segments.flatMap((segment, i) => {
     const group = i > 0 && /^\d+$/.test(segment) ? lookup(segments[i - 1]!) : undefined;
-    return group?.item ? [interpolate(group.item, { number: formatNumber(Number(segment) + 1, lang ?? 'en') })] : [];
+    return group?.item ? [fill(group.item, { number: Number(segment) + 1 }, lang ?? 'en')] : [];
   });
   return [...items, lookup(field)?.label ?? field].join(': ');
 }
@@ -81,10 +80,11 @@ export function describeErrors(
     const field = lookup(fieldIdOf(path));
     const template = templateOf(error, field, messages);
     const limit = error.params['limit'];
-    const message = interpolate(template, {
-      label: labelOf(path, lookup, lang),
-      ...(typeof limit === 'number' ? { limit: formatNumber(limit, lang ?? 'en') } : typeof limit === 'string' ? { limit } : {}),
-    });
+    const message = fill(
+      template,
+      { label: labelOf(path, lookup, lang), ...(typeof limit === 'number' || typeof limit === 'string' ? { limit } : {}) },
+      lang ?? 'en',
+    );
     out.push({ path, keyword: error.keyword, message });
   }
   return out;

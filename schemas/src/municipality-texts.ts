@@ -1,4 +1,4 @@
-import { interpolate } from './interpolate.js';
+import { fill } from './i18n.js';
 import type { Lang } from './languages.js';
 import type { Municipality, WalkIn } from './types.js';
 
@@ -25,5 +25,5 @@ export function walkInWords(walkIn: WalkIn, lang: Lang): Record<string, string> 
 export function municipalityTexts(municipality: Municipality, lang: Lang): Record<string, string> {
   const texts = { ...(municipality.texts.en ?? {}), ...(municipality.texts[lang] ?? {}) };
   const vars = municipality.walkIn ? walkInWords(municipality.walkIn, lang) : {};
-  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, interpolate(text, vars)]));
+  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, fill(text, vars, lang)]));
 }

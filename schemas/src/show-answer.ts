@@ -1,4 +1,4 @@
-import { interpolate } from './interpolate.js';
+import { fill } from './i18n.js';
 import type { LocalizedForm } from './localize.js';
 import { formatNumber } from './numbers.js';
 import { isEmptyAnswer } from './empty-answer.js';
@@ -68,7 +68,7 @@ function showValue(schema: JsonSchema, ui: UiSchema | undefined, value: unknown,
  */
 export function itemTitle(ui: UiSchema | undefined, index: number, lang: string, which: 'itemTitle' | 'removeLabel' = 'itemTitle'): string {
   const template = (ui?.['ui:options'] as Record<string, string | undefined> | undefined)?.[which] ?? '{{number}}';
-  return interpolate(template, { number: formatNumber(index + 1, lang) });
+  return fill(template, { number: index + 1 }, lang);
 }
 
 /**

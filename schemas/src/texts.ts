@@ -30,3 +30,24 @@ export function offeredLanguages(form: FormDefinition): Lang[] {
     (lang) => form.texts[lang] !== undefined && missingKeys(reference, form.texts[lang]).length === 0,
   );
 }
+
+/** i18next's plural key suffixes, one per CLDR plural category (`key_one`, `key_few`, ...). */
+export const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Keys with plural forms folded to their base (`form.errorCount_one` → `form.errorCount`), sorted and unique. */
+export function baseKeys(texts: unknown): string[] {
+  return [...new Set([...flattenTexts(texts).keys()].map((k) => k.replace(PLURAL_SUFFIX, '')))].sort();
+}
+
+/** Plural keys whose forms are not exactly the categories `lang` needs (e.g. Russian one/few/many/other). */
+export function pluralProblems(lang: string, texts: unknown): string[] {
+  const needed = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+  const forms = new Map<string, string[]>();
+  for (const key of flattenTexts(texts).keys()) {
+    const m = PLURAL_SUFFIX.exec(key);
+    if (m) forms.set(key.slice(0, m.index), [...(forms.get(key.slice(0, m.index)) ?? []), m[1]!]);
+  }
+  return [...forms]
+    .filter(([, have]) => have.sort().join() !== needed.join())
+    .map(([base, have]) => `${lang}: ${base} has plural forms ${have.join(', ')}; ${lang} needs ${needed.join(', ')}`);
+}

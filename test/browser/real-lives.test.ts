@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { interpolate, type Lang } from '../../schemas/src/index.js';
+import { fill, type Lang } from '../../schemas/src/index.js';
 import { axeViolations, usePhonePage } from '../support/browser.js';
 import { catalog } from '../support/test-app.js';
 
@@ -98,7 +98,7 @@ describe('a Ukrainian mother of two in Orimattila enrols her children in hobbies
     await page.locator('.reference [data-reference]').waitFor();
     // Orimattila sends no SMS and she gave no email: the page says plainly to keep the reference.
     expect(await page.locator('.keep-reference').innerText()).toBe(common('uk').confirmation['keepReference']);
-    expect(await page.locator('.next-steps').innerText()).toBe(interpolate(form('hobby').texts.uk!.next, {}));
+    expect(await page.locator('.next-steps').innerText()).toBe(fill(form('hobby').texts.uk!.next, {}, 'uk'));
   });
 });
 
@@ -315,7 +315,7 @@ describe('small things that cost trust', () => {
       route.fulfill({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': '120' }, body: JSON.stringify({ error: 'rate_limited', message: 'Too many' }) }),
     );
     await page.getByRole('button', { name: common('fi').form['send']! }).click();
-    expect(await page.locator('.notice--error').innerText()).toBe(interpolate(common('fi').form['busyWait_other']!, { count: '2' }));
+    expect(await page.locator('.notice--error').innerText()).toBe(fill(common('fi').form['busyWait_other']!, { count: 2 }, 'fi'));
   });
 
   it('keeps the error summary’s bullet on the first line of a message that wraps', async () => {

@@ -1,5 +1,5 @@
 import { LANGUAGES, isLang, type Lang } from '../../schemas/src/languages.js';
-import { hasText, translate } from '../../schemas/src/translate.js';
+import { TextStore } from '../../schemas/src/i18n.js';
 
 type Texts = Record<string, unknown>;
 
@@ -24,7 +24,10 @@ export interface LoadedTexts {
 
 const cache = new Map<Lang, Promise<LoadedTexts>>();
 
-/** Loads one language's interface texts (once); `t` is the kit's `translate` (plurals via Intl.PluralRules). */
+/** The interface texts, one i18next instance per language (`schemas/src/i18n.ts`). */
+const store = new TextStore();
+
+/** Loads one language's interface texts (once); `t` is i18next's (plurals via Intl.PluralRules, numbers via Intl). */
 export function loadTexts(lang: Lang): Promise<LoadedTexts> {
   let loaded = cache.get(lang);
   if (!loaded) {
@@ -45,17 +48,16 @@ async function build(wanted: Lang): Promise<LoadedTexts> {
   const lang = textsLanguage(wanted);
   const load = loaderOf.get(lang);
   if (!load) throw new Error(`no interface texts for ${lang}`);
-  const translation = await load();
-  const own = (key: string) => hasText(translation, key);
+  store.add(lang, 'translation', await load());
+  const translator = store.translator(lang, 'translation');
   // A key that translators have not reached yet is shown in English, never by its name. English is fetched only
   // when such a key is first asked for (the tests keep every language complete, so normally never); until it
   // arrives the text is empty, then the listeners re-render with texts whose `t` answers in English.
-  let englishTexts: Texts | undefined;
   let english: Promise<void> | undefined;
   const fallBack = () =>
     (english ??= loaderOf.get('en')!().then(
       (en) => {
-        englishTexts = en;
+        store.add('en', 'translation', en);
         const fresh = texts();
         cache.set(lang, Promise.resolve(fresh));
         for (const listener of listeners) listener(fresh);
@@ -64,10 +66,9 @@ async function build(wanted: Lang): Promise<LoadedTexts> {
     ));
   const texts = (): LoadedTexts => ({
     lang,
-    t: (key, vars) =>
-      translate(translation, key, lang, vars) ?? (englishTexts ? (translate(englishTexts, key, 'en', vars) ?? '') : (void fallBack(), '')),
-    errorMessages: (translation['errors'] ?? {}) as Record<string, string>,
-    langOf: (key) => (own(key) ? lang : 'en'),
+    t: (key, vars) => translator.t(key, vars) ?? (void fallBack(), ''),
+    errorMessages: translator.tree<Record<string, string>>('errors') ?? {},
+    langOf: (key) => (translator.own(key) ? lang : 'en'),
   });
   return texts();
 }

@@ -6,11 +6,12 @@ import {
   localize,
   municipalityTexts,
   offeredLanguages,
+  TextStore,
   type LocalizedForm,
   type Catalog,
   type FormDefinition,
   type Lang,
-  type MailTexts,
+  type Translator,
   type Municipality,
 } from '../../../schemas/src/index.js';
 import { UnknownForm, UnknownMunicipality, UnsupportedLanguage } from './errors.js';
@@ -32,11 +33,16 @@ export class FormRegistry {
   private readonly offeredCache = new WeakMap<FormDefinition, Lang[]>();
   private readonly localizedCache = new WeakMap<FormDefinition, Map<string, LocalizedForm>>();
   private readonly ajv = createAjv();
+  /** The interface texts (namespace `translation`) and the resident mail texts (`mail`), through i18next. */
+  private readonly texts = new TextStore();
 
   constructor(
     private readonly catalog: Catalog,
     private readonly versions: FormVersionStore,
-  ) {}
+  ) {
+    for (const [lang, texts] of Object.entries(catalog.common)) if (texts) this.texts.add(lang, 'translation', texts);
+    for (const [lang, texts] of Object.entries(catalog.mail)) if (texts) this.texts.add(lang, 'mail', { ...texts });
+  }
 
   /** Publishes every current definition, so submissions can always be checked against their version. */
   async publishCurrent(publishedAt: string): Promise<void> {
@@ -122,20 +128,20 @@ export class FormRegistry {
     return validate;
   }
 
-  /** Validation message templates in a language, English where a language has none yet. */
+  /** Validation message templates (`errors.<keyword>`) in a language, English where a language has none yet. */
   messages(lang: Lang): Record<string, string> {
-    return this.catalog.common[lang]?.errors ?? this.catalog.common.en?.errors ?? {};
+    return this.texts.translator(lang, 'translation').tree<Record<string, string>>('errors') ?? {};
   }
 
   /** The interface's words for yes and no in a language, for answers without labels of their own. */
   yesNo(lang: Lang): [string, string] {
-    const form = (this.catalog.common[lang] ?? this.catalog.common.fi)?.['form'] as Record<string, string> | undefined;
-    return [form?.['yes'] ?? 'yes', form?.['no'] ?? 'no'];
+    const t = this.texts.translator(lang, 'translation').t;
+    return [t('form.yes') ?? 'yes', t('form.no') ?? 'no'];
   }
 
-  /** The resident confirmation mail texts in a language, English where a language has none yet. */
-  mailTexts(lang: Lang): MailTexts | undefined {
-    return this.catalog.mail[lang] ?? this.catalog.mail.en;
+  /** The resident confirmation mail and SMS texts in a language, English where a language has none yet. */
+  mailTexts(lang: Lang): Translator {
+    return this.texts.translator(lang, 'mail');
   }
 
   /** Values for `{{placeholders}}` in a form's texts: the municipality's name and its texts in `lang`. */

@@ -60,12 +60,12 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
       }
       const texts = registry.mailTexts(submission.lang);
       const vars = registry.vars(municipality, submission.lang);
-      const confirmation = texts && residentConfirmation(form, municipality, submission, texts, deps.mail.from, vars);
+      const confirmation = residentConfirmation(form, municipality, submission, texts, deps.mail.from, vars);
       if (confirmation && !sentTo.includes(RESIDENT_RECIPIENT)) {
         await mailer.send(confirmation);
         sentTo.push(RESIDENT_RECIPIENT);
       }
-      const sms = texts && residentSms(form, municipality, submission, texts, vars);
+      const sms = residentSms(form, municipality, submission, texts, vars);
       if (sms && !sentTo.includes(RESIDENT_SMS_RECIPIENT)) {
         await deps.sms.send(sms);
         sentTo.push(RESIDENT_SMS_RECIPIENT);

@@ -1,4 +1,4 @@
-import { interpolate, type ConfirmationChannel, type FormDefinition, type MailTexts, type Municipality, type UiSchema } from '../../../schemas/src/index.js';
+import { fill, type ConfirmationChannel, type FormDefinition, type MailTexts, type Municipality, type Translator, type UiSchema } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { toE164 } from './phone-number.js';
 import type { OutgoingSms } from './sms.js';
@@ -41,8 +41,8 @@ function confirmationVars(form: FormDefinition, municipality: Municipality, subm
   const texts = form.texts[submission.lang] ?? form.texts.fi!;
   return {
     reference: submission.reference,
-    form: interpolate(texts.title, vars),
-    next: interpolate(texts.next, vars),
+    form: fill(texts.title, vars, submission.lang),
+    next: fill(texts.next, vars, submission.lang),
     municipality: municipality.name,
     phone: municipality.contact.phone,
     email: municipality.contact.email,
@@ -58,14 +58,14 @@ export function residentConfirmation(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  texts: MailTexts,
+  texts: Translator,
   from: string,
   vars: Record<string, string> = {},
 ): OutgoingMail | undefined {
   const to = residentEmail(form, submission.answers);
   if (!to) return undefined;
   const values = confirmationVars(form, municipality, submission, vars);
-  const t = (key: keyof MailTexts) => interpolate(texts[key], values);
+  const t = (key: keyof MailTexts) => texts.t(key, values) ?? '';
   return {
     from,
     to: [to],
@@ -80,10 +80,10 @@ export function residentSms(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  texts: MailTexts,
+  texts: Translator,
   vars: Record<string, string> = {},
 ): OutgoingSms | undefined {
   const to = municipality.sms?.enabled ? residentPhone(form, submission.answers) : undefined;
   if (!to) return undefined;
-  return { to, text: interpolate(texts.sms, confirmationVars(form, municipality, submission, vars)), reference: submission.reference };
+  return { to, text: texts.t('sms', confirmationVars(form, municipality, submission, vars)) ?? '', reference: submission.reference };
 }

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { interpolate } from '../../../schemas/src/interpolate.js';
+import { fill } from '../../../schemas/src/i18n.js';
 import { dirOf, type Lang } from '../../../schemas/src/languages.js';
 import { ApiError, fetchServices } from '../api.js';
 import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
@@ -30,8 +30,11 @@ export function statementLanguage(lang: Lang): Lang {
   return loaderOf.has(lang) ? lang : 'en';
 }
 
-/** `template` with `{{name}}` replaced by `values[name]`, which may be a link. */
-function fill(template: string, values: Record<string, ReactNode>): ReactNode {
+/**
+ * `template` with `{{name}}` replaced by `values[name]`, a link: what react-i18next's `<Trans>` does, for the four
+ * lines of this page that place a link inside a sentence (plain values go through the kit's i18next `fill`).
+ */
+function fillNodes(template: string, values: Record<string, ReactNode>): ReactNode {
   return template.split(/(\{\{\s*\w+\s*\}\})/).map((part, i) => {
     const name = /^\{\{\s*(\w+)\s*\}\}$/.exec(part)?.[1];
     return <Fragment key={i}>{name !== undefined && name in values ? values[name] : part}</Fragment>;
@@ -70,9 +73,9 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
 
   return (
     <div className="statement" lang={other ? shown : undefined} dir={other ? dirOf(shown) : undefined}>
-      <PageHeading>{interpolate(s.title, vars)}</PageHeading>
+      <PageHeading>{fill(s.title, vars, shown)}</PageHeading>
       <h2>{s.scope.title}</h2>
-      <p>{fill(s.scope.text, vars)}</p>
+      <p>{fillNodes(s.scope.text, vars)}</p>
       <p>{s.scope.law}</p>
       <p>{s.scope.languages}</p>
 
@@ -99,8 +102,8 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
       <h2>{s.feedback.title}</h2>
       <p>{s.feedback.text}</p>
       <ul className="link-list">
-        <li>{fill(s.feedback.email, { email: mailto(info.contact.email) })}</li>
-        <li>{fill(s.feedback.phone, { phone: tel(info.contact.phone) })}</li>
+        <li>{fillNodes(s.feedback.email, { email: mailto(info.contact.email) })}</li>
+        <li>{fillNodes(s.feedback.phone, { phone: tel(info.contact.phone) })}</li>
         <li>
           <a href={`/${feedback.lang}/${municipality}/feedback`} hrefLang={feedback.lang}>
             {s.feedback.form}
@@ -131,8 +134,8 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
             {s.enforcement.web}
           </a>
         </li>
-        <li>{fill(s.enforcement.email, { email: mailto(s.enforcement.authorityEmail) })}</li>
-        <li>{fill(s.enforcement.phone, { phone: tel(s.enforcement.authorityPhone) })}</li>
+        <li>{fillNodes(s.enforcement.email, { email: mailto(s.enforcement.authorityEmail) })}</li>
+        <li>{fillNodes(s.enforcement.phone, { phone: tel(s.enforcement.authorityPhone) })}</li>
       </ul>
 
       <h2>{s.prepared.title}</h2>
