@@ -54,7 +54,7 @@ export const FIELD_KEYWORDS: readonly string[] = [
 ];
 
 /** Keywords of the form's own schema: its questions and its `allOf` of `if`/`then` rules. */
-export const ROOT_KEYWORDS: readonly string[] = ['$schema', '$comment', 'type', 'properties', 'required', 'additionalProperties', 'allOf'];
+export const ROOT_KEYWORDS: readonly string[] = ['$comment', 'type', 'properties', 'required', 'additionalProperties', 'allOf'];
 
 /** uiSchema keys of a question, and the `ui:options` it may set (with the type or values of each). */
 export const UI_KEYS: readonly string[] = ['ui:widget', 'ui:options', 'ui:autocomplete'];

@@ -216,7 +216,7 @@ describe('lintForm', () => {
     ui['phone'] = { 'ui:options': { inputType: 'file', widget: 'password' } };
     ui['email'] = { 'ui:help': 'name@example.com' };
     ui['nickname'] = { 'ui:widget': 'text' };
-    ui['ui:order'] = ['*'];
+    (form.uiSchema as Record<string, unknown>)['ui:order'] = ['*'];
     expect(lintForm(form)).toEqual([
       'guidance: uiSchema /topics: ui:field is not supported (only ui:widget, ui:options, ui:autocomplete)',
       'guidance: uiSchema /message: widget "radio" is not supported for this question (only text, textarea)',
