@@ -21,6 +21,7 @@ import allOfMerge from '../../web/src/shims/rjsf-all-of-merge.js';
 import deepEquals from '../../web/src/shims/rjsf-deep-equals.js';
 import slimFields from '../../web/src/shims/rjsf-fields.js';
 import omitExtraData, * as slimOmitExtraData from '../../web/src/shims/rjsf-omit-extra-data.js';
+import chooseOption from '../../web/src/shims/rjsf-option-matching.js';
 import findSchemaDefinition, { splitKeyElementFromObject } from '../../web/src/shims/rjsf-schema-definitions.js';
 import slimTemplates from '../../web/src/shims/rjsf-templates.js';
 import toPathSchema from '../../web/src/shims/rjsf-to-path-schema.js';
@@ -310,6 +311,7 @@ describe('the schema utilities the form page leaves out', () => {
     expect(slimOmitExtraData.isValueEmpty).toBe(realOmitExtraData.isValueEmpty);
     expect(() => omitExtraData()).toThrow(/StepForm does not use it/);
     expect(() => toPathSchema()).toThrow(/left out/);
+    expect(() => chooseOption()).toThrow(/anyOf\/oneOf/);
     expect(() => findSchemaDefinition('#/definitions/a')).toThrow(/Could not find a definition for #\/definitions\/a/);
     const object = { a: 1, b: { c: 2 } };
     expect(splitKeyElementFromObject('b', object)).toEqual(realSplit('b', object));

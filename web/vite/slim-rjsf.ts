@@ -24,6 +24,9 @@ export const SLIM_RJSF: readonly { module: string; shim: string }[] = [
   { module: '@rjsf/utils/lib/schema/omitExtraData.js', shim: shim('rjsf-omit-extra-data.ts') },
   { module: '@rjsf/utils/lib/schema/toPathSchema.js', shim: shim('rjsf-to-path-schema.ts') },
   { module: '@rjsf/utils/lib/findSchemaDefinition.js', shim: shim('rjsf-schema-definitions.ts') },
+  // Choosing among anyOf/oneOf options, which the lint refuses.
+  { module: '@rjsf/utils/lib/schema/getClosestMatchingOption.js', shim: shim('rjsf-option-matching.ts') },
+  { module: '@rjsf/utils/lib/schema/getFirstMatchingOption.js', shim: shim('rjsf-option-matching.ts') },
 ];
 
 /**
