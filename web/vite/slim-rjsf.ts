@@ -6,8 +6,9 @@ const shim = (file: string) => fileURLToPath(new URL(`../src/shims/${file}`, imp
 /**
  * The modules of rjsf and its dependencies that the browser build replaces, each by the file it resolves to, with the
  * stand-in in `web/src/shims/` (whose header says what it leaves out and why that is safe). Together they take about
- * 13 KiB gzip off every form page: rjsf otherwise brings every widget, field and template it has, and general
- * libraries for two small jobs. What a form may use is `schemas/src/supported.ts`, enforced by the lint.
+ * 17 KiB gzip off every form page: rjsf otherwise brings every widget, field and template it has, general libraries
+ * for two small jobs, and utilities nothing on the page calls. What a form may use is `schemas/src/supported.ts`,
+ * enforced by the lint; `test/unit/web-slim-rjsf.test.ts` holds the stand-ins to the real modules.
  */
 export const SLIM_RJSF: readonly { module: string; shim: string }[] = [
   // Only the widgets, fields and templates a form can reach (schemas/src/supported.ts).
