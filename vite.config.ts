@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompiledValidators } from './web/vite/precompiled-validators.js';
+import { slimRjsf } from './web/vite/slim-rjsf.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompiledValidators(here('./schemas'))],
+  plugins: [react(), precompiledValidators(here('./schemas')), slimRjsf()],
   resolve: {
     // rjsf dependencies that our flat, plain-text forms never need at full size (see each shim).
     alias: [

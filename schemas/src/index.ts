@@ -18,6 +18,7 @@ export * from './reference.js';
 export * from './show-answer.js';
 export * from './staff-contract.js';
 export * from './statuses.js';
+export * from './supported.js';
 export * from './texts.js';
 export * from './types.js';
 export * from './validate.js';

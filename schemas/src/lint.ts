@@ -2,8 +2,9 @@ import { compileSchema } from './ajv-options.js';
 import { conditionalRules } from './conditions.js';
 import { REQUIRED_LANGUAGES, isLang, type Lang } from './languages.js';
 import { placeholders } from './i18n.js';
+import { FIELD_KEYWORDS, FORMATS, ROOT_KEYWORDS, UI_KEYS, UI_OPTIONS, WIDGETS, fieldKind } from './supported.js';
 import { PLURAL_SUFFIX, flattenTexts, missingKeys } from './texts.js';
-import type { FormDefinition, FormStep, FormTexts, JsonSchema } from './types.js';
+import type { FormDefinition, FormStep, FormTexts, JsonSchema, UiSchema } from './types.js';
 
 type Problem = string;
 
@@ -56,7 +57,9 @@ function schemaProblems(schema: JsonSchema): Problem[] {
   if (JSON.stringify(schema).includes('"$data"')) problems.push('schema uses $data');
   for (const [i, rule] of (schema.allOf ?? []).entries()) {
     if (!rule.if || !rule.then || Object.keys(rule).some((k) => !['if', 'then'].includes(k))) problems.push(`/allOf/${i}: only if/then rules are allowed`);
+    else problems.push(...thenProblems(rule.then, `/allOf/${i}/then`));
   }
+  problems.push(...supportProblems(schema));
   walkSchema(schema, '', (s, path, condition) => {
     // A condition accepts no data, and closing its object would make it fail whenever another field is answered.
     if (!condition && s.type === 'object' && s['additionalProperties'] !== false) problems.push(`${path || '/'}: object without additionalProperties: false`);
@@ -78,6 +81,77 @@ function schemaProblems(schema: JsonSchema): Problem[] {
       if (schema.required?.includes(field)) problems.push(`${field} is both required and conditional`);
     }
   }
+  return problems;
+}
+
+/** A rule's `then` only requires questions (`required`) or shows optional ones (`properties` of `true`). */
+function thenProblems(then: JsonSchema, path: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const key of Object.keys(then)) if (key !== 'required' && key !== 'properties') problems.push(`${path}: ${key} is not allowed; a rule only requires (required) or shows (properties: true) questions`);
+  for (const [field, shown] of Object.entries(then.properties ?? {})) {
+    if ((shown as unknown) !== true) problems.push(`${path}/${field}: a rule shows a question with true; its schema belongs in the form's properties`);
+  }
+  return problems;
+}
+
+/** Schema shapes, keywords and formats the form page cannot render (`supported.ts`). */
+function supportProblems(schema: JsonSchema): Problem[] {
+  const problems: Problem[] = [];
+  for (const key of Object.keys(schema)) if (!ROOT_KEYWORDS.includes(key)) problems.push(`/: ${key} is not supported at the top of a form`);
+  walkFields(schema, '', (s, path) => {
+    if (!path) return;
+    if (typeof s !== 'object' || s === null) return void problems.push(`${path}: not a question the form page can show`);
+    for (const key of Object.keys(s)) if (!FIELD_KEYWORDS.includes(key)) problems.push(`${path}: ${key} is not supported in a question`);
+    const kind = fieldKind(s);
+    if (!kind) problems.push(`${path}: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)`);
+    if ('format' in s && (kind !== 'text' || !FORMATS.includes(s['format'] as string))) {
+      problems.push(`${path}: format ${JSON.stringify(s['format'])} is not supported (only ${FORMATS.join(', ')}, on text)`);
+    }
+  });
+  return problems;
+}
+
+/** uiSchema keys, widgets and options the form page does not carry or that do not suit the question. */
+function uiProblems(form: FormDefinition): Problem[] {
+  const problems: Problem[] = [];
+  const asObject = (ui: unknown): UiSchema | undefined => (ui && typeof ui === 'object' && !Array.isArray(ui) ? (ui as UiSchema) : undefined);
+  const fields = (schema: JsonSchema, ui: UiSchema, path: string, allowed: string[]) => {
+    for (const [key, value] of Object.entries(ui)) {
+      if (allowed.includes(key)) continue;
+      const prop = schema.properties?.[key];
+      if (prop) field(prop, value, `${path}/${key}`);
+      else problems.push(`uiSchema ${path || '/'}: ${key} is neither a question of the form nor a supported key`);
+    }
+  };
+  const field = (schema: JsonSchema, rawUi: unknown, path: string) => {
+    const ui = asObject(rawUi);
+    if (!ui) return void problems.push(`uiSchema ${path}: must be an object`);
+    const kind = fieldKind(schema);
+    if (kind === 'object') return fields(schema, ui, path, []);
+    for (const [key, value] of Object.entries(ui)) {
+      if (key === 'ui:widget') {
+        const widgets = kind ? WIDGETS[kind] : [];
+        if (!widgets.includes(value as string)) {
+          problems.push(`uiSchema ${path}: widget ${JSON.stringify(value)} is not supported for this question (${widgets.length ? `only ${widgets.join(', ')}` : 'none'})`);
+        }
+      } else if (key === 'ui:options') {
+        for (const [option, setting] of Object.entries(asObject(value) ?? { '': value })) {
+          const expected = UI_OPTIONS[option];
+          const ok = Array.isArray(expected) ? expected.includes(setting as string) : expected !== undefined && typeof setting === expected;
+          if (!ok) problems.push(`uiSchema ${path}: ui:options${option ? `.${option}` : ''} ${JSON.stringify(setting)} is not supported`);
+        }
+      } else if (key === 'ui:autocomplete') {
+        if (typeof value !== 'string') problems.push(`uiSchema ${path}: ui:autocomplete must be a string`);
+      } else if (key === 'items' && kind === 'group') {
+        const items = asObject(value);
+        if (items) fields(schema.items!, items, `${path}/items`, []);
+        else problems.push(`uiSchema ${path}/items: must be an object`);
+      } else {
+        problems.push(`uiSchema ${path}: ${key} is not supported (only ${UI_KEYS.join(', ')}${kind === 'group' ? ', items' : ''})`);
+      }
+    }
+  };
+  fields(form.schema, form.uiSchema, '', ['ui:steps']);
   return problems;
 }
 
@@ -200,5 +274,5 @@ function layoutProblems(form: FormDefinition): Problem[] {
 
 /** Problems that keep a form from being published; empty when the form is sound. */
 export function lintForm(form: FormDefinition): Problem[] {
-  return [...schemaProblems(form.schema), ...textProblems(form), ...layoutProblems(form)].map((p) => `${form.id}: ${p}`);
+  return [...schemaProblems(form.schema), ...uiProblems(form), ...textProblems(form), ...layoutProblems(form)].map((p) => `${form.id}: ${p}`);
 }

@@ -7,6 +7,9 @@ import {
   localize,
   offeredLanguages,
   withoutHidden,
+  FORMATS,
+  WIDGETS,
+  type FieldKind,
   type FormDefinition,
 } from '../../schemas/src/index.js';
 import { canonicalJson } from '../../schemas/src/canonical-json.js';
@@ -176,6 +179,82 @@ describe('lintForm', () => {
     expect(problems).toContain('guidance: /message/else: display text in the schema; put it in texts');
     // The model form's `if` objects stay open: closing one would fail it whenever any other field is answered.
     expect(problems.filter((p) => p.includes('/if'))).toEqual([]);
+  });
+
+  it('accepts every widget, format and option of the supported list (supported.ts)', () => {
+    const form = clone();
+    const ui = form.uiSchema as Record<string, Record<string, unknown>>;
+    const fieldOf: Record<FieldKind, string | undefined> = {
+      text: 'message',
+      number: 'birthYear',
+      choice: 'contactWay',
+      yesNo: 'interpreterNeeded',
+      choices: 'topics',
+      group: undefined,
+      object: undefined,
+    };
+    for (const [kind, field] of Object.entries(fieldOf)) {
+      for (const widget of WIDGETS[kind as FieldKind]) {
+        ui[field!] = { 'ui:widget': widget };
+        expect(lintForm(form), `${kind}: ${widget}`).toEqual([]);
+      }
+    }
+    for (const format of FORMATS) {
+      form.schema.properties!['fullName']!['format'] = format;
+      expect(lintForm(form), format).toEqual([]);
+    }
+    ui['phone'] = { 'ui:options': { inputType: 'text', rows: 2, orderable: false, keepOffDevice: true, fromPageLanguage: false } };
+    expect(lintForm(form)).toEqual([]);
+  });
+
+  it('refuses a widget, uiSchema key or option the form page does not carry', () => {
+    const form = clone();
+    const ui = form.uiSchema as Record<string, Record<string, unknown>>;
+    ui['birthYear'] = { 'ui:widget': 'updown' };
+    ui['message'] = { 'ui:widget': 'radio' };
+    ui['topics'] = { 'ui:widget': 'checkboxes', 'ui:field': 'LayoutGridField' };
+    ui['phone'] = { 'ui:options': { inputType: 'file', widget: 'password' } };
+    ui['email'] = { 'ui:help': 'name@example.com' };
+    ui['nickname'] = { 'ui:widget': 'text' };
+    (form.uiSchema as Record<string, unknown>)['ui:order'] = ['*'];
+    expect(lintForm(form)).toEqual([
+      'guidance: uiSchema /topics: ui:field is not supported (only ui:widget, ui:options, ui:autocomplete)',
+      'guidance: uiSchema /message: widget "radio" is not supported for this question (only text, textarea)',
+      'guidance: uiSchema /birthYear: widget "updown" is not supported for this question (only text)',
+      'guidance: uiSchema /phone: ui:options.inputType "file" is not supported',
+      'guidance: uiSchema /phone: ui:options.widget "password" is not supported',
+      'guidance: uiSchema /email: ui:help is not supported (only ui:widget, ui:options, ui:autocomplete)',
+      'guidance: uiSchema /: nickname is neither a question of the form nor a supported key',
+      'guidance: uiSchema /: ui:order is neither a question of the form nor a supported key',
+    ]);
+  });
+
+  it('refuses a question the form page cannot show: alternatives, references, nulls, files, open lists', () => {
+    const form = clone();
+    const props = form.schema.properties!;
+    props['message'] = { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'integer' }] };
+    props['fullName'] = { type: ['string', 'null'], maxLength: 200 };
+    props['latinName'] = { $ref: '#/definitions/name' };
+    props['topics'] = { type: 'array', items: { type: 'string', enum: ['a', 'b'] } };
+    props['phone'] = { type: 'string', format: 'data-url', maxLength: 100 };
+    props['contactTime'] = { type: 'string', enum: ['morning'], format: 'email' };
+    form.schema['dependencies'] = { phone: ['email'] };
+    form.schema.allOf![0]!.then = { required: ['topicOther'], properties: { topicOther: { type: 'string', maxLength: 3 } }, else: {} };
+    const problems = lintForm(form);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'guidance: /allOf/0/then: else is not allowed; a rule only requires (required) or shows (properties: true) questions',
+        'guidance: /allOf/0/then/topicOther: a rule shows a question with true; its schema belongs in the form\'s properties',
+        'guidance: /: dependencies is not supported at the top of a form',
+        'guidance: /message: anyOf is not supported in a question',
+        'guidance: /message: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)',
+        'guidance: /fullName: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)',
+        'guidance: /latinName: $ref is not supported in a question',
+        'guidance: /topics: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)',
+        'guidance: /phone: format "data-url" is not supported (only email, date, birth-date, on text)',
+        'guidance: /contactTime: format "email" is not supported (only email, date, birth-date, on text)',
+      ]),
+    );
   });
 
   it('refuses free text as an email-safe field and a schema that does not compile', () => {
