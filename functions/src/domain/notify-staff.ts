@@ -50,16 +50,16 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
     const sentTo = [...(submission.notification.sentTo ?? [])];
     let state: NotificationState;
     try {
-      const form = await registry.formVersion(submission.municipality, submission.formId, submission.formVersion);
-      const municipality = registry.municipality(submission.municipality);
-      const words = { fi: registry.localized(form, municipality, 'fi'), yesNo: registry.yesNo('fi') };
+      const form = await registry.versions.formVersion(submission.municipality, submission.formId, submission.formVersion);
+      const municipality = registry.catalog.municipality(submission.municipality);
+      const words = { fi: registry.texts.localized(form, municipality, 'fi'), yesNo: registry.texts.yesNo('fi') };
       for (const { mailbox, mail } of staffMailings(deps, form, municipality, submission, words, now)) {
         if (sentTo.includes(mailbox)) continue;
         await mailer.send(mail);
         sentTo.push(mailbox);
       }
-      const texts = registry.mailTexts(submission.lang);
-      const vars = registry.vars(municipality, submission.lang);
+      const texts = registry.texts.mailTexts(submission.lang);
+      const vars = registry.texts.vars(municipality, submission.lang);
       const confirmation = residentConfirmation(form, municipality, submission, texts, deps.mail.from, vars);
       if (confirmation && !sentTo.includes(RESIDENT_RECIPIENT)) {
         await mailer.send(confirmation);

@@ -31,7 +31,7 @@ const MAX_REFERENCE_ATTEMPTS = 5;
 
 function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
   const texts = form.texts[lang]!;
-  const errors = validateAnswers(registry.validator(form), answers, registry.messages(lang), (id) => texts.fields[id], lang);
+  const errors = validateAnswers(registry.versions.validator(form), answers, registry.texts.messages(lang), (id) => texts.fields[id], lang);
   if (errors.length === 0) return undefined;
   return new InvalidAnswers(errors.map((e) => e.message).join(' '), errors);
 }
@@ -60,9 +60,9 @@ async function claimKey(
  * same receipt and stores nothing new; the same key with another request is refused.
  */
 export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<Receipt> {
-  const municipality = deps.registry.municipality(input.municipality);
-  const form = await deps.registry.formVersion(municipality.id, input.formId, input.formVersion);
-  const lang = deps.registry.requireLanguage(form, input.lang);
+  const municipality = deps.registry.catalog.municipality(input.municipality);
+  const form = await deps.registry.versions.formVersion(municipality.id, input.formId, input.formVersion);
+  const lang = deps.registry.texts.requireLanguage(form, input.lang);
   // Digits from any keyboard read as ASCII, as in the browser: "٠٤٠ ١٢٣ ٤٥٦٧" is a phone number.
   const normalized = normalizeAnswers(form.schema, input.answers);
   const invalid = invalidAnswers(deps.registry, form, lang, normalized);

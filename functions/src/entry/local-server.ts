@@ -81,7 +81,7 @@ async function startOn(bound: BoundPort, publicUrl: string, config: LocalServerO
     clientIp: (c) => rateLimitSubject(getConnInfo(c).remote.address ?? 'unknown'),
     log,
   });
-  await deps.app.registry.publishCurrent(new Date().toISOString());
+  await deps.app.registry.versions.publishCurrent(new Date().toISOString());
   for (const member of readLocalStaff(config.schemasDir, catalog.municipalities.map((m) => m.id))) await deps.app.staff.put(member);
   const jobs = startBackgroundJobs(deps.notify, { notifyEveryMs: config.notifyEveryMs ?? 2000, sweepEveryMs: 60 * 60_000, digestEveryMs: 24 * 3600_000, log });
   const app = createApp(

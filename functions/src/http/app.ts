@@ -27,7 +27,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/municipalities', (c) =>
-    c.json({ municipalities: deps.registry.municipalities().map(({ id, name }) => ({ id, name })) }),
+    c.json({ municipalities: deps.registry.catalog.municipalities().map(({ id, name }) => ({ id, name })) }),
   );
   app.route('/api/forms', formsRoutes(deps));
   app.route('/', authRoutes(deps));

@@ -25,7 +25,7 @@ export function formsRoutes(deps: AppDeps) {
     const lang = requiredQuery(c, 'lang');
     if (!isLang(lang)) throw new UnsupportedLanguage(`Unknown language "${lang}".`);
     const forms = listForms(deps.registry, municipality, lang);
-    const m = deps.registry.municipality(municipality);
+    const m = deps.registry.catalog.municipality(municipality);
     return c.json<ServicesResponse>({
       forms,
       municipality: {
@@ -33,7 +33,7 @@ export function formsRoutes(deps: AppDeps) {
         name: m.name,
         contact: m.contact,
         privacyNoticeUrl: m.privacyNoticeUrl,
-        texts: deps.registry.vars(m, lang),
+        texts: deps.registry.texts.vars(m, lang),
       },
     });
   });

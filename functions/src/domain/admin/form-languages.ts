@@ -5,8 +5,8 @@ export type { FormLanguages } from '../../../../schemas/src/staff-contract.js';
 
 /** For admins: every form's languages and whether a native speaker has reviewed each. */
 export function formLanguages(registry: FormRegistry): FormLanguages[] {
-  return registry.forms().map((form) => {
-    const offered = registry.offered(form);
+  return registry.catalog.forms().map((form) => {
+    const offered = registry.texts.offered(form);
     return {
       id: form.id,
       version: form.version,
@@ -22,5 +22,5 @@ export function formLanguages(registry: FormRegistry): FormLanguages[] {
 
 /** For admins: the texts every form shares, per language (all offered: the translation test keeps them complete). */
 export function sharedTextLanguages(registry: FormRegistry): FormLanguages['languages'] {
-  return registry.sharedTexts().map(({ lang, reviewed }) => ({ lang, reviewed, offered: true }));
+  return registry.catalog.sharedTexts().map(({ lang, reviewed }) => ({ lang, reviewed, offered: true }));
 }

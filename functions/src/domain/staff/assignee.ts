@@ -26,7 +26,7 @@ export async function validAssignee(deps: AssigneeDeps, submission: Submission, 
   const refuse = new InvalidAssignee('assignee must be null, a staff member who works on this municipality, or one of its mailboxes.');
   const email = normaliseEmail(value);
   if (email === '') throw refuse;
-  if (mailboxesOf(deps.registry.municipality(submission.municipality)).has(email)) return email;
+  if (mailboxesOf(deps.registry.catalog.municipality(submission.municipality)).has(email)) return email;
   const member = await deps.staff.get(email);
   if (member && canAccess(member, submission.municipality)) return normaliseEmail(member.email);
   throw refuse;

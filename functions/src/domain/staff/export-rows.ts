@@ -22,7 +22,7 @@ export async function exportRows(deps: ReadDeps, member: StaffMember, filters: I
     cursor = page.cursor;
   } while (cursor && submissions.length < MAX_ROWS);
   const withAnswers = Boolean(filters.form && filters.municipality);
-  const form = withAnswers ? deps.registry.currentForm(filters.municipality!, filters.form!) : undefined;
+  const form = withAnswers ? deps.registry.catalog.currentForm(filters.municipality!, filters.form!) : undefined;
   const answerFields = form ? Object.keys(form.schema.properties ?? {}) : [];
   const header = [...COLUMNS, ...answerFields.map((f) => form!.texts.fi?.fields[f]?.label ?? f)];
   const rows: string[][] = [];
@@ -32,7 +32,7 @@ export async function exportRows(deps: ReadDeps, member: StaffMember, filters: I
       rows.push(base);
       continue;
     }
-    const version = await deps.registry.formVersion(s.municipality, s.formId, s.formVersion);
+    const version = await deps.registry.versions.formVersion(s.municipality, s.formId, s.formVersion);
     const views = new Map(answerViews(version, s, answerWords(deps.registry, version, s.municipality)).map((v) => [v.field, v.display]));
     rows.push([...base, ...answerFields.map((f) => views.get(f) ?? '')]);
     await deps.audit.record({ reference: s.reference, at: now.toISOString(), actor: member.email, action: 'export', expiresAt: s.expiresAt });

@@ -24,7 +24,7 @@ export async function visibleSubmission(deps: Pick<ReadDeps, 'store' | 'clock'>,
 /** Reads a submission's answers for staff, and records the read in the audit log. */
 export async function readSubmission(deps: ReadDeps, member: StaffMember, reference: string): Promise<SubmissionDetail> {
   const submission = await visibleSubmission(deps, member, reference);
-  const form = await deps.registry.formVersion(submission.municipality, submission.formId, submission.formVersion);
+  const form = await deps.registry.versions.formVersion(submission.municipality, submission.formId, submission.formVersion);
   await deps.audit.record({ reference, at: deps.clock.now().toISOString(), actor: member.email, action: 'read', expiresAt: submission.expiresAt });
   return {
     ...submissionSummary(submission),

@@ -40,7 +40,7 @@ async function openSubmissions(store: SubmissionStore, municipality: string, now
 export async function sendDigest(deps: DigestDeps): Promise<number> {
   const now = deps.clock.now();
   let sent = 0;
-  for (const municipality of deps.registry.municipalities()) {
+  for (const municipality of deps.registry.catalog.municipalities()) {
     const open = await openSubmissions(deps.store, municipality.id, now);
     for (const mailbox of routedMailboxes(municipality)) {
       const forms = formsRoutedTo(municipality, mailbox);
@@ -49,7 +49,7 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
       const lines = forms.flatMap((formId) => {
         const ofForm = mine.filter((s) => s.formId === formId);
         if (ofForm.length === 0) return [];
-        const title = deps.registry.currentForm(municipality.id, formId).texts.fi?.title ?? formId;
+        const title = deps.registry.catalog.currentForm(municipality.id, formId).texts.fi?.title ?? formId;
         const ages = BUCKETS.map((b, i) => {
           const min = i === 0 ? 0 : BUCKETS[i - 1]!.maxDays;
           const n = ofForm.filter((s) => {
