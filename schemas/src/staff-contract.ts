@@ -62,13 +62,15 @@ export interface Member {
   municipalities: string[];
 }
 
-/** Delivery of the staff notification, as the detail shows it. */
-export interface NotificationView {
+/** Delivery state of the staff notification, kept on the submission and shown to staff as it is. */
+export interface NotificationState {
   state: 'pending' | 'sent' | 'failed';
   attempts: number;
+  /** When the next attempt is due (ISO time); absent once sent or given up. */
   dueAt?: string;
   lastError?: string;
   sentAt?: string;
+  /** Mailboxes already mailed (and `resident` once confirmed), so a retry after a partial failure mails only the rest. */
   sentTo?: string[];
 }
 
@@ -81,7 +83,7 @@ export interface InboxItem {
   lang: string;
   submittedAt: string;
   assignee: string | null;
-  notification: NotificationView['state'];
+  notification: NotificationState['state'];
 }
 
 /** `GET /api/staff/submissions`: one page, newest first; `cursor` asks for the next. */
@@ -96,7 +98,7 @@ export interface SubmissionDetail extends InboxItem {
   formVersion: number;
   version: number;
   consentVersion: string;
-  notificationState: NotificationView;
+  notificationState: NotificationState;
   answers: AnswerView[];
   history: HistoryEntry[];
 }

@@ -4,21 +4,9 @@ import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
 
 export { STATUSES, type SubmissionStatus } from '../../../schemas/src/statuses.js';
 
-import type { HistoryEntry } from '../../../schemas/src/staff-contract.js';
+import type { HistoryEntry, NotificationState } from '../../../schemas/src/staff-contract.js';
 
-export type { HistoryEntry } from '../../../schemas/src/staff-contract.js';
-
-/** Delivery state of the staff notification, kept on the submission so staff can see it. */
-export interface NotificationState {
-  state: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  /** When the next attempt is due (ISO time); absent once sent or given up. */
-  dueAt?: string;
-  lastError?: string;
-  sentAt?: string;
-  /** Mailboxes already mailed (and `resident` once confirmed), so a retry after a partial failure mails only the rest. */
-  sentTo?: string[];
-}
+export type { HistoryEntry, NotificationState } from '../../../schemas/src/staff-contract.js';
 
 /** A resident's stored answers, validated against the recorded form version. */
 export interface Submission {
