@@ -6,7 +6,7 @@ import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import { WCAG_TAGS as WCAG, startBrowserRig } from '../support/browser.js';
 import { LANGUAGES, dirOf, type Lang } from '../../schemas/src/languages.js';
 
-// Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
+// Real Chromium from the npm package (test/support/chromium.ts), never a download. Needs `npm run build` first (dist/web).
 const PHONE = { width: 360, height: 740 };
 const NARROW = { width: 320, height: 740 };
 const MIN_TARGET = 44;
