@@ -5,9 +5,16 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time: the machines have 2 cores (vitest would take one less), so at most two Chromiums
+    // run at once, and the long browser files share the time with each other and with the quick ones.
+    maxWorkers: 2,
+    fileParallelism: true,
+    // Concurrent tests of one file (the accessibility matrix: `describe.concurrent`) at a time: three pages.
+    maxConcurrency: 3,
+    // Limits catch a hang, never a slow machine: every test is short, and a loaded 2-core machine is many times slower.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     // Unpacks the tests' Chromium (test/support/chromium.ts) once, before the workers start.
     globalSetup: ['test/support/global-setup.ts'],
     // docs/stack.md: the SDK's Node 20 support notice is harmless on this machine; keep test output readable.
