@@ -15,6 +15,8 @@ export default defineConfig({
     // Limits catch a hang, never a slow machine: every test is short, and a loaded 2-core machine is many times slower.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // `expect.poll` waits up to this long for the page or the store to catch up (vitest's default is one second).
+    expect: { poll: { timeout: 30_000 } },
     // Unpacks the tests' Chromium (test/support/chromium.ts) once, before the workers start.
     globalSetup: ['test/support/global-setup.ts'],
     // docs/stack.md: the SDK's Node 20 support notice is harmless on this machine; keep test output readable.

@@ -168,7 +168,8 @@ describe('a resident with a keyboard only', () => {
     await page.keyboard.press('Enter');
 
     await page.locator('.error-summary').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // Focus moves after the summary renders: wait for it rather than read it at once.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await expectVisibleFocus();
     await tabTo(named('Topics: please answer this question.'), 'the first error', { max: 1 });
     await expectVisibleFocus();
