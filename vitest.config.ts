@@ -1,4 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The browser files first: they are the long ones, so the quick files fill in at the end. Vitest alone orders by
+ * the durations it remembers, and on a first run (CI's fresh clone) by file size, which put the matrix files last.
+ */
+class BrowserFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const inBrowser = (file: TestSpecification) => file.moduleId.includes('/test/browser/');
+    return [...sorted.filter(inBrowser), ...sorted.filter((file) => !inBrowser(file))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -10,6 +23,7 @@ export default defineConfig({
     // run at once, and the long browser files share the time with each other and with the quick ones.
     maxWorkers: 2,
     fileParallelism: true,
+    sequence: { sequencer: BrowserFilesFirst },
     // Concurrent tests of one file (the accessibility matrix: `describe.concurrent`) at a time: three pages.
     maxConcurrency: 3,
     // Limits catch a hang, never a slow machine: every test is short, and a loaded 2-core machine is many times slower.
