@@ -1,13 +1,38 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The browser files first: they are the long ones, so the quick files fill in at the end. Vitest alone orders by
+ * the durations it remembers, and on a first run (CI's fresh clone) by file size, which put the matrix files last.
+ */
+class BrowserFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const inBrowser = (file: TestSpecification) => file.moduleId.includes('/test/browser/');
+    return [...sorted.filter(inBrowser), ...sorted.filter((file) => !inBrowser(file))];
+  }
+}
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time: the machines have 2 cores (vitest would take one less), so at most two Chromiums
+    // run at once, and the long browser files share the time with each other and with the quick ones.
+    maxWorkers: 2,
+    fileParallelism: true,
+    sequence: { sequencer: BrowserFilesFirst },
+    // Concurrent tests of one file (the accessibility matrix: `describe.concurrent`) at a time: three pages.
+    maxConcurrency: 3,
+    // Limits catch a hang, never a slow machine: every test is short, and a loaded 2-core machine is many times slower.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // `expect.poll` waits up to this long for the page or the store to catch up (vitest's default is one second).
+    expect: { poll: { timeout: 30_000 } },
+    // Unpacks the tests' Chromium (test/support/chromium.ts) once, before the workers start.
+    globalSetup: ['test/support/global-setup.ts'],
     // docs/stack.md: the SDK's Node 20 support notice is harmless on this machine; keep test output readable.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import { PHONE, axeViolations, signIn, submitGuidance, usePhonePage } from '../support/browser.js';
 
-// Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
+// Real Chromium from the npm package (test/support/chromium.ts), never a download. Needs `npm run build` first (dist/web).
 const ADMIN = 'admin@koto.local';
 const STAFF = 'staff.heinola@koto.local';
 

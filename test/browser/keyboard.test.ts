@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import { usePhonePage } from '../support/browser.js';
 
-// Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
+// Real Chromium from the npm package (test/support/chromium.ts), never a download. Needs `npm run build` first (dist/web).
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
 let server: LocalServer;
@@ -168,7 +168,8 @@ describe('a resident with a keyboard only', () => {
     await page.keyboard.press('Enter');
 
     await page.locator('.error-summary').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // Focus moves after the summary renders: wait for it rather than read it at once.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await expectVisibleFocus();
     await tabTo(named('Topics: please answer this question.'), 'the first error', { max: 1 });
     await expectVisibleFocus();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import { PHONE, axeViolations, usePhonePage } from '../support/browser.js';
 
-// Real Chromium from the system (apt), never a downloaded one. Needs `npm run build` first (dist/web).
+// Real Chromium from the npm package (test/support/chromium.ts), never a download. Needs `npm run build` first (dist/web).
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
 let server: LocalServer;
@@ -68,7 +68,7 @@ describe('a resident on a phone', () => {
 
     const summary = page.getByRole('alert').filter({ hasText: /answers? needs? checking:/ });
     await summary.waitFor();
-    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true); // focus follows the render
     expect(await summary.getByRole('link', { name: 'Topics: please answer this question.' }).count()).toBe(1);
 
     const option = page.getByRole('checkbox', { name: 'Housing' });
@@ -110,7 +110,7 @@ describe('a resident on a phone', () => {
     await summary.waitFor();
     expect(statuses).toEqual([400]);
     expect(await page.getByText('Step 2 of 4').isVisible()).toBe(true);
-    expect(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+    await expect.poll(() => summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
     const name = page.getByLabel('Full name');
     const describedBy = ((await name.getAttribute('aria-describedby')) ?? '').split(/\s+/);
     const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).allInnerTexts()));

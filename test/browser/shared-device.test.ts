@@ -57,7 +57,7 @@ describe('a form filled on a shared device', () => {
     await expect.poll(stored).toContain('Amina Haddad');
     expect(await page.locator('.device-note .hint').innerText()).toBe(fi.form['draftSaved']);
     await page.getByRole('button', { name: fi.form['clear']! }).click();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(fi.form['clearConfirm']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(fi.form['clearConfirm']);
     expect(await axeViolations(page)).toEqual([]);
     // Keeping them changes nothing.
     await page.getByRole('button', { name: fi.form['clearCancel']! }).click();

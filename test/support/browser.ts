@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -6,24 +5,22 @@ import { simpleParser } from 'mailparser';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import { chromiumLaunchOptions } from './chromium.js';
 import { guidanceBody } from './test-app.js';
 
-/** Debian's Chromium, never a downloaded browser (docs/stack.md). */
-export const CHROMIUM = '/usr/bin/chromium';
-/** Flags that work on this machine's closed network. */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** The phone the resident pages are tested on. */
 export const PHONE = { width: 360, height: 740 };
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
- * The real local server (in-memory store, the built `dist/web`) and Chromium, for browser tests. Fails loudly,
- * with the command to run, when Chromium is missing: a browser test never skips.
+ * The real local server (in-memory store, the built `dist/web`) and Chromium (the npm package's, chosen in
+ * `chromium.ts`), for browser tests. Fails loudly, with the command to run, when Chromium is missing: a browser
+ * test never skips.
  */
 export async function startBrowserRig(): Promise<{ server: LocalServer; browser: Browser }> {
-  if (!existsSync(CHROMIUM)) throw new Error('Chromium missing: apt-get install -y chromium');
+  const launch = await chromiumLaunchOptions();
   const server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => undefined });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch(launch);
   return { server, browser };
 }
 

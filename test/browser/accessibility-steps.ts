@@ -1,0 +1,44 @@
+import type { Lang } from '../../schemas/src/languages.js';
+import { FORMS, accessibilityMatrix, formsOffered, settle, stepsOnDisk } from './accessibility-matrix.js';
+
+/** Later steps checked in one test: registration's eight make two tests, the other forms' three one each. */
+const STEPS_PER_TEST = 4;
+
+/**
+ * Every later step of every form the API offers in Heinola, in `langs`, reached the way a resident returns to one:
+ * a saved draft at that step, offered back on arrival. Nine steps of registration and four of the others in ten
+ * languages are the longest walk of the matrix, so two files share it, each with half of the languages.
+ */
+export function laterStepsIn(langs: Lang[]): void {
+  accessibilityMatrix(`every later step of every form (${langs.join(', ')})`, (test) => {
+    for (const lang of langs) {
+      for (const formId of FORMS) {
+        for (let first = 1; first < stepsOnDisk(formId); first += STEPS_PER_TEST) {
+          const last = Math.min(first + STEPS_PER_TEST, stepsOnDisk(formId)) - 1;
+          test(`${formId}, steps ${first + 1}–${last + 1} (where offered)`, lang, async ({ page, server, expect, check }) => {
+            if (!(await formsOffered(server, 'heinola', lang)).includes(formId)) return; // not offered in this language yet
+            const form = (await (await fetch(`${server.url}/api/forms/${formId}?municipality=heinola&lang=${lang}`)).json()) as {
+              version: number;
+              uiSchema: { 'ui:steps': unknown[] };
+            };
+            expect(form.uiSchema['ui:steps'].length, `the steps of ${formId} served, as in its form.json`).toBe(stepsOnDisk(formId));
+            await page.goto(`${server.url}/${lang}`); // the origin whose storage holds the drafts
+            for (let position = first; position <= last; position++) {
+              const draft = { formVersion: form.version, savedAt: Date.now(), answers: { fullName: 'Amina Example' }, position };
+              await page.evaluate(
+                ({ key, value }) => (localStorage.setItem(key, value), sessionStorage.clear()),
+                { key: `koto:draft:heinola:${formId}`, value: JSON.stringify(draft) },
+              );
+              await page.goto(`${server.url}/${lang}/heinola/${formId}`);
+              await settle(page, '.notice .actions .button');
+              if (position === 1) await check('draft found');
+              await page.locator('.notice .actions .button').first().click();
+              await settle(page, 'form .questions');
+              await check(`step ${position + 1}`);
+            }
+          });
+        }
+      }
+    }
+  });
+}
