@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every TypeScript file under `dir` with the module specifiers it imports (static and dynamic). */
@@ -22,6 +22,15 @@ function filesMentioning(dir: string, pattern: RegExp): string[] {
   });
 }
 
+/** A tsconfig file's options after its `extends` chain (line comments allowed, as tsc allows them). */
+function tsconfig(path: string): { compilerOptions: Record<string, unknown>; include?: string[] } {
+  const read = (file: string): { extends?: string; compilerOptions?: Record<string, unknown>; include?: string[] } =>
+    JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+  const own = read(path);
+  const base = own.extends ? tsconfig(join(dirname(path), own.extends)) : { compilerOptions: {} };
+  return { ...base, ...own, compilerOptions: { ...base.compilerOptions, ...own.compilerOptions } };
+}
+
 const show = (list: { file: string; specifier: string }[]) => list.map((i) => `${i.file} imports ${i.specifier}`);
 
 describe('the architecture holds by itself', () => {
@@ -42,6 +51,17 @@ describe('the architecture holds by itself', () => {
   it('only the entry points read the environment', () => {
     const readers = [...filesMentioning('functions/src', /process\.env/), ...filesMentioning('schemas/src', /process\.env/), ...filesMentioning('web/src', /process\.env/)];
     expect(readers.filter((file) => !file.startsWith(join('functions', 'src', 'entry')))).toEqual([]);
+  });
+
+  it('the kit and the domain are type-checked without DOM or Node types, each layer in its own environment', () => {
+    for (const project of ['schemas/tsconfig.json', 'functions/src/domain/tsconfig.json']) {
+      const { compilerOptions } = tsconfig(project);
+      expect({ project, lib: compilerOptions['lib'], types: compilerOptions['types'] }).toEqual({ project, lib: ['ES2023'], types: [] });
+    }
+    expect(tsconfig('functions/tsconfig.json').compilerOptions).toMatchObject({ lib: ['ES2023'], types: ['node'] });
+    expect(tsconfig('web/tsconfig.json').compilerOptions).toMatchObject({ lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] });
+    const typecheck = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['typecheck'];
+    for (const project of ['schemas', 'functions/src/domain', 'functions', 'web', '.']) expect(typecheck).toContain(`tsc -p ${project}`);
   });
 
   it('reads the imports it checks (static and lazy), so the checks above cannot pass by finding none', () => {
