@@ -102,7 +102,7 @@ export function TriagePanel({ detail, change }: Props) {
         <div className="staff-field">
           <label htmlFor="triage-status">Tila</label>
           <div className="staff-search__row">
-            <select id="triage-status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+            <select id="triage-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {statusLabel(s)}
@@ -133,7 +133,7 @@ export function TriagePanel({ detail, change }: Props) {
             rows={4}
             maxLength={2000}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => setNote(e.currentTarget.value)}
             aria-invalid={noteError ? true : undefined}
             aria-describedby={noteError ? 'triage-note-hint triage-note-error' : 'triage-note-hint'}
           />
