@@ -1,16 +1,20 @@
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
+import prefresh from '@prefresh/vite';
 import { defineConfig } from 'vite';
 import { webAliases } from './web/vite/aliases.js';
+import { localApi } from './web/vite/local-api.js';
 import { precompiledValidators } from './web/vite/precompiled-validators.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompiledValidators(here('./schemas'))],
+  // Prefresh: Preact's hot reload (React's Fast Refresh cannot refresh Preact); localApi: `npm run dev` only.
+  plugins: [await prefresh(), precompiledValidators(here('./schemas')), localApi()],
+  // JSX as React's API writes it: react/jsx-runtime, which the aliases turn into Preact's.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   resolve: { alias: webAliases },
-  server: { fs: { allow: [here('.')] } },
+  server: { port: 5173, fs: { allow: [here('.')] } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -18,10 +18,11 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * Everything the web app's modules resolve differently from node_modules: rjsf dependencies that our flat,
- * plain-text forms never need at full size (see each shim), and Preact for React.
+ * plain-text forms never need at full size or at all (see each shim), and Preact for React.
  */
 export const webAliases = [
   { find: /^markdown-to-jsx\/react$/, replacement: here('../src/shims/markdown-to-jsx.ts') },
   { find: /^fast-uri$/, replacement: here('../src/shims/fast-uri.ts') },
+  { find: /^@rjsf\/validator-ajv8$/, replacement: here('../src/shims/rjsf-validator-ajv8.ts') },
   ...preactAliases,
 ];
