@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
+import prefresh from '@prefresh/vite';
 import { defineConfig } from 'vite';
+import { webAliases } from './web/vite/aliases.js';
+import { localApi } from './web/vite/local-api.js';
 import { precompiledValidators } from './web/vite/precompiled-validators.js';
 import { slimRjsf } from './web/vite/slim-rjsf.js';
 
@@ -8,22 +10,12 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompiledValidators(here('./schemas')), slimRjsf()],
-  resolve: {
-    // rjsf dependencies that our flat, plain-text forms never need at full size (see each shim).
-    alias: [
-      { find: /^markdown-to-jsx\/react$/, replacement: here('./web/src/shims/markdown-to-jsx.ts') },
-      { find: /^fast-uri$/, replacement: here('./web/src/shims/fast-uri.ts') },
-      // Preact's React compatibility layer instead of react-dom: about 55 KiB gzip less on every page (docs/quality.md's
-      // page budget); the code is written and typed against React's API, and the browser tests run on this build.
-      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-      { find: /^react-dom$/, replacement: 'preact/compat' },
-      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-      { find: /^react$/, replacement: 'preact/compat' },
-    ],
-  },
-  server: { fs: { allow: [here('.')] } },
+  // Prefresh: Preact's hot reload (React's Fast Refresh cannot refresh Preact); localApi: `npm run dev` only.
+  plugins: [await prefresh(), precompiledValidators(here('./schemas')), slimRjsf(), localApi()],
+  // JSX as React's API writes it: react/jsx-runtime, which the aliases turn into Preact's.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  resolve: { alias: webAliases },
+  server: { port: 5173, fs: { allow: [here('.')] } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { webAliases } from './web/vite/aliases.js';
 
 /**
  * The browser files first: they are the long ones, so the quick files fill in at the end. Vitest alone orders by
@@ -14,8 +15,10 @@ class BrowserFilesFirst extends BaseSequencer {
 }
 
 export default defineConfig({
+  // What ships: the web app's modules resolve as in the build (Preact for React, the size shims).
+  resolve: { alias: webAliases },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     environment: 'node',
     pool: 'forks',
@@ -33,6 +36,9 @@ export default defineConfig({
     expect: { poll: { timeout: 30_000 } },
     // Unpacks the tests' Chromium (test/support/chromium.ts) once, before the workers start.
     globalSetup: ['test/support/global-setup.ts'],
+    // rjsf and its markdown dependency import `react` too: resolve them through the aliases above rather than
+    // load them straight from node_modules, where `react` is React itself.
+    server: { deps: { inline: [/\/@rjsf\//, /\/markdown-to-jsx\//] } },
     // docs/stack.md: the SDK's Node 20 support notice is harmless on this machine; keep test output readable.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

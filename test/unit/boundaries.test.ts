@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_MODULES } from '../support/config-modules.js';
 
@@ -23,6 +23,15 @@ function filesMentioning(dir: string, pattern: RegExp): string[] {
   });
 }
 
+/** A tsconfig file's options after its `extends` chain (line comments allowed, as tsc allows them). */
+function tsconfig(path: string): { compilerOptions: Record<string, unknown>; include?: string[] } {
+  const read = (file: string): { extends?: string; compilerOptions?: Record<string, unknown>; include?: string[] } =>
+    JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+  const own = read(path);
+  const base = own.extends ? tsconfig(join(dirname(path), own.extends)) : { compilerOptions: {} };
+  return { ...base, ...own, compilerOptions: { ...base.compilerOptions, ...own.compilerOptions } };
+}
+
 const show = (list: { file: string; specifier: string }[]) => list.map((i) => `${i.file} imports ${i.specifier}`);
 
 describe('the architecture holds by itself', () => {
@@ -44,6 +53,17 @@ describe('the architecture holds by itself', () => {
     const readers = ['functions/src', 'schemas/src', 'web/src', 'infra', 'scripts'].flatMap((dir) => filesMentioning(dir, /process\.env|import\.meta\.env/));
     expect(readers.filter((file) => !CONFIG_MODULES.includes(file))).toEqual([]);
     expect(readers.sort()).toEqual([...CONFIG_MODULES].sort());
+  });
+
+  it('the kit and the domain are type-checked without DOM or Node types, each layer in its own environment', () => {
+    for (const project of ['schemas/tsconfig.json', 'functions/src/domain/tsconfig.json']) {
+      const { compilerOptions } = tsconfig(project);
+      expect({ project, lib: compilerOptions['lib'], types: compilerOptions['types'] }).toEqual({ project, lib: ['ES2023'], types: [] });
+    }
+    expect(tsconfig('functions/tsconfig.json').compilerOptions).toMatchObject({ lib: ['ES2023'], types: ['node'] });
+    expect(tsconfig('web/tsconfig.json').compilerOptions).toMatchObject({ lib: ['ES2023', 'DOM', 'DOM.Iterable'], types: [] });
+    const typecheck = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['typecheck'];
+    for (const project of ['schemas', 'functions/src/domain', 'functions', 'web', '.']) expect(typecheck).toContain(`tsc -p ${project}`);
   });
 
   it('reads the imports it checks (static and lazy), so the checks above cannot pass by finding none', () => {

@@ -1,4 +1,3 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { loadTexts, preferredLanguage } from './i18n.js';
@@ -17,9 +16,6 @@ if (route.page === 'form') void import('./resident/FormPage.js');
 loadTexts(lang)
   .catch(() => undefined)
   .then((initialTexts) => {
-    createRoot(root).render(
-      <StrictMode>
-        <App initialTexts={initialTexts} />
-      </StrictMode>,
-    );
+    // No <StrictMode>: on Preact it is a Fragment that checks nothing (test/unit/preact-compat.test.ts).
+    createRoot(root).render(<App initialTexts={initialTexts} />);
   });

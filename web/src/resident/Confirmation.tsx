@@ -35,7 +35,7 @@ export function Confirmation({ receipt, lang, municipality }: { receipt: Receipt
       <PageHeading>{t('confirmation.title')}</PageHeading>
       <section className="reference-box" aria-labelledby="reference-heading">
         <h2 id="reference-heading">{t('confirmation.reference')}</h2>
-        <p className="reference" dir="ltr" translate="no">
+        <p className="reference" dir="ltr" translate={false}>
           <span aria-hidden="true" data-reference="">
             {reference}
           </span>

@@ -41,11 +41,11 @@ function NumberTextWidget(props: Props) {
       aria-invalid={failed(props)}
       aria-describedby={ariaDescribedByIds(id)}
       onChange={(e: ChangeEvent<HTMLInputElement>) => {
-        setTyped(e.target.value);
-        onChange(parseNumberText(e.target.value));
+        setTyped(e.currentTarget.value);
+        onChange(parseNumberText(e.currentTarget.value));
       }}
-      onBlur={(e: FocusEvent<HTMLInputElement>) => onBlur(id, e.target.value)}
-      onFocus={(e: FocusEvent<HTMLInputElement>) => onFocus(id, e.target.value)}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => onBlur(id, e.currentTarget.value)}
+      onFocus={(e: FocusEvent<HTMLInputElement>) => onFocus(id, e.currentTarget.value)}
     />
   );
 }
@@ -113,7 +113,7 @@ function DatePartsWidget(props: Props) {
         aria-invalid={failed(props)}
         aria-describedby={ariaDescribedByIds(id)}
         onChange={(e: ChangeEvent<HTMLInputElement>) => {
-          const next = { ...parts, [name]: e.target.value };
+          const next = { ...parts, [name]: e.currentTarget.value };
           setParts(next);
           onChange(dateOf(next));
         }}

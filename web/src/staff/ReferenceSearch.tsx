@@ -41,7 +41,7 @@ export function ReferenceSearch() {
             name="reference"
             autoComplete="off"
             autoCapitalize="characters"
-            spellCheck={false}
+            spellcheck={false}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'staff-reference-hint staff-reference-error' : 'staff-reference-hint'}
           />

@@ -69,7 +69,7 @@ export function SignInPage({ notice }: { notice?: string }) {
             name="email"
             type="email"
             autoComplete="email"
-            spellCheck={false}
+            spellcheck={false}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'staff-email-error' : undefined}
           />

@@ -103,7 +103,7 @@ export function TriagePanel({ detail, change }: Props) {
         <div className="staff-field">
           <label htmlFor="triage-status">Tila</label>
           <div className="staff-search__row">
-            <select id="triage-status" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+            <select id="triage-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {statusLabel(s)}
@@ -134,7 +134,7 @@ export function TriagePanel({ detail, change }: Props) {
             rows={4}
             maxLength={MAX_NOTE_LENGTH}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => setNote(e.currentTarget.value)}
             aria-invalid={noteError ? true : undefined}
             aria-describedby={noteError ? 'triage-note-hint triage-note-error' : 'triage-note-hint'}
           />

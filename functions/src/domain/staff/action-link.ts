@@ -1,3 +1,4 @@
+import { fromBase64Url, toBase64Url } from '../base64url.js';
 import type { Crypto } from '../ports.js';
 
 export type LinkAction = 'claim' | 'done';
@@ -15,7 +16,7 @@ export interface ActionGrant {
 
 /** A signed, URL-safe token for an action link (payload.signature, HMAC-SHA256). */
 export function signActionLink(crypto: Crypto, secret: string, grant: ActionGrant): string {
-  const payload = Buffer.from(JSON.stringify([grant.reference, grant.action, grant.mailbox, grant.exp])).toString('base64url');
+  const payload = toBase64Url(JSON.stringify([grant.reference, grant.action, grant.mailbox, grant.exp]));
   return `${payload}.${crypto.hmac(secret, `action:${payload}`)}`;
 }
 
@@ -26,7 +27,7 @@ export function verifyActionLink(crypto: Crypto, secret: string, token: string, 
   const expected = crypto.hmac(secret, `action:${payload}`);
   if (expected.length !== signature.length || !timingSafeEqual(expected, signature)) return undefined;
   try {
-    const [reference, action, mailbox, exp] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [string, LinkAction, string, number];
+    const [reference, action, mailbox, exp] = JSON.parse(fromBase64Url(payload)) as [string, LinkAction, string, number];
     if (!LINK_ACTIONS.includes(action) || typeof exp !== 'number' || exp <= now.getTime() / 1000) return undefined;
     return { reference, action, mailbox, exp };
   } catch {
