@@ -277,11 +277,11 @@ describe('react-is, as far as getWidget asks', () => {
   it('tells forwardRef and memo elements apart as react-is does, for React and Preact elements', () => {
     const Plain = () => null;
     const values: unknown[] = [
-      createElement(forwardRef(() => null)),
-      createElement(memo(Plain)),
-      createElement(Plain),
-      createElement('div'),
-      createElement(Fragment),
+      createElement(forwardRef(() => null), null),
+      createElement(memo(Plain), null),
+      createElement(Plain, null),
+      createElement('div', null),
+      createElement(Fragment, null),
       forwardRef(() => null),
       memo(Plain),
       preactElement(preactForwardRef(() => null), null),
