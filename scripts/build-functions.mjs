@@ -43,6 +43,7 @@ for (const name of ['api', 'notifier']) {
     minify: true,
   });
   // What readCatalog reads (the staff directory and accessibility statements are not used in AWS).
-  for (const part of ['forms', 'municipalities', 'texts', 'shared-texts.json']) cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
+  for (const part of ['forms', 'municipalities', 'texts', 'shared-texts.json'])
+    cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
 }
 console.log('built dist/server/{local-server,put-staff,check-catalog} and dist/lambda/{api,notifier}');

@@ -25,7 +25,13 @@ export const BUILD_INPUTS = [
 ];
 
 /** What the build writes; a stamp is trusted only while all of it is there. */
-export const BUILD_OUTPUTS = ['dist/web/index.html', 'dist/server/local-server.mjs', 'dist/server/put-staff.mjs', 'dist/lambda/api/index.mjs', 'dist/lambda/notifier/index.mjs'];
+export const BUILD_OUTPUTS = [
+  'dist/web/index.html',
+  'dist/server/local-server.mjs',
+  'dist/server/put-staff.mjs',
+  'dist/lambda/api/index.mjs',
+  'dist/lambda/notifier/index.mjs',
+];
 
 export const STAMP = join(root, 'dist', '.build-inputs');
 const PENDING = join(root, 'dist', '.build-inputs.pending');
@@ -33,14 +39,19 @@ const PENDING = join(root, 'dist', '.build-inputs.pending');
 function filesUnder(path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 /** sha256 over every input file's path and bytes, and the Node version that builds them. */
 export function hashBuildInputs() {
   const hash = createHash('sha256').update(`node ${process.version}\n`);
   for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(join(root, input)))) {
-    hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update('\n');
+    hash
+      .update(`${relative(root, file)}\n`)
+      .update(readFileSync(file))
+      .update('\n');
   }
   return hash.digest('hex');
 }

@@ -28,7 +28,6 @@ export interface WebDistributionProps {
  */
 const API_HEADERS = ['Origin', 'Content-Type', 'Accept', 'Accept-Language', 'Idempotency-Key', 'User-Agent', 'CloudFront-Viewer-Address'];
 
-
 // Paths without a file extension are client-side routes of the single-page app. This runs only on the
 // S3 behaviour: a distribution-wide 404 -> index.html mapping would also rewrite the API's JSON 404s.
 const SPA_FALLBACK = `

@@ -23,7 +23,12 @@ function walkFields(schema: JsonSchema, path: string, visit: (schema: JsonSchema
  * where a string or object would otherwise escape the checks. `condition` is true inside an `if` or `not`,
  * which only test answers and accept none.
  */
-function walkSchema(schema: JsonSchema, path: string, visit: (schema: JsonSchema, path: string, condition: boolean) => void, condition = false): void {
+function walkSchema(
+  schema: JsonSchema,
+  path: string,
+  visit: (schema: JsonSchema, path: string, condition: boolean) => void,
+  condition = false,
+): void {
   visit(schema, path, condition);
   for (const [id, prop] of Object.entries(schema.properties ?? {})) walkSchema(prop, `${path}/${id}`, visit, condition);
   if (schema.items) walkSchema(schema.items, `${path}/items`, visit, condition);
@@ -56,15 +61,19 @@ function schemaProblems(schema: JsonSchema): Problem[] {
   }
   if (JSON.stringify(schema).includes('"$data"')) problems.push('schema uses $data');
   for (const [i, rule] of (schema.allOf ?? []).entries()) {
-    if (!rule.if || !rule.then || Object.keys(rule).some((k) => !['if', 'then'].includes(k))) problems.push(`/allOf/${i}: only if/then rules are allowed`);
+    if (!rule.if || !rule.then || Object.keys(rule).some((k) => !['if', 'then'].includes(k)))
+      problems.push(`/allOf/${i}: only if/then rules are allowed`);
     else problems.push(...thenProblems(rule.then, `/allOf/${i}/then`));
   }
   problems.push(...supportProblems(schema));
   walkSchema(schema, '', (s, path, condition) => {
     // A condition accepts no data, and closing its object would make it fail whenever another field is answered.
-    if (!condition && s.type === 'object' && s['additionalProperties'] !== false) problems.push(`${path || '/'}: object without additionalProperties: false`);
-    if (!condition && s.type === 'string' && typeof s['maxLength'] !== 'number' && !s.enum && !('const' in s)) problems.push(`${path}: string without maxLength`);
-    if (typeof s.title === 'string' || typeof s.description === 'string') problems.push(`${path || '/'}: display text in the schema; put it in texts`);
+    if (!condition && s.type === 'object' && s['additionalProperties'] !== false)
+      problems.push(`${path || '/'}: object without additionalProperties: false`);
+    if (!condition && s.type === 'string' && typeof s['maxLength'] !== 'number' && !s.enum && !('const' in s))
+      problems.push(`${path}: string without maxLength`);
+    if (typeof s.title === 'string' || typeof s.description === 'string')
+      problems.push(`${path || '/'}: display text in the schema; put it in texts`);
   });
   const ids = fieldIds(schema);
   const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -87,9 +96,12 @@ function schemaProblems(schema: JsonSchema): Problem[] {
 /** A rule's `then` only requires questions (`required`) or shows optional ones (`properties` of `true`). */
 function thenProblems(then: JsonSchema, path: string): Problem[] {
   const problems: Problem[] = [];
-  for (const key of Object.keys(then)) if (key !== 'required' && key !== 'properties') problems.push(`${path}: ${key} is not allowed; a rule only requires (required) or shows (properties: true) questions`);
+  for (const key of Object.keys(then))
+    if (key !== 'required' && key !== 'properties')
+      problems.push(`${path}: ${key} is not allowed; a rule only requires (required) or shows (properties: true) questions`);
   for (const [field, shown] of Object.entries(then.properties ?? {})) {
-    if ((shown as unknown) !== true) problems.push(`${path}/${field}: a rule shows a question with true; its schema belongs in the form's properties`);
+    if ((shown as unknown) !== true)
+      problems.push(`${path}/${field}: a rule shows a question with true; its schema belongs in the form's properties`);
   }
   return problems;
 }
@@ -103,7 +115,8 @@ function supportProblems(schema: JsonSchema): Problem[] {
     if (typeof s !== 'object' || s === null) return void problems.push(`${path}: not a question the form page can show`);
     for (const key of Object.keys(s)) if (!FIELD_KEYWORDS.includes(key)) problems.push(`${path}: ${key} is not supported in a question`);
     const kind = fieldKind(s);
-    if (!kind) problems.push(`${path}: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)`);
+    if (!kind)
+      problems.push(`${path}: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)`);
     if ('format' in s && (kind !== 'text' || !FORMATS.includes(s['format'] as string))) {
       problems.push(`${path}: format ${JSON.stringify(s['format'])} is not supported (only ${FORMATS.join(', ')}, on text)`);
     }
@@ -114,7 +127,8 @@ function supportProblems(schema: JsonSchema): Problem[] {
 /** uiSchema keys, widgets and options the form page does not carry or that do not suit the question. */
 function uiProblems(form: FormDefinition): Problem[] {
   const problems: Problem[] = [];
-  const asObject = (ui: unknown): UiSchema | undefined => (ui && typeof ui === 'object' && !Array.isArray(ui) ? (ui as UiSchema) : undefined);
+  const asObject = (ui: unknown): UiSchema | undefined =>
+    ui && typeof ui === 'object' && !Array.isArray(ui) ? (ui as UiSchema) : undefined;
   const fields = (schema: JsonSchema, ui: UiSchema, path: string, allowed: string[]) => {
     for (const [key, value] of Object.entries(ui)) {
       if (allowed.includes(key)) continue;
@@ -132,7 +146,9 @@ function uiProblems(form: FormDefinition): Problem[] {
       if (key === 'ui:widget') {
         const widgets = kind ? WIDGETS[kind] : [];
         if (!widgets.includes(value as string)) {
-          problems.push(`uiSchema ${path}: widget ${JSON.stringify(value)} is not supported for this question (${widgets.length ? `only ${widgets.join(', ')}` : 'none'})`);
+          problems.push(
+            `uiSchema ${path}: widget ${JSON.stringify(value)} is not supported for this question (${widgets.length ? `only ${widgets.join(', ')}` : 'none'})`,
+          );
         }
       } else if (key === 'ui:options') {
         for (const [option, setting] of Object.entries(asObject(value) ?? { '': value })) {
@@ -156,7 +172,24 @@ function uiProblems(form: FormDefinition): Problem[] {
 }
 
 /** ajv keywords that can fail on a field's value, so a field may give one of them its own error text. */
-const FAILING = ['type', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
+const FAILING = [
+  'type',
+  'enum',
+  'const',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+];
 
 /** Fields named in a `required` list anywhere but in a condition: a missing one fails `required` on its own path. */
 function requiredFields(schema: JsonSchema): Set<string> {
@@ -246,10 +279,13 @@ export function placeholderProblems(lang: string, reference: unknown, candidate:
     const original = plural ? ref.get(key.replace(PLURAL_SUFFIX, '_other')) : ref.get(key);
     if (typeof value !== 'string' || typeof original !== 'string') continue;
     const mismatch = plural
-      ? placeholders(value).some((p) => !placeholders(original).includes(p)) || placeholders(original).some((p) => p !== 'count' && !placeholders(value).includes(p))
+      ? placeholders(value).some((p) => !placeholders(original).includes(p)) ||
+        placeholders(original).some((p) => p !== 'count' && !placeholders(value).includes(p))
       : placeholders(value).join() !== placeholders(original).join();
     if (mismatch) {
-      problems.push(`${lang}: ${key} has {{${placeholders(value).join('}}, {{')}}} where fi has {{${placeholders(original).join('}}, {{')}}}`);
+      problems.push(
+        `${lang}: ${key} has {{${placeholders(value).join('}}, {{')}}} where fi has {{${placeholders(original).join('}}, {{')}}}`,
+      );
     }
   }
   return problems;
@@ -260,7 +296,8 @@ function layoutProblems(form: FormDefinition): Problem[] {
   const top = Object.keys(form.schema.properties ?? {});
   const steps = (form.uiSchema['ui:steps'] as FormStep[] | undefined) ?? [];
   const placed = steps.flatMap((s) => s.fields);
-  for (const field of top) if (steps.length && placed.filter((f) => f === field).length !== 1) problems.push(`field ${field} must be in exactly one step`);
+  for (const field of top)
+    if (steps.length && placed.filter((f) => f === field).length !== 1) problems.push(`field ${field} must be in exactly one step`);
   for (const field of placed) if (!top.includes(field)) problems.push(`step names unknown field ${field}`);
   for (const field of form.meta.emailSafeFields) {
     const s = form.schema.properties?.[field];
@@ -274,5 +311,7 @@ function layoutProblems(form: FormDefinition): Problem[] {
 
 /** Problems that keep a form from being published; empty when the form is sound. */
 export function lintForm(form: FormDefinition): Problem[] {
-  return [...schemaProblems(form.schema), ...uiProblems(form), ...textProblems(form), ...layoutProblems(form)].map((p) => `${form.id}: ${p}`);
+  return [...schemaProblems(form.schema), ...uiProblems(form), ...textProblems(form), ...layoutProblems(form)].map(
+    (p) => `${form.id}: ${p}`,
+  );
 }

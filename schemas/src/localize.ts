@@ -52,12 +52,7 @@ function fieldUi(schema: JsonSchema, texts: FieldTexts | undefined, ui: UiSchema
   return out;
 }
 
-function localizeObject(
-  schema: JsonSchema,
-  ui: UiSchema,
-  texts: FormTexts,
-  filling: Fill,
-): { schema: JsonSchema; uiSchema: UiSchema } {
+function localizeObject(schema: JsonSchema, ui: UiSchema, texts: FormTexts, filling: Fill): { schema: JsonSchema; uiSchema: UiSchema } {
   const properties: Record<string, JsonSchema> = {};
   const uiSchema: UiSchema = { ...ui };
   for (const [id, prop] of Object.entries(schema.properties ?? {})) {
@@ -85,11 +80,7 @@ function localizeObject(
 }
 
 /** A field's schema and uiSchema at any depth (field ids are unique within a form), with the group it repeats in. */
-export function findField(
-  schema: JsonSchema,
-  ui: UiSchema,
-  id: string,
-): { schema: JsonSchema; ui: UiSchema | undefined } | undefined {
+export function findField(schema: JsonSchema, ui: UiSchema, id: string): { schema: JsonSchema; ui: UiSchema | undefined } | undefined {
   for (const [key, prop] of Object.entries(schema.properties ?? {})) {
     const propUi = ui[key] as UiSchema | undefined;
     if (key === id) return { schema: prop, ui: propUi };

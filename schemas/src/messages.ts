@@ -28,7 +28,10 @@ function pointerOf(error: ErrorObject): string {
 
 /** The field id a pointer names: its last segment that is not an array index. */
 export function fieldIdOf(path: string): string {
-  const segments = path.split('/').slice(2).filter((s) => !/^\d+$/.test(s));
+  const segments = path
+    .split('/')
+    .slice(2)
+    .filter((s) => !/^\d+$/.test(s));
   return segments[segments.length - 1] ?? '';
 }
 

@@ -45,9 +45,13 @@ function walkInProblems(walkIn: unknown): Problem[] {
   if (!isRecord(walkIn)) return ['walkIn must be { weekday, opens, closes, address }'];
   const problems: Problem[] = [];
   const day = walkIn['weekday'];
-  if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7) problems.push(`walkIn.weekday ${show(day)} must be 1 (Monday) to 7 (Sunday)`);
-  for (const key of ['opens', 'closes']) if (typeof walkIn[key] !== 'string' || !TIME.test(walkIn[key])) problems.push(`walkIn.${key} ${show(walkIn[key])} must be a time HH:MM`);
-  if (typeof walkIn['opens'] === 'string' && typeof walkIn['closes'] === 'string' && walkIn['opens'] >= walkIn['closes']) problems.push('walkIn.closes must be after walkIn.opens');
+  if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > 7)
+    problems.push(`walkIn.weekday ${show(day)} must be 1 (Monday) to 7 (Sunday)`);
+  for (const key of ['opens', 'closes'])
+    if (typeof walkIn[key] !== 'string' || !TIME.test(walkIn[key]))
+      problems.push(`walkIn.${key} ${show(walkIn[key])} must be a time HH:MM`);
+  if (typeof walkIn['opens'] === 'string' && typeof walkIn['closes'] === 'string' && walkIn['opens'] >= walkIn['closes'])
+    problems.push('walkIn.closes must be after walkIn.opens');
   if (!isText(walkIn['address'])) problems.push('walkIn.address is missing');
   return problems;
 }
@@ -61,14 +65,19 @@ export function lintMunicipality(data: unknown, context: MunicipalityLintContext
   if (!isText(data['name'])) problems.push('name is missing');
 
   const prefix = data['referencePrefix'];
-  if (typeof prefix !== 'string' || !/^[A-Z]{3}$/.test(prefix)) problems.push(`referencePrefix ${show(prefix)} must be three capital letters A–Z`);
-  const sharing = context.others.filter((m) => isRecord(m) && m['referencePrefix'] === prefix).map((m) => show((m as Record<string, unknown>)['id']));
-  if (typeof prefix === 'string' && sharing.length) problems.push(`referencePrefix ${prefix} is also used by ${sharing.join(', ')}; references must tell municipalities apart`);
+  if (typeof prefix !== 'string' || !/^[A-Z]{3}$/.test(prefix))
+    problems.push(`referencePrefix ${show(prefix)} must be three capital letters A–Z`);
+  const sharing = context.others
+    .filter((m) => isRecord(m) && m['referencePrefix'] === prefix)
+    .map((m) => show((m as Record<string, unknown>)['id']));
+  if (typeof prefix === 'string' && sharing.length)
+    problems.push(`referencePrefix ${prefix} is also used by ${sharing.join(', ')}; references must tell municipalities apart`);
 
   const forms = data['forms'];
   if (!Array.isArray(forms)) problems.push('forms must list form ids');
   const offered = Array.isArray(forms) ? forms : [];
-  for (const form of offered) if (typeof form !== 'string' || !context.formIds.includes(form)) problems.push(`forms: ${show(form)} is no form of the catalog`);
+  for (const form of offered)
+    if (typeof form !== 'string' || !context.formIds.includes(form)) problems.push(`forms: ${show(form)} is no form of the catalog`);
   for (const form of new Set(offered.filter((f, i) => offered.indexOf(f) !== i))) problems.push(`forms: ${show(form)} is listed twice`);
   problems.push(...routingProblems(data['routing'], offered));
 
@@ -81,7 +90,8 @@ export function lintMunicipality(data: unknown, context: MunicipalityLintContext
   }
   problems.push(...walkInProblems(data['walkIn']));
   const sms = data['sms'];
-  if (sms !== undefined && (!isRecord(sms) || typeof sms['enabled'] !== 'boolean')) problems.push('sms must be { "enabled": true or false }');
+  if (sms !== undefined && (!isRecord(sms) || typeof sms['enabled'] !== 'boolean'))
+    problems.push('sms must be { "enabled": true or false }');
   if (!isHttps(data['privacyNoticeUrl'])) problems.push(`privacyNoticeUrl ${show(data['privacyNoticeUrl'])} must be an https address`);
   return problems.map((p) => `${context.file}: ${p}`);
 }

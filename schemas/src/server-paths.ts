@@ -9,7 +9,9 @@ const LOCAL_ONLY_PREFIXES = ['dev'] as const;
 /** Whether `path` is the server's, not a page of the web app. */
 export function isServerPath(path: string, local = false): boolean {
   const first = path.split('/')[1] ?? '';
-  return (SERVER_PATH_PREFIXES as readonly string[]).includes(first) || (local && (LOCAL_ONLY_PREFIXES as readonly string[]).includes(first));
+  return (
+    (SERVER_PATH_PREFIXES as readonly string[]).includes(first) || (local && (LOCAL_ONLY_PREFIXES as readonly string[]).includes(first))
+  );
 }
 
 /** The server's paths as CloudFront path patterns: `/api/*`, `/a/*`, `/auth/*`. */

@@ -5,9 +5,7 @@ import { isEmptyAnswer } from './empty-answer.js';
 import type { JsonSchema, UiSchema } from './types.js';
 
 /** An answer in words: the values chosen or written, or for a repeating group each item with its own answers. */
-export type ShownAnswer =
-  | { kind: 'values'; values: string[] }
-  | { kind: 'items'; items: ShownItem[] };
+export type ShownAnswer = { kind: 'values'; values: string[] } | { kind: 'items'; items: ShownItem[] };
 
 /** One item of a repeating group ("Lapsi 2") with its answers. */
 export interface ShownItem {
@@ -42,7 +40,8 @@ function written(schema: JsonSchema, value: string | number, lang: string): stri
     // Midnight UTC, written in UTC: the day the resident gave, wherever the reader is. Gregorian, as the form asks
     // (fa and th would otherwise turn 1985 into 1363 or 2528).
     const day = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(day.getTime())) return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(day);
+    if (!Number.isNaN(day.getTime()))
+      return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(day);
   }
   return String(value);
 }
@@ -76,7 +75,13 @@ export function itemTitle(ui: UiSchema | undefined, index: number, lang: string,
  * option labels instead of codes, the form's own words for yes and no (else `yesNo`), dates and numbers as `lang`
  * writes them, and each item of a repeating group numbered with its questions and answers.
  */
-export function showAnswer(schema: JsonSchema, ui: UiSchema | undefined, value: unknown, yesNo: [string, string], lang: string): ShownAnswer {
+export function showAnswer(
+  schema: JsonSchema,
+  ui: UiSchema | undefined,
+  value: unknown,
+  yesNo: [string, string],
+  lang: string,
+): ShownAnswer {
   if (Array.isArray(value) && schema.items?.type === 'object') {
     const itemSchema = schema.items;
     const itemUi = ui?.['items'] as UiSchema | undefined;

@@ -38,7 +38,11 @@ describe('store a submission', () => {
     await db.send(new PutCommand({ TableName: 'koto-bench', Item: { ...item, pk: `SUB#${randomUUID()}` } }));
   });
   bench('POST /api/forms/guidance/submissions', async () => {
-    const res = await app.request('/api/forms/guidance/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await app.request('/api/forms/guidance/submissions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     if (res.status !== 201) throw new Error(`status ${res.status}`);
   });
   bench('POST with Idempotency-Key', async () => {

@@ -29,7 +29,9 @@ export type Municipality = (typeof MUNICIPALITIES)[number];
 /** Every offered language that has interface texts (translators add more; each is tested as soon as it lands). */
 export const LANGS: Lang[] = LANGUAGES.map((l) => l.code).filter((code) => existsSync(`schemas/texts/${code}.json`));
 /** Every form on disk; each test checks it where the API offers it, as the matrix always did. */
-export const FORMS: string[] = readdirSync('schemas/forms').filter((id) => existsSync(`schemas/forms/${id}/form.json`)).sort();
+export const FORMS: string[] = readdirSync('schemas/forms')
+  .filter((id) => existsSync(`schemas/forms/${id}/form.json`))
+  .sort();
 /** Languages with their own accessibility statement; the others show the English one. */
 export const STATEMENTS = new Set(['fi', 'sv', 'en']);
 /**
@@ -87,7 +89,11 @@ export async function settle(page: Page, ready?: string): Promise<void> {
 }
 
 /** `GET /api/forms`: the forms offered in `lang` and the municipality's contact details. */
-export async function services(server: LocalServer, municipality: string, lang: Lang): Promise<{ forms: { id: string }[]; municipality: { contact: { email: string } } }> {
+export async function services(
+  server: LocalServer,
+  municipality: string,
+  lang: Lang,
+): Promise<{ forms: { id: string }[]; municipality: { contact: { email: string } } }> {
   return (await fetch(`${server.url}/api/forms?municipality=${municipality}&lang=${lang}`)).json() as never;
 }
 
@@ -110,7 +116,11 @@ async function phoneIn(browser: Browser, lang: Lang): Promise<{ context: Browser
 async function axeProblems(page: Page): Promise<string[]> {
   // Legacy mode runs axe in the page itself instead of finishing each run in a new page: the pages have no
   // frames, so the result is the same, at about half the time per page (hundreds of pages here).
-  const result = await new AxeBuilder({ page }).withTags(WCAG).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(WCAG)
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id} (${v.impact ?? '?'}): ${n.target.join(' ')}`));
 }
 
@@ -145,11 +155,14 @@ function overflow(page: Page): Promise<string[]> {
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (box.right > width + 1 || box.left < -1) problems.push(`outside the screen (${Math.round(box.left)}–${Math.round(box.right)} px): ${describe(el)}`);
+      if (box.right > width + 1 || box.left < -1)
+        problems.push(`outside the screen (${Math.round(box.left)}–${Math.round(box.right)} px): ${describe(el)}`);
       if (el.matches('input, select, textarea') || el.clientWidth === 0) continue;
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`content wider than its box (${el.scrollWidth} > ${el.clientWidth} px): ${describe(el)}`);
+      if (el.scrollWidth > el.clientWidth + 1)
+        problems.push(`content wider than its box (${el.scrollWidth} > ${el.clientWidth} px): ${describe(el)}`);
       const clips = [style.overflowX, style.overflowY].some((o) => o !== 'visible');
-      if (clips && el.scrollHeight > el.clientHeight + 1) problems.push(`content clipped (${el.scrollHeight} > ${el.clientHeight} px): ${describe(el)}`);
+      if (clips && el.scrollHeight > el.clientHeight + 1)
+        problems.push(`content clipped (${el.scrollHeight} > ${el.clientHeight} px): ${describe(el)}`);
     }
     return problems;
   });
@@ -178,7 +191,8 @@ async function withDoubleText<T>(page: Page, run: () => Promise<T>): Promise<T> 
 async function checkPage(page: Page, lang: Lang): Promise<string[]> {
   const problems: string[] = [];
   const [htmlLang, htmlDir] = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
-  if (htmlLang !== lang || htmlDir !== dirOf(lang)) problems.push(`<html lang="${htmlLang}" dir="${htmlDir}">, expected lang="${lang}" dir="${dirOf(lang)}"`);
+  if (htmlLang !== lang || htmlDir !== dirOf(lang))
+    problems.push(`<html lang="${htmlLang}" dir="${htmlDir}">, expected lang="${lang}" dir="${dirOf(lang)}"`);
   problems.push(...(await axeProblems(page)), ...(await smallTargets(page)));
   await page.setViewportSize(NARROW);
   problems.push(...(await overflow(page)).map((p) => `320 px: ${p}`));

@@ -18,7 +18,8 @@ accessibilityMatrix('the start, municipality, services and accessibility stateme
     });
 
     test("both municipalities' services pages and accessibility statements", lang, async ({ page, server, expect, check, problem }) => {
-      if (lang === 'fi' || lang === 'en') expect((await formsOffered(server, 'heinola', lang)).length, `forms offered in ${lang}`).toBeGreaterThan(0);
+      if (lang === 'fi' || lang === 'en')
+        expect((await formsOffered(server, 'heinola', lang)).length, `forms offered in ${lang}`).toBeGreaterThan(0);
       for (const municipality of MUNICIPALITIES) {
         await page.goto(`${server.url}/${lang}/${municipality}`);
         await settle(page, '#contact-heading');
@@ -28,14 +29,17 @@ accessibilityMatrix('the start, municipality, services and accessibility stateme
         await settle(page, '.statement h2');
         const statementLang = await page.locator('.statement').getAttribute('lang');
         const expected = STATEMENTS.has(lang) ? null : 'en';
-        if (statementLang !== expected) problem(`${lang} ${municipality} statement: lang="${statementLang}", expected ${expected ?? 'none (the page language)'}`);
+        if (statementLang !== expected)
+          problem(`${lang} ${municipality} statement: lang="${statementLang}", expected ${expected ?? 'none (the page language)'}`);
         const email = (await services(server, municipality, lang)).municipality.contact.email;
-        if ((await page.locator(`.statement a[href="mailto:${email}"]`).count()) !== 1) problem(`${lang} ${municipality} statement: no link to ${email}`);
+        if ((await page.locator(`.statement a[href="mailto:${email}"]`).count()) !== 1)
+          problem(`${lang} ${municipality} statement: no link to ${email}`);
         // The feedback form in the resident's own language, named in that language when the statement is not in it.
         const feedback = page.locator(`.statement a[href="/${lang}/${municipality}/feedback"]`);
         const ownName = LANGUAGES.find((l) => l.code === lang)!.name;
         if ((await feedback.count()) !== 1) problem(`${lang} ${municipality} statement: no link to the ${lang} feedback form`);
-        else if (expected && !(await feedback.innerText()).includes(ownName)) problem(`${lang} ${municipality} statement: feedback link does not say ${ownName}`);
+        else if (expected && !(await feedback.innerText()).includes(ownName))
+          problem(`${lang} ${municipality} statement: feedback link does not say ${ownName}`);
         // The statement is one template: its layout is checked once per language, its data for each municipality.
         if (municipality === MUNICIPALITIES[0]) await check('statement');
       }

@@ -25,10 +25,10 @@ export function laterStepsIn(langs: Lang[]): void {
             await page.goto(`${server.url}/${lang}`); // the origin whose storage holds the drafts
             for (let position = first; position <= last; position++) {
               const draft = { formVersion: form.version, savedAt: Date.now(), answers: { fullName: 'Amina Example' }, position };
-              await page.evaluate(
-                ({ key, value }) => (localStorage.setItem(key, value), sessionStorage.clear()),
-                { key: `koto:draft:heinola:${formId}`, value: JSON.stringify(draft) },
-              );
+              await page.evaluate(({ key, value }) => (localStorage.setItem(key, value), sessionStorage.clear()), {
+                key: `koto:draft:heinola:${formId}`,
+                value: JSON.stringify(draft),
+              });
               await page.goto(`${server.url}/${lang}/heinola/${formId}`);
               await settle(page, '.notice .actions .button');
               if (position === 1) await check('draft found');

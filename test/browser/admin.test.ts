@@ -30,7 +30,9 @@ describe('an admin', () => {
     const headers = await table.getByRole('columnheader').allInnerTexts();
     expect(headers).toHaveLength(11);
     expect(await table.locator('th[scope="col"] [lang="ar"]').innerText()).toBe('العربية');
-    expect(await table.getByRole('rowheader').filter({ hasText: 'Ohjaus ja neuvonta' }).innerText()).toMatch(/Ohjaus ja neuvonta\s+versio \d+/);
+    expect(await table.getByRole('rowheader').filter({ hasText: 'Ohjaus ja neuvonta' }).innerText()).toMatch(
+      /Ohjaus ja neuvonta\s+versio \d+/,
+    );
     expect(await cellText('Ohjaus ja neuvonta', 0)).toBe('tarkistettu');
     expect(await cellText('Ohjaus ja neuvonta', 2)).toBe('ei tarkistettu');
     // The interface, confirmation mail and municipality texts every form shares carry their own review state.
@@ -44,7 +46,9 @@ describe('an admin', () => {
     await page.getByRole('heading', { level: 2, name: 'Vastaukset' }).waitFor();
     const audit = page.getByRole('region', { name: 'Lokitiedot' });
     await audit.getByRole('listitem').first().waitFor();
-    expect(await audit.getByRole('listitem').first().innerText()).toMatch(new RegExp(`^${ADMIN.replace(/\./g, '\\.')}: luki\\s+\\d{1,2}\\.\\d{1,2}\\.\\d{4}`));
+    expect(await audit.getByRole('listitem').first().innerText()).toMatch(
+      new RegExp(`^${ADMIN.replace(/\./g, '\\.')}: luki\\s+\\d{1,2}\\.\\d{1,2}\\.\\d{4}`),
+    );
     expect(await axeViolations(page)).toEqual([]);
   });
 });

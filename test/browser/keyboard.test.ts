@@ -26,7 +26,9 @@ usePhonePage(
       });
       Object.defineProperty(speechSynthesis, 'getVoices', { value: () => voices });
       Object.defineProperty(speechSynthesis, 'cancel', { value: () => undefined });
-      Object.defineProperty(speechSynthesis, 'speak', { value: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }) });
+      Object.defineProperty(speechSynthesis, 'speak', {
+        value: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }),
+      });
     });
   },
 );
@@ -92,7 +94,9 @@ describe('a resident with a keyboard only', () => {
     await tabTo(named('Listen: Topics'), 'Listen for Topics', { max: 1 });
     await expectVisibleFocus();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken)).toEqual([{ text: 'Topics. Choose one or more.', lang: 'en' }]);
+    expect(await page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken)).toEqual([
+      { text: 'Topics. Choose one or more.', lang: 'en' },
+    ]);
     await tabTo(named('Housing'), 'Housing', { max: 1 });
     await expectVisibleFocus();
     await page.keyboard.press('Space');
@@ -149,7 +153,16 @@ describe('a resident with a keyboard only', () => {
     await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
     expect(await focused()).toMatchObject({ tag: 'h2', name: 'Check your answers' });
     const review = await page.locator('main').innerText();
-    for (const shown of ['Housing', 'Something else', 'Opening a bank account', 'Amina Example', 'Arabic', 'Phone call', '+358 40 123 4567', 'Yes']) {
+    for (const shown of [
+      'Housing',
+      'Something else',
+      'Opening a bank account',
+      'Amina Example',
+      'Arabic',
+      'Phone call',
+      '+358 40 123 4567',
+      'Yes',
+    ]) {
       expect(review).toContain(shown);
     }
     await tabTo(named('Send'), 'Send', { max: 8 });

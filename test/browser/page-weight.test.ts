@@ -43,13 +43,19 @@ async function javascriptBytes(path: string): Promise<{ files: string[]; bytes: 
 }
 
 describe('a resident form page', () => {
-  for (const [lang, path] of [['en', '/en/heinola/guidance'], ['ar', '/ar/orimattila/registration']] as const) {
+  for (const [lang, path] of [
+    ['en', '/en/heinola/guidance'],
+    ['ar', '/ar/orimattila/registration'],
+  ] as const) {
     it(`${path} loads at most ${BUDGET_KIB} KiB of gzipped JavaScript, its language and validator included`, async () => {
       const { files, bytes } = await javascriptBytes(path);
       console.log(`${path}: ${files.length} JS files, ${bytes} bytes gzip (${(bytes / 1024).toFixed(1)} KiB)`);
-      expect(files.some((f) => /staff/i.test(f)), 'the staff area is not loaded').toBe(false);
+      expect(
+        files.some((f) => /staff/i.test(f)),
+        'the staff area is not loaded',
+      ).toBe(false);
       const languageFiles = files.map((f) => /\/([a-z]{2})-[\w-]+\.js$/.exec(f)?.[1]).filter((l) => LANGUAGES.includes(l ?? ''));
-      expect(languageFiles, 'only the page language\'s texts are downloaded').toEqual([lang]);
+      expect(languageFiles, "only the page language's texts are downloaded").toEqual([lang]);
       expect(bytes).toBeLessThanOrEqual(BUDGET_KIB * 1024);
     });
   }

@@ -56,9 +56,18 @@ describe('a Ukrainian mother of two in Orimattila enrols her children in hobbies
     await expectTapTarget(add);
     expect(await page.getByRole('button', { name: 'Add' }).count()).toBe(0);
 
-    await items.nth(0).getByLabel(field('hobby', 'uk', 'childFirstName').label).fill('Олена');
-    await items.nth(0).getByLabel(field('hobby', 'uk', 'childAge').label).fill('7');
-    await items.nth(0).getByRole('checkbox', { name: field('hobby', 'uk', 'childInterests').options!['music']! }).check();
+    await items
+      .nth(0)
+      .getByLabel(field('hobby', 'uk', 'childFirstName').label)
+      .fill('Олена');
+    await items
+      .nth(0)
+      .getByLabel(field('hobby', 'uk', 'childAge').label)
+      .fill('7');
+    await items
+      .nth(0)
+      .getByRole('checkbox', { name: field('hobby', 'uk', 'childInterests').options!['music']! })
+      .check();
 
     await add.click();
     await expect.poll(() => items.count()).toBe(2);
@@ -73,10 +82,22 @@ describe('a Ukrainian mother of two in Orimattila enrols her children in hobbies
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(children.add!);
 
     await add.click();
-    await items.nth(1).getByLabel(field('hobby', 'uk', 'childFirstName').label).fill('Марко');
-    await items.nth(1).getByLabel(field('hobby', 'uk', 'childLatinName').label).fill('Marko');
-    await items.nth(1).getByLabel(field('hobby', 'uk', 'childAge').label).fill('12');
-    await items.nth(1).getByRole('checkbox', { name: field('hobby', 'uk', 'childInterests').options!['sports']! }).check();
+    await items
+      .nth(1)
+      .getByLabel(field('hobby', 'uk', 'childFirstName').label)
+      .fill('Марко');
+    await items
+      .nth(1)
+      .getByLabel(field('hobby', 'uk', 'childLatinName').label)
+      .fill('Marko');
+    await items
+      .nth(1)
+      .getByLabel(field('hobby', 'uk', 'childAge').label)
+      .fill('12');
+    await items
+      .nth(1)
+      .getByRole('checkbox', { name: field('hobby', 'uk', 'childInterests').options!['sports']! })
+      .check();
     await next();
 
     await page.getByRole('checkbox', { name: field('hobby', 'uk', 'interests').options!['crafts']! }).check();
@@ -91,7 +112,8 @@ describe('a Ukrainian mother of two in Orimattila enrols her children in hobbies
 
     const review = await page.locator('.review-step').first().innerText();
     expect(review).not.toContain('[object Object]');
-    for (const text of ['Дитина 1', 'Олена', field('hobby', 'uk', 'childInterests').options!['music']!, 'Дитина 2', 'Марко', 'Marko']) expect(review).toContain(text);
+    for (const text of ['Дитина 1', 'Олена', field('hobby', 'uk', 'childInterests').options!['music']!, 'Дитина 2', 'Марко', 'Marko'])
+      expect(review).toContain(text);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: common('uk').form['send']! }).click();
@@ -182,7 +204,10 @@ describe('a date of birth as day, month and year', () => {
 async function sendFromReview(lang: Lang, municipality: string, formId: string, answers: Record<string, unknown>): Promise<void> {
   await page.goto(`${server.url}/${lang}`);
   const draft = { formVersion: form(formId).version, savedAt: Date.now(), answers, position: 'review' };
-  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), { key: `koto:draft:${municipality}:${formId}`, value: JSON.stringify(draft) });
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key: `koto:draft:${municipality}:${formId}`,
+    value: JSON.stringify(draft),
+  });
   await page.goto(`${server.url}/${lang}/${municipality}/${formId}`);
   await page.locator('.notice .actions .button').first().click();
   await page.getByRole('button', { name: common(lang).form['send']! }).click();
@@ -192,8 +217,14 @@ async function sendFromReview(lang: Lang, municipality: string, formId: string, 
 describe('what happens next, per form and per town', () => {
   it('orientation in Heinola names Jyränkölän Setlementti, says it is free and how the start date is told, and suggests hobbies', async () => {
     await sendFromReview('fi', 'heinola', 'orientation', {
-      instructionLanguage: 'fiSimple', integrationTraining: 'no', timePreference: ['morning'], childcareNeeded: false,
-      fullName: 'Matti Meikäläinen', contactWay: 'email', email: 'matti@example.com', consent: true,
+      instructionLanguage: 'fiSimple',
+      integrationTraining: 'no',
+      timePreference: ['morning'],
+      childcareNeeded: false,
+      fullName: 'Matti Meikäläinen',
+      contactWay: 'email',
+      email: 'matti@example.com',
+      consent: true,
     });
     const next = await page.locator('.next-steps').innerText();
     expect(next).toContain('Jyränkölän Setlementti');
@@ -206,15 +237,28 @@ describe('what happens next, per form and per town', () => {
 
   it('orientation in Orimattila names its Ukrainian-language groups, in Ukrainian', async () => {
     await sendFromReview('uk', 'orimattila', 'orientation', {
-      instructionLanguage: 'uk', integrationTraining: 'waiting', timePreference: ['afternoon'], childcareNeeded: false,
-      fullName: 'Оксана Петренко', contactWay: 'phone', phone: '040 123 4567', consent: true,
+      instructionLanguage: 'uk',
+      integrationTraining: 'waiting',
+      timePreference: ['afternoon'],
+      childcareNeeded: false,
+      fullName: 'Оксана Петренко',
+      contactWay: 'phone',
+      phone: '040 123 4567',
+      consent: true,
     });
     const orimattila = catalog.municipalities.find((m) => m.id === 'orimattila')!;
     expect(await page.locator('.next-steps').innerText()).toContain(orimattila.texts.uk!['orientationProvider']);
   });
 
   it('feedback thanks and promises no contact, and suggests nothing', async () => {
-    await sendFromReview('en', 'heinola', 'feedback', { service: 'guidance', ratingOverall: 5, ratingAccess: 4, ratingHelp: 5, ratingWelcome: 5, consent: true });
+    await sendFromReview('en', 'heinola', 'feedback', {
+      service: 'guidance',
+      ratingOverall: 5,
+      ratingAccess: 4,
+      ratingHelp: 5,
+      ratingWelcome: 5,
+      consent: true,
+    });
     const next = await page.locator('.next-steps').innerText();
     expect(next).toBe(form('feedback').texts.en!.next);
     expect(next).not.toMatch(/working days|contact/i);
@@ -228,7 +272,10 @@ describe('registering for the service-need assessment', () => {
     const steps = form('registration').uiSchema['ui:steps'] as { id: string }[];
     /** Ticks an option inside its own question: several questions share words such as "Yes, well". */
     const choose = (id: string, option: string, role: 'radio' | 'checkbox' = 'radio') =>
-      page.getByRole('group', { name: f(id).label }).getByRole(role, { name: f(id).options![option]!, exact: true }).check();
+      page
+        .getByRole('group', { name: f(id).label })
+        .getByRole(role, { name: f(id).options![option]!, exact: true })
+        .check();
     await page.goto(`${server.url}/tl/orimattila/registration`);
     await page.getByLabel(f('fullName').label).fill('Maria Santos');
     const birth = page.getByRole('group', { name: f('birthDate').label });
@@ -237,7 +284,9 @@ describe('registering for the service-need assessment', () => {
     await birth.getByLabel(common('tl').form['year']!, { exact: true }).fill('1990');
     await next();
     // The page's language is already chosen as hers.
-    expect(await page.getByLabel(f('preferredLanguage').label).locator('option:checked').innerText()).toBe(f('preferredLanguage').options!['tl']);
+    expect(await page.getByLabel(f('preferredLanguage').label).locator('option:checked').innerText()).toBe(
+      f('preferredLanguage').options!['tl'],
+    );
     await choose('interpreterNeeded', 'false');
     await next();
     await choose('finnishLevel', 'little');
@@ -269,7 +318,15 @@ describe('registering for the service-need assessment', () => {
 
     const review = await page.locator('main').innerText();
     expect(await page.locator('.review-step').count()).toBe(steps.length);
-    for (const answer of [f('englishLevel').options!['good']!, f('integrationTraining').options!['waiting']!, f('degree').options!['university']!, 'nurse', f('spouse').options!['abroad']!, '4, 9', f('childcareNeeds').options!['daycare']!]) {
+    for (const answer of [
+      f('englishLevel').options!['good']!,
+      f('integrationTraining').options!['waiting']!,
+      f('degree').options!['university']!,
+      'nurse',
+      f('spouse').options!['abroad']!,
+      '4, 9',
+      f('childcareNeeds').options!['daycare']!,
+    ]) {
       expect(review).toContain(answer);
     }
     expect(await axeViolations(page)).toEqual([]);
@@ -283,10 +340,15 @@ describe('small things that cost trust', () => {
   it('the consent error is the form’s own message, in Tagalog', async () => {
     await page.goto(`${server.url}/tl/heinola/feedback`);
     const steps = form('feedback').uiSchema['ui:steps'] as unknown[];
-    await page.evaluate(
-      ({ key, value }) => localStorage.setItem(key, value),
-      { key: 'koto:draft:heinola:feedback', value: JSON.stringify({ formVersion: form('feedback').version, savedAt: Date.now(), answers: { comment: 'Salamat' }, position: steps.length - 1 }) },
-    );
+    await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+      key: 'koto:draft:heinola:feedback',
+      value: JSON.stringify({
+        formVersion: form('feedback').version,
+        savedAt: Date.now(),
+        answers: { comment: 'Salamat' },
+        position: steps.length - 1,
+      }),
+    });
     await page.reload();
     await page.locator('.notice .actions .button').first().click();
     await next();
@@ -303,7 +365,12 @@ describe('small things that cost trust', () => {
     expect(await back.innerText()).toBe(common('fi').form['back']);
     expect(await page.evaluate(() => document.querySelector('main')!.firstElementChild!.classList.contains('back-link'))).toBe(true);
     await expectTapTarget(back);
-    expect(await page.getByLabel(field('guidance', 'fi', 'preferredLanguage').label).locator('option:checked').innerText()).toBe('suomi');
+    expect(
+      await page
+        .getByLabel(field('guidance', 'fi', 'preferredLanguage').label)
+        .locator('option:checked')
+        .innerText(),
+    ).toBe('suomi');
     await page.getByLabel(field('guidance', 'fi', 'fullName').label).fill('Matti Meikäläinen');
     await next();
     await page.getByRole('radio', { name: field('guidance', 'fi', 'contactWay').options!['visit']! }).check();
@@ -312,7 +379,11 @@ describe('small things that cost trust', () => {
     await page.getByRole('checkbox', { name: field('guidance', 'fi', 'consent').label }).check();
     await next();
     await page.route(`${server.url}/api/forms/guidance/submissions`, (route) =>
-      route.fulfill({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': '120' }, body: JSON.stringify({ error: 'rate_limited', message: 'Too many' }) }),
+      route.fulfill({
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '120' },
+        body: JSON.stringify({ error: 'rate_limited', message: 'Too many' }),
+      }),
     );
     await page.getByRole('button', { name: common('fi').form['send']! }).click();
     expect(await page.locator('.notice--error').innerText()).toBe(fill(common('fi').form['busyWait_other']!, { count: 2 }, 'fi'));
@@ -337,7 +408,10 @@ describe('small things that cost trust', () => {
         return { offset, wraps: new Set([...all.getClientRects()].map((r) => Math.round(r.top))).size > 1 };
       }),
     );
-    expect(lines.some((l) => l.wraps), 'a message that wraps').toBe(true);
+    expect(
+      lines.some((l) => l.wraps),
+      'a message that wraps',
+    ).toBe(true);
     for (const { offset } of lines) expect(offset).toBeLessThan(4);
   });
 

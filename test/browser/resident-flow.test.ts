@@ -100,10 +100,14 @@ describe('a resident on a phone', () => {
     const submissions = `${server.url}/api/forms/guidance/submissions`;
     const statuses: number[] = [];
     page.on('response', (res) => void (res.url() === submissions && statuses.push(res.status())));
-    await page.route(submissions, async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
-      await route.continue({ postData: JSON.stringify({ ...body, answers: { ...body.answers, fullName: 'A'.repeat(201) } }) });
-    }, { times: 1 });
+    await page.route(
+      submissions,
+      async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
+        await route.continue({ postData: JSON.stringify({ ...body, answers: { ...body.answers, fullName: 'A'.repeat(201) } }) });
+      },
+      { times: 1 },
+    );
     await page.getByRole('button', { name: 'Send' }).click();
 
     const summary = page.getByRole('alert').filter({ hasText: 'Full name: write at most 200 characters.' });

@@ -42,7 +42,9 @@ describe('a staff member on a phone', () => {
     await page.getByRole('status').filter({ hasText: 'Muistiinpano lisätty' }).waitFor();
 
     const history = page.locator('.staff-history');
-    expect(await history.innerText()).toMatch(/Tila muutettu: uusi → käsittelyssä[\s\S]*Sisäinen muistiinpano\s*Soitan asiakkaalle huomenna/);
+    expect(await history.innerText()).toMatch(
+      /Tila muutettu: uusi → käsittelyssä[\s\S]*Sisäinen muistiinpano\s*Soitan asiakkaalle huomenna/,
+    );
     expect(await page.getByLabel('Sisäinen muistiinpano').inputValue()).toBe('');
 
     const saved = await page.evaluate(async (ref) => (await fetch(`/api/staff/submissions/${ref}`)).json(), reference);
@@ -77,7 +79,13 @@ describe('a staff member on a phone', () => {
     // Someone else marks it done meanwhile (version 1 → 2); this page still shows version 1.
     const other = await page.evaluate(
       async (ref) =>
-        (await fetch(`/api/staff/submissions/${ref}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'done', expectedVersion: 1 }) })).status,
+        (
+          await fetch(`/api/staff/submissions/${ref}`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ status: 'done', expectedVersion: 1 }),
+          })
+        ).status,
       reference,
     );
     expect(other).toBe(200);

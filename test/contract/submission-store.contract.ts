@@ -53,7 +53,13 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
     });
 
     it('claims an idempotency key once and returns the first record afterwards', async () => {
-      const record: IdempotencyRecord = { keyHash: 'k1', requestHash: 'h1', reference: 'HEI-AAAA-AAAA', submittedAt: T0.toISOString(), expiresAt: epoch(T0) + 100 };
+      const record: IdempotencyRecord = {
+        keyHash: 'k1',
+        requestHash: 'h1',
+        reference: 'HEI-AAAA-AAAA',
+        submittedAt: T0.toISOString(),
+        expiresAt: epoch(T0) + 100,
+      };
       expect(await store.claimIdempotencyKey(record, T0)).toBeUndefined();
       expect(await store.claimIdempotencyKey({ ...record, requestHash: 'h2', reference: 'HEI-CCCC-CCCC' }, T0)).toEqual(record);
       expect(await store.repointIdempotencyKey('k1', 'HEI-AAAA-AAAA', 'HEI-DDDD-DDDD')).toBe('HEI-DDDD-DDDD');
@@ -61,7 +67,13 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
     });
 
     it('repoints a key only from where it points, and tells where that is', async () => {
-      const record: IdempotencyRecord = { keyHash: 'k1', requestHash: 'h1', reference: 'HEI-AAAA-AAAA', submittedAt: T0.toISOString(), expiresAt: epoch(T0) + 100 };
+      const record: IdempotencyRecord = {
+        keyHash: 'k1',
+        requestHash: 'h1',
+        reference: 'HEI-AAAA-AAAA',
+        submittedAt: T0.toISOString(),
+        expiresAt: epoch(T0) + 100,
+      };
       await store.claimIdempotencyKey(record, T0);
       expect(await store.repointIdempotencyKey('k1', 'HEI-AAAA-AAAA', 'HEI-DDDD-DDDD')).toBe('HEI-DDDD-DDDD');
       expect(await store.repointIdempotencyKey('k1', 'HEI-AAAA-AAAA', 'HEI-EEEE-EEEE')).toBe('HEI-DDDD-DDDD');
@@ -69,10 +81,22 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
     });
 
     it('treats an expired idempotency key as gone: it can be claimed again, by another request', async () => {
-      const record: IdempotencyRecord = { keyHash: 'k1', requestHash: 'h1', reference: 'HEI-AAAA-AAAA', submittedAt: T0.toISOString(), expiresAt: epoch(T0) + 100 };
+      const record: IdempotencyRecord = {
+        keyHash: 'k1',
+        requestHash: 'h1',
+        reference: 'HEI-AAAA-AAAA',
+        submittedAt: T0.toISOString(),
+        expiresAt: epoch(T0) + 100,
+      };
       await store.claimIdempotencyKey(record, T0);
       const later = new Date(T0.getTime() + 100_000);
-      const renewed: IdempotencyRecord = { ...record, requestHash: 'h2', reference: 'HEI-CCCC-CCCC', submittedAt: later.toISOString(), expiresAt: epoch(later) + 100 };
+      const renewed: IdempotencyRecord = {
+        ...record,
+        requestHash: 'h2',
+        reference: 'HEI-CCCC-CCCC',
+        submittedAt: later.toISOString(),
+        expiresAt: epoch(later) + 100,
+      };
       expect(await store.claimIdempotencyKey(renewed, later)).toBeUndefined();
       expect(await store.claimIdempotencyKey(record, later)).toEqual(renewed);
     });
@@ -87,14 +111,21 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
       const later = new Date(T0.getTime() + 120_000);
       const refs = (page: { items: Submission[] }) => page.items.map((s) => s.reference);
 
-      expect(refs(await store.listSubmissions({ municipalities: ['heinola'], limit: 10 }, later))).toEqual(['HEI-AAAA-6666', 'HEI-AAAA-3333', 'HEI-AAAA-2222']);
+      expect(refs(await store.listSubmissions({ municipalities: ['heinola'], limit: 10 }, later))).toEqual([
+        'HEI-AAAA-6666',
+        'HEI-AAAA-3333',
+        'HEI-AAAA-2222',
+      ]);
       expect(refs(await store.listSubmissions({ municipalities: ['heinola', 'orimattila'], limit: 10 }, later))).toEqual([
         'HEI-AAAA-6666',
         'ORI-AAAA-5555',
         'HEI-AAAA-3333',
         'HEI-AAAA-2222',
       ]);
-      expect(refs(await store.listSubmissions({ municipalities: ['heinola'], status: 'new', limit: 10 }, later))).toEqual(['HEI-AAAA-3333', 'HEI-AAAA-2222']);
+      expect(refs(await store.listSubmissions({ municipalities: ['heinola'], status: 'new', limit: 10 }, later))).toEqual([
+        'HEI-AAAA-3333',
+        'HEI-AAAA-2222',
+      ]);
 
       const first = await store.listSubmissions({ municipalities: ['heinola', 'orimattila'], limit: 3 }, later);
       expect(refs(first)).toEqual(['HEI-AAAA-6666', 'ORI-AAAA-5555', 'HEI-AAAA-3333']);
@@ -107,16 +138,37 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
       const s = aSubmission();
       await store.createSubmission(s);
       const entry: HistoryEntry = { at: T0.toISOString(), by: 'staff@heinola.fi', action: 'status', from: 'new', to: 'in_progress' };
-      const updated = await store.updateSubmission(s.reference, 1, { status: 'in_progress', assignee: 'staff@heinola.fi', history: [entry], at: T0.toISOString() }, T0);
-      expect(updated).toMatchObject({ version: 2, status: 'in_progress', assignee: 'staff@heinola.fi', history: [entry], updatedAt: T0.toISOString() });
+      const updated = await store.updateSubmission(
+        s.reference,
+        1,
+        { status: 'in_progress', assignee: 'staff@heinola.fi', history: [entry], at: T0.toISOString() },
+        T0,
+      );
+      expect(updated).toMatchObject({
+        version: 2,
+        status: 'in_progress',
+        assignee: 'staff@heinola.fi',
+        history: [entry],
+        updatedAt: T0.toISOString(),
+      });
       expect(await store.getSubmission(s.reference, T0)).toEqual(updated);
 
-      const stale = store.updateSubmission(s.reference, 1, { status: 'done', history: [{ ...entry, from: 'new', to: 'done' }], at: T0.toISOString() }, T0);
+      const stale = store.updateSubmission(
+        s.reference,
+        1,
+        { status: 'done', history: [{ ...entry, from: 'new', to: 'done' }], at: T0.toISOString() },
+        T0,
+      );
       await expect(stale).rejects.toBeInstanceOf(Conflict);
       await expect(stale).rejects.toMatchObject({ currentVersion: 2 });
       expect(await store.getSubmission(s.reference, T0)).toEqual(updated);
 
-      const unassigned = await store.updateSubmission(s.reference, 2, { assignee: null, history: [{ ...entry, action: 'assign', from: 'staff@heinola.fi', to: null }], at: T0.toISOString() }, T0);
+      const unassigned = await store.updateSubmission(
+        s.reference,
+        2,
+        { assignee: null, history: [{ ...entry, action: 'assign', from: 'staff@heinola.fi', to: null }], at: T0.toISOString() },
+        T0,
+      );
       expect(unassigned.assignee).toBeUndefined();
       expect(unassigned.history).toHaveLength(2);
     });
@@ -127,9 +179,15 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
     });
 
     it('lists due notifications oldest first and not those due later', async () => {
-      await store.createSubmission(aSubmission({ reference: 'HEI-LATE-R222', notification: { state: 'pending', attempts: 1, dueAt: '2026-03-02T09:00:00.000Z' } }));
-      await store.createSubmission(aSubmission({ reference: 'HEI-SECO-ND22', notification: { state: 'pending', attempts: 0, dueAt: '2026-03-02T08:20:00.000Z' } }));
-      await store.createSubmission(aSubmission({ reference: 'HEI-FRST-2222', notification: { state: 'pending', attempts: 0, dueAt: '2026-03-02T08:10:00.000Z' } }));
+      await store.createSubmission(
+        aSubmission({ reference: 'HEI-LATE-R222', notification: { state: 'pending', attempts: 1, dueAt: '2026-03-02T09:00:00.000Z' } }),
+      );
+      await store.createSubmission(
+        aSubmission({ reference: 'HEI-SECO-ND22', notification: { state: 'pending', attempts: 0, dueAt: '2026-03-02T08:20:00.000Z' } }),
+      );
+      await store.createSubmission(
+        aSubmission({ reference: 'HEI-FRST-2222', notification: { state: 'pending', attempts: 0, dueAt: '2026-03-02T08:10:00.000Z' } }),
+      );
       const due = await store.dueNotifications(T0, 10);
       expect(due.map((s) => s.reference)).toEqual(['HEI-FRST-2222', 'HEI-SECO-ND22']);
     });

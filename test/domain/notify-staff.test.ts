@@ -7,7 +7,11 @@ useDynalite();
 
 async function submitted(overrides: Parameters<typeof buildTestApp>[0] = {}) {
   const t = await buildTestApp(overrides);
-  const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, { message: 'Minulla on kysymys vuokrasta, puhelin 040 999 8888' }));
+  const res = await postJson(
+    t.app,
+    '/api/forms/guidance/submissions',
+    guidanceBody({}, { message: 'Minulla on kysymys vuokrasta, puhelin 040 999 8888' }),
+  );
   const { reference } = (await res.json()) as { reference: string };
   return { ...t, reference };
 }
@@ -28,7 +32,12 @@ describe('notifyStaff', () => {
     expect(await notifyStaff(t.deps.notify)).toEqual({ sent: 0, failed: 0 });
     expect(t.mailer.sent).toHaveLength(2);
     const stored = await t.deps.app.store.getSubmission(t.reference, t.clock.now());
-    expect(stored?.notification).toEqual({ state: 'sent', attempts: 1, sentAt: t.clock.now().toISOString(), sentTo: ['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi', 'resident-sms'] });
+    expect(stored?.notification).toEqual({
+      state: 'sent',
+      attempts: 1,
+      sentAt: t.clock.now().toISOString(),
+      sentTo: ['kotoutumisohjaaja@heinola.fi', 'maahanmuuttokoordinaattori@heinola.fi', 'resident-sms'],
+    });
   });
 
   it('after a partial failure, retries only the mailboxes not yet mailed', async () => {
@@ -69,8 +78,14 @@ describe('notifyStaff', () => {
     const mail = t.mailer.sent[0]!;
     expect(mail.html).toEqual(expect.stringContaining('<!doctype html>'));
     const html = mail.html!;
-    const textLinks = [/Avaa \(kirjautuminen vaaditaan\): (\S+)/, /Ota käsittelyyn: (\S+)/, /Merkitse valmiiksi: (\S+)/].map((line) => line.exec(mail.text)?.[1]);
-    expect(textLinks).toEqual([`http://localhost:3000/staff/submissions/${t.reference}`, expect.stringMatching(/^http:\/\/localhost:3000\/a\//), expect.stringMatching(/^http:\/\/localhost:3000\/a\//)]);
+    const textLinks = [/Avaa \(kirjautuminen vaaditaan\): (\S+)/, /Ota käsittelyyn: (\S+)/, /Merkitse valmiiksi: (\S+)/].map(
+      (line) => line.exec(mail.text)?.[1],
+    );
+    expect(textLinks).toEqual([
+      `http://localhost:3000/staff/submissions/${t.reference}`,
+      expect.stringMatching(/^http:\/\/localhost:3000\/a\//),
+      expect.stringMatching(/^http:\/\/localhost:3000\/a\//),
+    ]);
     expect(hrefs(html)).toEqual(textLinks);
     expect(textLinks[1]).not.toBe(textLinks[2]);
     for (const part of [mail.text, html]) expect(part).toContain(t.reference);
@@ -103,7 +118,16 @@ describe('notifyStaff', () => {
     const freeText = Object.entries(form.schema.properties ?? {})
       .filter(([, p]) => (p as { type?: string; enum?: unknown }).type === 'string' && !(p as { enum?: unknown }).enum)
       .map(([field]) => field);
-    expect(freeText.sort()).toEqual(['email', 'fullName', 'interpreterLanguage', 'latinName', 'message', 'phone', 'receiptEmail', 'topicOther']);
+    expect(freeText.sort()).toEqual([
+      'email',
+      'fullName',
+      'interpreterLanguage',
+      'latinName',
+      'message',
+      'phone',
+      'receiptEmail',
+      'topicOther',
+    ]);
     expect(form.meta.emailSafeFields.filter((f) => freeText.includes(f))).toEqual([]);
     const answers = {
       topics: ['housing', 'other'],
@@ -178,7 +202,11 @@ describe('notifyStaff', () => {
 describe('the resident confirmation', () => {
   it('goes to the email the resident gave, in their language, with the reference and contact but no answers', async () => {
     const t = await buildTestApp();
-    const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ lang: 'sv' }, { contactWay: 'email', email: 'olena@example.com', phone: undefined, message: 'hemligt meddelande' }));
+    const res = await postJson(
+      t.app,
+      '/api/forms/guidance/submissions',
+      guidanceBody({ lang: 'sv' }, { contactWay: 'email', email: 'olena@example.com', phone: undefined, message: 'hemligt meddelande' }),
+    );
     const { reference } = (await res.json()) as { reference: string };
     await notifyStaff(t.deps.notify);
     const mail = t.mailer.sent.find((m) => m.to.includes('olena@example.com'))!;

@@ -27,7 +27,10 @@ describe('a confirmation for everyone', () => {
     expect(sms.text).toContain(reference);
     expect(sms.text).toContain('+358 44 469 4372');
     // The guidance form's own next step in Arabic, with Heinola's walk-in day from its data.
-    const next = catalog.forms.find((f) => f.id === 'guidance')!.texts.ar!.next.split('{{')[0]!.trim();
+    const next = catalog.forms
+      .find((f) => f.id === 'guidance')!
+      .texts.ar!.next.split('{{')[0]!
+      .trim();
     expect(sms.text).toContain(next);
     expect(sms.text).not.toContain('{{');
     const stored = await t.deps.app.store.getSubmission(reference, t.clock.now());
@@ -60,7 +63,12 @@ describe('a confirmation for everyone', () => {
 
   it('ignores "email me a receipt" when the resident chose email anyway (the question is hidden then)', async () => {
     const t = await buildTestApp();
-    const { confirmationBy } = await send(t, 'heinola', { contactWay: 'email', phone: undefined, email: 'a@example.com', receiptEmail: 'b@example.com' });
+    const { confirmationBy } = await send(t, 'heinola', {
+      contactWay: 'email',
+      phone: undefined,
+      email: 'a@example.com',
+      receiptEmail: 'b@example.com',
+    });
     expect(confirmationBy).toEqual(['email']);
     await notifyStaff(t.deps.notify);
     expect(t.mailer.sent.some((m) => m.to.includes('b@example.com'))).toBe(false);
@@ -95,7 +103,9 @@ describe('digits from any keyboard on the server', () => {
     const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, { birthYear: 'nineteen' }));
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { path: string; message: string }[] };
-    expect(body.errors).toEqual([{ path: '/answers/birthYear', keyword: 'type', message: expect.stringMatching(/^Year of birth.*: write a number in digits/) }]);
+    expect(body.errors).toEqual([
+      { path: '/answers/birthYear', keyword: 'type', message: expect.stringMatching(/^Year of birth.*: write a number in digits/) },
+    ]);
   });
 });
 
@@ -114,7 +124,16 @@ describe('children on the hobby form', () => {
     municipality: 'orimattila',
     lang: 'uk',
     formVersion: HOBBY_VERSION,
-    answers: { hobbyFor: 'child', helpRegistering: true, fullName: 'Оксана Петренко', preferredLanguage: 'uk', contactWay: 'phone', phone: '040 123 4567', consent: true, ...answers },
+    answers: {
+      hobbyFor: 'child',
+      helpRegistering: true,
+      fullName: 'Оксана Петренко',
+      preferredLanguage: 'uk',
+      contactWay: 'phone',
+      phone: '040 123 4567',
+      consent: true,
+      ...answers,
+    },
   });
 
   it('asks for at least one child, and names the child whose answer is missing', async () => {
@@ -122,7 +141,11 @@ describe('children on the hobby form', () => {
     const none = await postJson(t.app, '/api/forms/hobby/submissions', hobby({}));
     expect(none.status).toBe(400);
     expect(((await none.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/answers/children']);
-    const second = await postJson(t.app, '/api/forms/hobby/submissions', hobby({ children: [{ childFirstName: 'Олена', childAge: 7, childInterests: ['music'] }, { childFirstName: 'Марко' }] }));
+    const second = await postJson(
+      t.app,
+      '/api/forms/hobby/submissions',
+      hobby({ children: [{ childFirstName: 'Олена', childAge: 7, childInterests: ['music'] }, { childFirstName: 'Марко' }] }),
+    );
     const errors = ((await second.json()) as { errors: { path: string; message: string }[] }).errors;
     expect(errors.map((e) => e.path)).toEqual(['/answers/children/1/childAge', '/answers/children/1/childInterests']);
     expect(errors[0]!.message).toMatch(/^Дитина 2: /);

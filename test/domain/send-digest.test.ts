@@ -32,9 +32,44 @@ describe('sendDigest', () => {
   it('holds no reference, name, email, phone or answer of any open submission, in any part of any mail', async () => {
     const t = await buildTestApp();
     const residents = [
-      { municipality: 'heinola', answers: { fullName: 'Mariam Haddad', latinName: 'Mariam Haddad-Latin', contactWay: 'email', email: 'mariam.haddad@example.com', phone: '+358 50 765 4321', message: 'Vuokrasopimus päättyy', topics: ['other'], topicOther: 'Oma aihe tekstinä', interpreterLanguage: 'kurdi-sorani', birthYear: 1987 } },
-      { municipality: 'heinola', answers: { fullName: 'Ahmad Rahimi', latinName: 'Ahmad Rahimi-Latin', contactWay: 'sms', phone: '+358 44 246 8101', message: 'Soittakaa iltaisin', interpreterLanguage: 'dari-tulkki' } },
-      { municipality: 'orimattila', answers: { fullName: 'Somchai Srisuk', latinName: 'Somchai Srisuk-Latin', contactWay: 'email', email: 'somchai@example.org', message: 'Kysymys kielikurssista', interpreterNeeded: false, interpreterLanguage: undefined } },
+      {
+        municipality: 'heinola',
+        answers: {
+          fullName: 'Mariam Haddad',
+          latinName: 'Mariam Haddad-Latin',
+          contactWay: 'email',
+          email: 'mariam.haddad@example.com',
+          phone: '+358 50 765 4321',
+          message: 'Vuokrasopimus päättyy',
+          topics: ['other'],
+          topicOther: 'Oma aihe tekstinä',
+          interpreterLanguage: 'kurdi-sorani',
+          birthYear: 1987,
+        },
+      },
+      {
+        municipality: 'heinola',
+        answers: {
+          fullName: 'Ahmad Rahimi',
+          latinName: 'Ahmad Rahimi-Latin',
+          contactWay: 'sms',
+          phone: '+358 44 246 8101',
+          message: 'Soittakaa iltaisin',
+          interpreterLanguage: 'dari-tulkki',
+        },
+      },
+      {
+        municipality: 'orimattila',
+        answers: {
+          fullName: 'Somchai Srisuk',
+          latinName: 'Somchai Srisuk-Latin',
+          contactWay: 'email',
+          email: 'somchai@example.org',
+          message: 'Kysymys kielikurssista',
+          interpreterNeeded: false,
+          interpreterLanguage: undefined,
+        },
+      },
     ];
     const references: string[] = [];
     for (const { municipality, answers } of residents) {
@@ -44,7 +79,12 @@ describe('sendDigest', () => {
       references.push(((await res.json()) as { reference: string }).reference);
     }
     // One is in progress, assigned to a named member: the assignee is not for the digest either.
-    await t.deps.app.store.updateSubmission(references[1]!, 1, { status: 'in_progress', assignee: 'staff.heinola@koto.local', history: [], at: t.clock.now().toISOString() }, t.clock.now());
+    await t.deps.app.store.updateSubmission(
+      references[1]!,
+      1,
+      { status: 'in_progress', assignee: 'staff.heinola@koto.local', history: [], at: t.clock.now().toISOString() },
+      t.clock.now(),
+    );
     expect(await sendDigest(t.deps.notify)).toBeGreaterThanOrEqual(3);
     expect(new Set(t.mailer.sent.map((m) => m.to[0]!.split('@')[1]))).toEqual(new Set(['heinola.fi', 'orimattila.fi']));
     const secrets = [
@@ -52,7 +92,11 @@ describe('sendDigest', () => {
       ...references.map((r) => r.slice(4)),
       'staff.heinola@koto.local',
       // Everything the resident typed (with the defaults the builder fills in), not the choices from a list.
-      ...residents.flatMap(({ answers }) => PERSONAL.map((field) => guidanceAnswers(answers)[field]).filter((v) => v !== undefined).map(String)),
+      ...residents.flatMap(({ answers }) =>
+        PERSONAL.map((field) => guidanceAnswers(answers)[field])
+          .filter((v) => v !== undefined)
+          .map(String),
+      ),
     ];
     expect(secrets).toEqual(expect.arrayContaining(['mariam.haddad@example.com', '1987', '+358 40 123 4567', 'Somchai Srisuk']));
     for (const mail of t.mailer.sent) {

@@ -141,10 +141,18 @@ describe('submitForm with an Idempotency-Key', () => {
 describe('submitForm reference collisions', () => {
   it('gives a new reference when the generated one is taken, leaving the earlier submission as it was', async () => {
     const t = await buildTestApp();
-    const first = await postJson(appWith(t, { crypto: pinnedRandomness(t.deps.app.crypto, [0]) }), SUBMIT, guidanceBody({}, { fullName: 'First Resident' }));
+    const first = await postJson(
+      appWith(t, { crypto: pinnedRandomness(t.deps.app.crypto, [0]) }),
+      SUBMIT,
+      guidanceBody({}, { fullName: 'First Resident' }),
+    );
     expect(await first.json()).toMatchObject({ reference: referenceOf(0) });
 
-    const second = await postJson(appWith(t, { crypto: pinnedRandomness(t.deps.app.crypto, [0, 1]) }), SUBMIT, guidanceBody({}, { fullName: 'Second Resident' }));
+    const second = await postJson(
+      appWith(t, { crypto: pinnedRandomness(t.deps.app.crypto, [0, 1]) }),
+      SUBMIT,
+      guidanceBody({}, { fullName: 'Second Resident' }),
+    );
     expect(second.status).toBe(201);
     expect(await second.json()).toMatchObject({ reference: referenceOf(1) });
     expect((await t.deps.app.store.getSubmission(referenceOf(0), t.clock.now()))?.answers['fullName']).toBe('First Resident');

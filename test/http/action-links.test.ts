@@ -40,7 +40,13 @@ function tamper(link: string, edit: (grant: [string, string, string, number]) =>
 /** What a link could change, to compare before and after. */
 async function state(t: T, reference: string) {
   const s = await t.deps.app.store.getSubmission(reference, t.clock.now());
-  return { status: s?.status, assignee: s?.assignee ?? null, version: s?.version, history: s?.history ?? [], audit: await t.deps.app.audit.list(reference, t.clock.now()) };
+  return {
+    status: s?.status,
+    assignee: s?.assignee ?? null,
+    version: s?.version,
+    history: s?.history ?? [],
+    audit: await t.deps.app.audit.list(reference, t.clock.now()),
+  };
 }
 
 describe('action links taken from the notification mail', () => {

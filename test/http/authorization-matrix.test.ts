@@ -33,11 +33,22 @@ async function freshToken({ t, role }: Case): Promise<string> {
 }
 
 /** References in a CSV export (the first column of each data row). */
-const csvReferences = (csv: string): string[] => csv.replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean).map((row) => row.split(',')[0]!);
+const csvReferences = (csv: string): string[] =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((row) => row.split(',')[0]!);
 
 /** Which of R (Heinola) and Orimattila's submission each role may see in a list. */
 const sees = (c: Case): string[] =>
-  ({ anonymous: [], 'staff.heinola': [c.reference], 'staff.orimattila': [c.orimattilaReference], admin: [c.reference, c.orimattilaReference] })[c.role];
+  ({
+    anonymous: [],
+    'staff.heinola': [c.reference],
+    'staff.orimattila': [c.orimattilaReference],
+    admin: [c.reference, c.orimattilaReference],
+  })[c.role];
 
 interface Row {
   method: string;
@@ -50,23 +61,38 @@ interface Row {
   check?: (res: Response, c: Case) => Promise<void>;
 }
 
-const all = (status: number): Record<Role, number> => ({ anonymous: status, 'staff.heinola': status, 'staff.orimattila': status, admin: status });
+const all = (status: number): Record<Role, number> => ({
+  anonymous: status,
+  'staff.heinola': status,
+  'staff.orimattila': status,
+  admin: status,
+});
 
 /** Each endpoint × role → expected status; the Heinola submission `R` belongs to Heinola only. */
 const MATRIX: Row[] = [
   {
-    method: 'POST', path: '/api/auth/login', body: (c) => ({ email: c.role === 'anonymous' ? 'nobody@koto.local' : account(c.role) }), expect: all(202),
+    method: 'POST',
+    path: '/api/auth/login',
+    body: (c) => ({ email: c.role === 'anonymous' ? 'nobody@koto.local' : account(c.role) }),
+    expect: all(202),
     check: async (res) => expect(await res.json()).toEqual({ status: 'accepted', message: expect.any(String) }),
   },
   {
-    method: 'GET', path: '/auth/verify?token=S', url: () => '/auth/verify?token=not-a-real-token-but-shown-anyway', expect: all(200),
+    method: 'GET',
+    path: '/auth/verify?token=S',
+    url: () => '/auth/verify?token=not-a-real-token-but-shown-anyway',
+    expect: all(200),
     check: async (res) => {
       expect(await res.text()).toContain('<input type="hidden" name="token" value="not-a-real-token-but-shown-anyway" />');
       expect(res.headers.get('set-cookie')).toBeNull();
     },
   },
   {
-    method: 'POST', path: '/api/auth/session (a fresh token)', url: () => '/api/auth/session', body: async (c) => ({ token: await freshToken(c) }), expect: all(200),
+    method: 'POST',
+    path: '/api/auth/session (a fresh token)',
+    url: () => '/api/auth/session',
+    body: async (c) => ({ token: await freshToken(c) }),
+    expect: all(200),
     check: async (res, c) => {
       // The session is the token's account's, whoever held a session before.
       expect(await res.json()).toMatchObject({ email: account(c.role) });
@@ -74,59 +100,90 @@ const MATRIX: Row[] = [
     },
   },
   {
-    method: 'POST', path: '/api/auth/session (a token never mailed)', url: () => '/api/auth/session', body: () => ({ token: 'x'.repeat(43) }), expect: all(401),
+    method: 'POST',
+    path: '/api/auth/session (a token never mailed)',
+    url: () => '/api/auth/session',
+    body: () => ({ token: 'x'.repeat(43) }),
+    expect: all(401),
     check: async (res) => expect(res.headers.get('set-cookie')).toBeNull(),
   },
   {
-    method: 'GET', path: '/api/auth/me', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
+    method: 'GET',
+    path: '/api/auth/me',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
     check: async (res, c) => expect(await res.json()).toMatchObject({ email: account(c.role) }),
   },
   {
-    method: 'GET', path: '/api/staff/submissions', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
+    method: 'GET',
+    path: '/api/staff/submissions',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
     check: async (res, c) => {
       const refs = ((await res.json()) as { items: { reference: string }[] }).items.map((i) => i.reference);
       expect(refs.filter((r) => [c.reference, c.orimattilaReference].includes(r)).sort()).toEqual([...sees(c)].sort());
     },
   },
-  { method: 'GET', path: '/api/staff/submissions?municipality=heinola', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 } },
   {
-    method: 'GET', path: '/api/staff/submissions/R', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 404, admin: 200 },
+    method: 'GET',
+    path: '/api/staff/submissions?municipality=heinola',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/submissions/R',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 404, admin: 200 },
     check: async (res, c) => expect(await res.json()).toMatchObject({ reference: c.reference, municipality: 'heinola' }),
   },
   {
-    method: 'PATCH', path: '/api/staff/submissions/R', body: (c) => ({ note: 'matrix', expectedVersion: c.version }), expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 404, admin: 200 },
+    method: 'PATCH',
+    path: '/api/staff/submissions/R',
+    body: (c) => ({ note: 'matrix', expectedVersion: c.version }),
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 404, admin: 200 },
     check: async (res, c) => expect(await res.json()).toMatchObject({ reference: c.reference, version: c.version + 1 }),
   },
   {
-    method: 'GET', path: '/api/staff/submissions.csv', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
+    method: 'GET',
+    path: '/api/staff/submissions.csv',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
     check: async (res, c) => {
       const refs = csvReferences(await res.text());
       expect(refs.filter((r) => [c.reference, c.orimattilaReference].includes(r)).sort()).toEqual([...sees(c)].sort());
     },
   },
   {
-    method: 'GET', path: '/api/staff/submissions.csv?municipality=heinola&form=guidance', expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 },
+    method: 'GET',
+    path: '/api/staff/submissions.csv?municipality=heinola&form=guidance',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 },
     check: async (res, c) => expect(csvReferences(await res.text())).toEqual([c.reference]),
   },
   { method: 'GET', path: '/api/admin/forms', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   {
-    method: 'GET', path: '/api/admin/audit/R', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 },
+    method: 'GET',
+    path: '/api/admin/audit/R',
+    expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 },
     check: async (res, c) => expect(await res.json()).toMatchObject({ reference: c.reference, entries: expect.any(Array) }),
   },
   {
     // An action link needs no session and acts for the mailbox it was mailed to, whoever opens it.
-    method: 'GET', path: '/a/T', url: (c) => c.claimPath, expect: all(200),
+    method: 'GET',
+    path: '/a/T',
+    url: (c) => c.claimPath,
+    expect: all(200),
     check: async (res, c) => expect(await res.text()).toContain(`Ota käsittelyyn: ${c.reference}`),
   },
   {
-    method: 'POST', path: '/a/T', url: (c) => c.claimPath, expect: all(200),
+    method: 'POST',
+    path: '/a/T',
+    url: (c) => c.claimPath,
+    expect: all(200),
     check: async (_res, c) => {
       const stored = await c.t.deps.app.store.getSubmission(c.reference, c.t.clock.now());
       expect(stored?.assignee).toBe('kotoutumisohjaaja@heinola.fi');
     },
   },
   {
-    method: 'POST', path: '/api/auth/logout', expect: all(204),
+    method: 'POST',
+    path: '/api/auth/logout',
+    expect: all(204),
     check: async (res, c) => {
       expect(res.headers.get('set-cookie')).toMatch(/^koto_session=;/);
       if (c.cookie) expect((await staffRequest(c.t, 'GET', '/api/auth/me', { cookie: c.cookie })).status).toBe(401);
@@ -144,7 +201,8 @@ describe('authorization matrix: each role × each staff endpoint', () => {
     t = await buildTestApp({ loginRateLimit: { limit: 1000, windowSeconds: 900 } });
     await seedStaff(t);
     const submit = async (municipality: string) =>
-      ((await (await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ municipality }))).json()) as { reference: string }).reference;
+      ((await (await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ municipality }))).json()) as { reference: string })
+        .reference;
     reference = await submit('heinola');
     orimattilaReference = await submit('orimattila');
     await notifyStaff(t.deps.notify);
@@ -162,7 +220,8 @@ describe('authorization matrix: each role × each staff endpoint', () => {
         const url = row.url?.(c) ?? row.path.replace('/R', `/${reference}`);
         const res = await staffRequest(t, row.method, url, { cookie, body: await row.body?.(c) });
         expect(res.status).toBe(row.expect[role]);
-        if (res.status >= 400 && !url.startsWith('/a/')) expect(await res.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+        if (res.status >= 400 && !url.startsWith('/a/'))
+          expect(await res.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
         if (res.status < 400) await row.check?.(res, c);
       });
     }
@@ -175,7 +234,8 @@ describe('cross-site requests', () => {
   async function setUp() {
     const t = await buildTestApp();
     await seedStaff(t);
-    const reference = ((await (await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody())).json()) as { reference: string }).reference;
+    const reference = ((await (await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody())).json()) as { reference: string })
+      .reference;
     return { t, reference, cookie: await signIn(t, HEINOLA) };
   }
 
@@ -183,13 +243,20 @@ describe('cross-site requests', () => {
     const { t, reference, cookie } = await setUp();
     const before = await t.deps.app.store.getSubmission(reference, t.clock.now());
     for (const { origin } of FOREIGN) {
-      const res = await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, origin, body: { status: 'done', assignee: HEINOLA, note: 'x', expectedVersion: 1 } });
+      const res = await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, {
+        cookie,
+        origin,
+        body: { status: 'done', assignee: HEINOLA, note: 'x', expectedVersion: 1 },
+      });
       expect(res.status, String(origin)).toBe(403);
       expect(await res.json()).toMatchObject({ error: 'forbidden', message: expect.any(String) });
     }
     expect(await t.deps.app.store.getSubmission(reference, t.clock.now())).toEqual(before);
     expect(await t.deps.app.audit.list(reference, t.clock.now())).toEqual([]);
-    expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { status: 'done', expectedVersion: 1 } })).status).toBe(200);
+    expect(
+      (await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { status: 'done', expectedVersion: 1 } }))
+        .status,
+    ).toBe(200);
   });
 
   it('cannot start a session: POST /api/auth/session from another origin is 403, sets no cookie and leaves the token unused', async () => {

@@ -19,7 +19,12 @@ const SUBMIT = '/api/forms/guidance/submissions';
 
 async function storedSubmissions(t: Awaited<ReturnType<typeof buildTestApp>>) {
   const { Items = [] } = await t.table.db.send(
-    new ScanCommand({ TableName: t.table.tableName, FilterExpression: '#t = :s', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':s': 'submission' } }),
+    new ScanCommand({
+      TableName: t.table.tableName,
+      FilterExpression: '#t = :s',
+      ExpressionAttributeNames: { '#t': 'type' },
+      ExpressionAttributeValues: { ':s': 'submission' },
+    }),
   );
   return Items;
 }
@@ -51,14 +56,21 @@ describe('GET /api/health and /api/municipalities', () => {
     const { app } = await buildTestApp();
     const res = await app.request('/api/municipalities');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ municipalities: [{ id: 'heinola', name: 'Heinola' }, { id: 'orimattila', name: 'Orimattila' }] });
+    expect(await res.json()).toEqual({
+      municipalities: [
+        { id: 'heinola', name: 'Heinola' },
+        { id: 'orimattila', name: 'Orimattila' },
+      ],
+    });
   });
 });
 
 describe('GET /api/forms', () => {
   it('lists the offered forms with texts in the requested language', async () => {
     const { app } = await buildTestApp();
-    const en = (await (await app.request('/api/forms?municipality=heinola&lang=en')).json()) as { forms: { id: string; title: string; version: number }[] };
+    const en = (await (await app.request('/api/forms?municipality=heinola&lang=en')).json()) as {
+      forms: { id: string; title: string; version: number }[];
+    };
     const fi = (await (await app.request('/api/forms?municipality=heinola&lang=fi')).json()) as { forms: { id: string; title: string }[] };
     expect(en.forms.find((f) => f.id === 'guidance')).toMatchObject({ version: GUIDANCE_VERSION, title: 'Guidance and advice' });
     expect(fi.forms.find((f) => f.id === 'guidance')).toMatchObject({ title: 'Ohjaus ja neuvonta' });
@@ -82,7 +94,14 @@ describe('GET /api/forms/:id', () => {
     const { app } = await buildTestApp();
     const res = await app.request('/api/forms/guidance?municipality=heinola&lang=sv');
     expect(res.status).toBe(200);
-    const form = (await res.json()) as { id: string; version: number; lang: string; dir: string; schema: { properties: Record<string, { title: string }> }; uiSchema: Record<string, unknown> };
+    const form = (await res.json()) as {
+      id: string;
+      version: number;
+      lang: string;
+      dir: string;
+      schema: { properties: Record<string, { title: string }> };
+      uiSchema: Record<string, unknown>;
+    };
     expect(form).toMatchObject({ id: 'guidance', version: GUIDANCE_VERSION, lang: 'sv', dir: 'ltr' });
     expect(form.schema.properties['fullName']!.title).toBe('Fullständigt namn');
     expect(form.uiSchema['contactWay']).toMatchObject({ 'ui:enumNames': { phone: 'Telefonsamtal' } });
@@ -133,18 +152,33 @@ describe('POST /api/forms/:id/submissions', () => {
     expect(parseReference(receipt.reference.toLowerCase())).toBe(receipt.reference);
     expect(receipt.submittedAt).toBe(t.clock.now().toISOString());
     const stored = await t.deps.app.store.getSubmission(receipt.reference, t.clock.now());
-    expect(stored).toMatchObject({ formId: 'guidance', formVersion: GUIDANCE_VERSION, lang: 'en', status: 'new', consentVersion: '2026-01', notification: { state: 'pending' } });
+    expect(stored).toMatchObject({
+      formId: 'guidance',
+      formVersion: GUIDANCE_VERSION,
+      lang: 'en',
+      status: 'new',
+      consentVersion: '2026-01',
+      notification: { state: 'pending' },
+    });
     expect(stored?.answers).toEqual(guidanceBody().answers);
   });
 
   it('refuses invalid answers with 400 invalid_answers, messages in the resident language, storing nothing', async () => {
     const t = await buildTestApp();
-    const res = await postJson(t.app, SUBMIT, guidanceBody({ lang: 'fi' }, { fullName: undefined, consent: false, contactWay: 'email', phone: undefined, extra: 'x' }));
+    const res = await postJson(
+      t.app,
+      SUBMIT,
+      guidanceBody({ lang: 'fi' }, { fullName: undefined, consent: false, contactWay: 'email', phone: undefined, extra: 'x' }),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: string; errors: { path: string; keyword: string; message: string }[] };
     expect(body.error).toBe('invalid_answers');
     const byPath = Object.fromEntries(body.errors.map((e) => [e.path, e]));
-    expect(byPath['/answers/fullName']).toEqual({ path: '/answers/fullName', keyword: 'required', message: 'Koko nimi: vastaa tähän kysymykseen.' });
+    expect(byPath['/answers/fullName']).toEqual({
+      path: '/answers/fullName',
+      keyword: 'required',
+      message: 'Koko nimi: vastaa tähän kysymykseen.',
+    });
     expect(byPath['/answers/consent']?.message).toBe('Hyväksy tietojesi käsittely, jotta voimme auttaa sinua.');
     expect(byPath['/answers/email']?.keyword).toBe('required');
     expect(byPath['/answers/extra']?.keyword).toBe('additionalProperties');
@@ -156,7 +190,11 @@ describe('POST /api/forms/:id/submissions', () => {
     const badJson = await postJson(t.app, SUBMIT, '{"municipality":');
     expect(badJson.status).toBe(400);
     expect(await badJson.json()).toMatchObject({ error: 'invalid_json' });
-    const text = await t.app.request(SUBMIT, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(guidanceBody()) });
+    const text = await t.app.request(SUBMIT, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(guidanceBody()),
+    });
     expect(text.status).toBe(415);
     expect(await text.json()).toMatchObject({ error: 'unsupported_media_type' });
     const huge = await postJson(t.app, SUBMIT, guidanceBody({}, { message: 'x'.repeat(70 * 1024) }));
@@ -212,11 +250,19 @@ describe('POST /api/forms/:id/submissions', () => {
   it('stores no answer to a question the answers hide, though the body carried one', async () => {
     const t = await buildTestApp();
     // Contact by email and no interpreter: the phone and interpreter-language questions are hidden.
-    const res = await postJson(t.app, SUBMIT, guidanceBody({}, { contactWay: 'email', email: 'olena@example.com', interpreterNeeded: false }));
+    const res = await postJson(
+      t.app,
+      SUBMIT,
+      guidanceBody({}, { contactWay: 'email', email: 'olena@example.com', interpreterNeeded: false }),
+    );
     expect(res.status).toBe(201);
     const { reference } = (await res.json()) as { reference: string };
     const stored = await t.deps.app.store.getSubmission(reference, t.clock.now());
-    const { phone: _phone, interpreterLanguage: _language, ...shown } = guidanceAnswers({ contactWay: 'email', email: 'olena@example.com', interpreterNeeded: false });
+    const {
+      phone: _phone,
+      interpreterLanguage: _language,
+      ...shown
+    } = guidanceAnswers({ contactWay: 'email', email: 'olena@example.com', interpreterNeeded: false });
     expect(stored?.answers).toEqual(shown);
     expect(JSON.stringify(await storedSubmissions(t))).not.toContain('123 4567');
   });
@@ -234,7 +280,9 @@ describe('POST /api/forms/:id/submissions', () => {
     expect((await t.deps.app.store.getSubmission(reference, t.clock.now()))?.formVersion).toBe(earlier.version);
     const refused = await postJson(t.app, SUBMIT, guidanceBody({ formVersion: earlier.version }));
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ errors: [expect.objectContaining({ path: '/answers/latinName', keyword: 'additionalProperties' })] });
+    expect(await refused.json()).toMatchObject({
+      errors: [expect.objectContaining({ path: '/answers/latinName', keyword: 'additionalProperties' })],
+    });
   });
 
   it('rate-limits a client with 429 rate_limited and Retry-After', async () => {
@@ -253,7 +301,10 @@ describe('POST /api/forms/:id/submissions', () => {
     const dead = createDocumentClient({ ...LOCAL_AWS, endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
     const deadStore = new DynamoSubmissionStore(dead, t.table.tableName);
     const deadLimiter = new DynamoRateLimiter(dead, t.table.tableName, { limit: 5, windowSeconds: 60 });
-    for (const app of [createApp({ ...t.deps.app, store: deadStore }), createApp({ ...t.deps.app, store: deadStore, submissionLimiter: deadLimiter })]) {
+    for (const app of [
+      createApp({ ...t.deps.app, store: deadStore }),
+      createApp({ ...t.deps.app, store: deadStore, submissionLimiter: deadLimiter }),
+    ]) {
       const res = await postJson(app, SUBMIT, guidanceBody());
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
@@ -266,7 +317,10 @@ describe('POST /api/forms/:id/submissions', () => {
 
   it('answers 503 unavailable with Retry-After when storage accepts connections but never answers', async () => {
     const t = await buildTestApp();
-    const hung = createDocumentClient({ ...LOCAL_AWS, endpoint: await hungServer(), maxAttempts: 2 }, { connectionTimeout: 100, requestTimeout: 150 });
+    const hung = createDocumentClient(
+      { ...LOCAL_AWS, endpoint: await hungServer(), maxAttempts: 2 },
+      { connectionTimeout: 100, requestTimeout: 150 },
+    );
     const hungStore = new DynamoSubmissionStore(hung, t.table.tableName);
     const hungLimiter = new DynamoRateLimiter(hung, t.table.tableName, { limit: 5, windowSeconds: 60 });
     for (const app of [createApp({ ...t.deps.app, store: hungStore }), createApp({ ...t.deps.app, submissionLimiter: hungLimiter })]) {
@@ -352,7 +406,13 @@ describe('every response', () => {
 
   it('answers an unexpected failure with a generic 500 and no stack trace', async () => {
     const t = await buildTestApp();
-    const broken = { ...t.deps.app.store, getSubmission: t.deps.app.store.getSubmission.bind(t.deps.app.store), createSubmission: async () => { throw new TypeError('boom at secret.ts:12'); } };
+    const broken = {
+      ...t.deps.app.store,
+      getSubmission: t.deps.app.store.getSubmission.bind(t.deps.app.store),
+      createSubmission: async () => {
+        throw new TypeError('boom at secret.ts:12');
+      },
+    };
     const app = createApp({ ...t.deps.app, store: broken as typeof t.deps.app.store });
     const res = await postJson(app, SUBMIT, guidanceBody());
     expect(res.status).toBe(500);

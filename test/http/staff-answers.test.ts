@@ -13,18 +13,35 @@ async function familySubmissions() {
   const t = await buildTestApp();
   await seedStaff(t);
   const send = async (formId: string, answers: Record<string, unknown>) => {
-    const res = await postJson(t.app, `/api/forms/${formId}/submissions`, { municipality: 'orimattila', lang: 'uk', formVersion: version(formId), answers });
+    const res = await postJson(t.app, `/api/forms/${formId}/submissions`, {
+      municipality: 'orimattila',
+      lang: 'uk',
+      formVersion: version(formId),
+      answers,
+    });
     expect(res.status).toBe(201);
     return ((await res.json()) as { reference: string }).reference;
   };
   const contact = { fullName: 'Оксана Петренко', preferredLanguage: 'uk', contactWay: 'phone', phone: '040 123 4567', consent: true };
   const registration = await send('registration', {
-    ...contact, birthDate: '1985-03-12', finnishLevel: 'little', interpreterNeeded: false, arrivalYear: 2024, jobseekerRegistered: 'no', childrenUnder18: 2,
-    integrationTraining: 'waiting', goals: ['work', 'finnish'],
+    ...contact,
+    birthDate: '1985-03-12',
+    finnishLevel: 'little',
+    interpreterNeeded: false,
+    arrivalYear: 2024,
+    jobseekerRegistered: 'no',
+    childrenUnder18: 2,
+    integrationTraining: 'waiting',
+    goals: ['work', 'finnish'],
   });
   const hobby = await send('hobby', {
-    ...contact, hobbyFor: 'child', helpRegistering: true,
-    children: [{ childFirstName: 'Олена', childAge: 7, childInterests: ['music'] }, { childFirstName: 'Марко', childLatinName: 'Marko', childAge: 12, childInterests: ['sports', 'games'] }],
+    ...contact,
+    hobbyFor: 'child',
+    helpRegistering: true,
+    children: [
+      { childFirstName: 'Олена', childAge: 7, childInterests: ['music'] },
+      { childFirstName: 'Марко', childLatinName: 'Marko', childAge: 12, childInterests: ['sports', 'games'] },
+    ],
   });
   return { t, registration, hobby, cookie: await signIn(t, ADMIN) };
 }
@@ -34,7 +51,8 @@ type Detail = { answers: { field: string; display: string; residentDisplay: stri
 describe('staff read answers the way the resident gave them, in Finnish words', () => {
   it('shows a date of birth as a date, and each child with their own answers, in the detail', async () => {
     const { t, registration, hobby, cookie } = await familySubmissions();
-    const detail = async (reference: string) => (await (await staffRequest(t, 'GET', `/api/staff/submissions/${reference}`, { cookie })).json()) as Detail;
+    const detail = async (reference: string) =>
+      (await (await staffRequest(t, 'GET', `/api/staff/submissions/${reference}`, { cookie })).json()) as Detail;
     const answer = (d: Detail, field: string) => d.answers.find((a) => a.field === field)!;
 
     const reg = await detail(registration);

@@ -83,16 +83,30 @@ describe('the audit trail an admin sees', () => {
     const reference = await submit(t);
     const cookie = await signIn(t, HEINOLA);
     const admin = await signIn(t, ADMIN);
-    const patches = [{ status: 'in_progress' }, { assignee: HEINOLA }, { note: 'Soitettu, ei vastannut' }, { status: 'waiting_resident', assignee: null, note: 'Odotetaan liitteitä' }];
+    const patches = [
+      { status: 'in_progress' },
+      { assignee: HEINOLA },
+      { note: 'Soitettu, ei vastannut' },
+      { status: 'waiting_resident', assignee: null, note: 'Odotetaan liitteitä' },
+    ];
     const times: string[] = [];
     for (const [i, patch] of patches.entries()) {
       t.clock.advance(60_000);
       times.push(t.clock.now().toISOString());
-      expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { ...patch, expectedVersion: i + 1 } })).status).toBe(200);
+      expect(
+        (await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { ...patch, expectedVersion: i + 1 } }))
+          .status,
+      ).toBe(200);
     }
     t.clock.advance(60_000);
-    expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { status: 'done', expectedVersion: 1 } })).status).toBe(409);
-    expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { status: 'archived', expectedVersion: 5 } })).status).toBe(400);
+    expect(
+      (await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { status: 'done', expectedVersion: 1 } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, { cookie, body: { status: 'archived', expectedVersion: 5 } }))
+        .status,
+    ).toBe(400);
     expect(await trail(t, admin, reference)).toEqual([
       entry({ reference, at: times[0], actor: HEINOLA, action: 'update', detail: 'status' }),
       entry({ reference, at: times[1], actor: HEINOLA, action: 'update', detail: 'assign' }),
@@ -114,7 +128,9 @@ describe('the audit trail an admin sees', () => {
     expect((await staffRequest(t, 'POST', claim)).status).toBe(200);
     t.clock.advance(60_000);
     expect((await staffRequest(t, 'POST', claim)).status).toBe(200);
-    expect(await trail(t, admin, reference)).toEqual([entry({ reference, at, actor: 'link:kotoutumisohjaaja@heinola.fi', action: 'update', detail: 'status,assign' })]);
+    expect(await trail(t, admin, reference)).toEqual([
+      entry({ reference, at, actor: 'link:kotoutumisohjaaja@heinola.fi', action: 'update', detail: 'status,assign' }),
+    ]);
   });
 
   it('records an export of answers for each exported submission, by whom and when; an export without answers records nothing', async () => {
@@ -128,7 +144,8 @@ describe('the audit trail an admin sees', () => {
     const csv = await staffRequest(t, 'GET', '/api/staff/submissions.csv?municipality=heinola&form=guidance', { cookie });
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain('Olena Kovalenko');
-    for (const reference of exported) expect(await trail(t, admin, reference)).toEqual([entry({ reference, at, actor: HEINOLA, action: 'export' })]);
+    for (const reference of exported)
+      expect(await trail(t, admin, reference)).toEqual([entry({ reference, at, actor: HEINOLA, action: 'export' })]);
     expect(await trail(t, admin, elsewhere)).toEqual([]);
 
     // export-rows.ts audits only exports that carry answers (a form and a municipality chosen); the columns of any
@@ -141,6 +158,7 @@ describe('the audit trail an admin sees', () => {
       expect(text).toContain(exported[0]);
       expect(text).not.toContain('Olena Kovalenko');
     }
-    for (const reference of exported) expect(await trail(t, admin, reference)).toEqual([entry({ reference, at, actor: HEINOLA, action: 'export' })]);
+    for (const reference of exported)
+      expect(await trail(t, admin, reference)).toEqual([entry({ reference, at, actor: HEINOLA, action: 'export' })]);
   });
 });

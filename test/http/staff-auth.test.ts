@@ -100,7 +100,10 @@ describe('sign-in by emailed link', () => {
   it('marks the cookie Secure when the site is not on localhost', async () => {
     const t = await app({ publicUrl: 'https://koto.heinola.fi' });
     await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA }, origin: 'https://koto.heinola.fi' });
-    const res = await staffRequest(t, 'POST', '/api/auth/session', { body: { token: lastSignInToken(t, HEINOLA) }, origin: 'https://koto.heinola.fi' });
+    const res = await staffRequest(t, 'POST', '/api/auth/session', {
+      body: { token: lastSignInToken(t, HEINOLA) },
+      origin: 'https://koto.heinola.fi',
+    });
     expect(res.headers.get('set-cookie')).toMatch(/Secure/);
   });
 

@@ -50,7 +50,9 @@ describe('the staff inbox', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await json<Page>(await staffRequest(t, 'GET', `/api/staff/submissions?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { cookie }));
+      const page = await json<Page>(
+        await staffRequest(t, 'GET', `/api/staff/submissions?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { cookie }),
+      );
       seen.push(...page.items.map((i) => i.reference));
       cursor = page.cursor;
       pages++;
@@ -68,8 +70,11 @@ describe('the staff inbox', () => {
     const admin = await signIn(t, ADMIN);
     const first = await json<Page>(await staffRequest(t, 'GET', '/api/staff/submissions?limit=2', { cookie: heinola }));
     const real = JSON.parse(Buffer.from(first.cursor!, 'base64url').toString('utf8')) as { heinola: Record<string, string> };
-    const oriPage = await json<Page>(await staffRequest(t, 'GET', '/api/staff/submissions?municipality=orimattila&limit=2', { cookie: admin }));
-    const oriKey = (JSON.parse(Buffer.from(oriPage.cursor!, 'base64url').toString('utf8')) as { orimattila: Record<string, string> }).orimattila;
+    const oriPage = await json<Page>(
+      await staffRequest(t, 'GET', '/api/staff/submissions?municipality=orimattila&limit=2', { cookie: admin }),
+    );
+    const oriKey = (JSON.parse(Buffer.from(oriPage.cursor!, 'base64url').toString('utf8')) as { orimattila: Record<string, string> })
+      .orimattila;
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const forged = {
       'no key attributes': encode({ heinola: {} }),
@@ -78,7 +83,7 @@ describe('the staff inbox', () => {
       'a missing attribute': encode({ heinola: { ...real.heinola, sk: undefined } }),
       'a number for a key': encode({ heinola: { ...real.heinola, sk: 1 } }),
       "another municipality's partition under the caller's name": encode({ heinola: oriKey }),
-      "the partition named for another municipality": encode({ heinola: { ...real.heinola, gsi1pk: 'MUN#orimattila' } }),
+      'the partition named for another municipality': encode({ heinola: { ...real.heinola, gsi1pk: 'MUN#orimattila' } }),
       'a municipality the caller may not read': encode({ orimattila: oriKey }),
       'a base key not matching the index key': encode({ heinola: { ...real.heinola, pk: 'SUB#HEI-2222-2222' } }),
       'a time that is not one': encode({ heinola: { ...real.heinola, gsi1sk: real.heinola['gsi1sk']!.replace(/^[^#]+/, 'yesterday') } }),
@@ -94,7 +99,9 @@ describe('the staff inbox', () => {
     }
     // A cursor belongs to the list it came from: an admin's two-municipality cursor does not page one municipality.
     const both = await json<Page>(await staffRequest(t, 'GET', '/api/staff/submissions?limit=2', { cookie: admin }));
-    expect((await staffRequest(t, 'GET', `/api/staff/submissions?municipality=heinola&cursor=${both.cursor}`, { cookie: admin })).status).toBe(400);
+    expect(
+      (await staffRequest(t, 'GET', `/api/staff/submissions?municipality=heinola&cursor=${both.cursor}`, { cookie: admin })).status,
+    ).toBe(400);
     // A cursor before the age filter's boundary would be outside the query; it is refused, not sent to the store.
     const aged = await staffRequest(t, 'GET', `/api/staff/submissions?minAgeDays=1&limit=2&cursor=${first.cursor}`, { cookie: heinola });
     expect(await json(aged)).toMatchObject({ error: 'invalid_cursor' });
@@ -108,8 +115,12 @@ describe('the staff inbox', () => {
     const [older, newer] = await submit(t, 'heinola', 2);
     t.clock.advance(3 * 86_400_000);
     const cookie = await signIn(t, HEINOLA);
-    await staffRequest(t, 'PATCH', `/api/staff/submissions/${newer}`, { cookie, body: { status: 'done', assignee: HEINOLA, expectedVersion: 1 } });
-    const get = async (q: string) => (await json<Page>(await staffRequest(t, 'GET', `/api/staff/submissions?${q}`, { cookie }))).items.map((i) => i.reference);
+    await staffRequest(t, 'PATCH', `/api/staff/submissions/${newer}`, {
+      cookie,
+      body: { status: 'done', assignee: HEINOLA, expectedVersion: 1 },
+    });
+    const get = async (q: string) =>
+      (await json<Page>(await staffRequest(t, 'GET', `/api/staff/submissions?${q}`, { cookie }))).items.map((i) => i.reference);
     expect(await get('status=done')).toEqual([newer]);
     expect(await get('status=new')).toEqual([older]);
     expect(await get(`assignee=${HEINOLA}`)).toEqual([newer]);
@@ -125,19 +136,40 @@ describe('the staff inbox', () => {
 describe('one submission', () => {
   it('shows each answer under its Finnish label beside the label the resident saw, and audits the read', async () => {
     const t = await app();
-    const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ lang: 'sv' }, { message: 'Hej, jag behöver hjälp' }));
+    const res = await postJson(
+      t.app,
+      '/api/forms/guidance/submissions',
+      guidanceBody({ lang: 'sv' }, { message: 'Hej, jag behöver hjälp' }),
+    );
     const { reference } = await json<{ reference: string }>(res);
     const cookie = await signIn(t, HEINOLA);
-    const detail = await json<{ version: number; lang: string; answers: { field: string; label: string; residentLabel: string; display: string; residentDisplay: string; freeText: boolean; lang: string }[] }>(
-      await staffRequest(t, 'GET', `/api/staff/submissions/${reference}`, { cookie }),
-    );
+    const detail = await json<{
+      version: number;
+      lang: string;
+      answers: {
+        field: string;
+        label: string;
+        residentLabel: string;
+        display: string;
+        residentDisplay: string;
+        freeText: boolean;
+        lang: string;
+      }[];
+    }>(await staffRequest(t, 'GET', `/api/staff/submissions/${reference}`, { cookie }));
     expect(detail).toMatchObject({ version: 1, lang: 'sv' });
     const byField = Object.fromEntries(detail.answers.map((a) => [a.field, a]));
-    expect(byField['contactWay']).toMatchObject({ label: 'Miten otamme sinuun yhteyttä?', residentLabel: 'Hur ska vi kontakta dig?', display: 'Puhelu', residentDisplay: 'Telefonsamtal' });
+    expect(byField['contactWay']).toMatchObject({
+      label: 'Miten otamme sinuun yhteyttä?',
+      residentLabel: 'Hur ska vi kontakta dig?',
+      display: 'Puhelu',
+      residentDisplay: 'Telefonsamtal',
+    });
     expect(byField['message']).toMatchObject({ display: 'Hej, jag behöver hjälp', freeText: true, lang: 'sv' });
     expect(detail.answers[0]!.field).toBe('topics');
     const admin = await signIn(t, ADMIN);
-    const audit = await json<{ entries: { actor: string; action: string }[] }>(await staffRequest(t, 'GET', `/api/admin/audit/${reference}`, { cookie: admin }));
+    const audit = await json<{ entries: { actor: string; action: string }[] }>(
+      await staffRequest(t, 'GET', `/api/admin/audit/${reference}`, { cookie: admin }),
+    );
     expect(audit.entries).toEqual([expect.objectContaining({ actor: HEINOLA, action: 'read' })]);
   });
 
@@ -149,23 +181,30 @@ describe('one submission', () => {
     const missing = await staffRequest(t, 'GET', '/api/staff/submissions/HEI-2222-2222', { cookie });
     expect(other.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'done', expectedVersion: 1 } })).status).toBe(404);
+    expect(
+      (await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'done', expectedVersion: 1 } })).status,
+    ).toBe(404);
   });
 
   it('changes status, assignee and notes with optimistic locking, keeping the full history', async () => {
     const t = await app();
     const [ref] = await submit(t, 'heinola', 1);
     const cookie = await signIn(t, HEINOLA);
-    const first = await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'in_progress', assignee: HEINOLA, note: 'Soitan huomenna', expectedVersion: 1 } });
+    const first = await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, {
+      cookie,
+      body: { status: 'in_progress', assignee: HEINOLA, note: 'Soitan huomenna', expectedVersion: 1 },
+    });
     expect(first.status).toBe(200);
     expect(await json(first)).toMatchObject({ status: 'in_progress', assignee: HEINOLA, version: 2 });
     const stale = await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'done', expectedVersion: 1 } });
     expect(stale.status).toBe(409);
     expect(await json(stale)).toMatchObject({ error: 'conflict', currentVersion: 2 });
     await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { status: 'waiting_resident', expectedVersion: 2 } });
-    const detail = await json<{ status: string; version: number; history: { action: string; by: string; from?: string; to?: string; note?: string }[] }>(
-      await staffRequest(t, 'GET', `/api/staff/submissions/${ref}`, { cookie }),
-    );
+    const detail = await json<{
+      status: string;
+      version: number;
+      history: { action: string; by: string; from?: string; to?: string; note?: string }[];
+    }>(await staffRequest(t, 'GET', `/api/staff/submissions/${ref}`, { cookie }));
     expect(detail).toMatchObject({ status: 'waiting_resident', version: 3 });
     expect(detail.history.map((h) => [h.action, h.from ?? null, h.to ?? h.note])).toEqual([
       ['status', 'new', 'in_progress'],
@@ -173,7 +212,12 @@ describe('one submission', () => {
       ['note', null, 'Soitan huomenna'],
       ['status', 'in_progress', 'waiting_resident'],
     ]);
-    for (const body of [{ status: 'archived', expectedVersion: 3 }, { status: 'done' }, { note: '', expectedVersion: 3 }, { expectedVersion: 3 }]) {
+    for (const body of [
+      { status: 'archived', expectedVersion: 3 },
+      { status: 'done' },
+      { note: '', expectedVersion: 3 },
+      { expectedVersion: 3 },
+    ]) {
       expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body })).status).toBe(400);
     }
   });
@@ -218,7 +262,14 @@ describe('the assignee', () => {
     await t.deps.app.staff.put({ email: mailbox, name: 'Kotoutumisohjaaja', role: 'staff', municipalities: ['heinola'] });
     const [ref] = await submit(t, 'heinola', 1);
     const cookie = await signIn(t, mailbox);
-    expect((await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, { cookie, body: { assignee: 'KOTOUTUMISOHJAAJA@heinola.fi', expectedVersion: 1 } })).status).toBe(200);
+    expect(
+      (
+        await staffRequest(t, 'PATCH', `/api/staff/submissions/${ref}`, {
+          cookie,
+          body: { assignee: 'KOTOUTUMISOHJAAJA@heinola.fi', expectedVersion: 1 },
+        })
+      ).status,
+    ).toBe(200);
     const claim = `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference: ref!, action: 'claim', mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + 86_400 })}`;
     expect((await staffRequest(t, 'POST', claim)).status).toBe(200);
     expect(await t.deps.app.store.getSubmission(ref!, t.clock.now())).toMatchObject({ assignee: mailbox, version: 2 });
@@ -280,7 +331,11 @@ describe('emailed action links', () => {
     expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.status).toBe('new');
     const done = await staffRequest(t, 'POST', claim);
     expect(done.status).toBe(200);
-    expect(await t.deps.app.store.getSubmission(ref!, t.clock.now())).toMatchObject({ status: 'in_progress', assignee: 'kotoutumisohjaaja@heinola.fi', version: 2 });
+    expect(await t.deps.app.store.getSubmission(ref!, t.clock.now())).toMatchObject({
+      status: 'in_progress',
+      assignee: 'kotoutumisohjaaja@heinola.fi',
+      version: 2,
+    });
     expect((await staffRequest(t, 'POST', claim)).status).toBe(200);
     expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.version).toBe(2);
     expect((await staffRequest(t, 'POST', link(t, ref!, 'claim', 'maahanmuuttokoordinaattori@heinola.fi'))).status).toBe(409);

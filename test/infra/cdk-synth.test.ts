@@ -44,25 +44,33 @@ afterAll(() => {
 });
 
 describe('cdk synth (the real CLI, offline)', () => {
-  it('synthesizes from cdk.json, sending as the domain of the mailFrom context', () => {
-    const dir = workspace();
-    writeBuildOutputs(dir);
-    const result = cdkSynth(dir, '-c', 'mailFrom=kotoutuminen@heinola.example');
-    expect(result.stderr).not.toMatch(/Error/);
-    expect(result.status).toBe(0);
-    const template = Template.fromJSON(
-      JSON.parse(readFileSync(join(dir, 'cdk.out/KotoForms.template.json'), 'utf8')) as Record<string, unknown>,
-    );
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ MAIL_FROM: 'kotoutuminen@heinola.example' }) },
-    });
-    expect(JSON.stringify(policyStatements(template))).toContain(':identity/heinola.example');
-  }, SYNTH_LIMIT_MS + 10_000);
+  it(
+    'synthesizes from cdk.json, sending as the domain of the mailFrom context',
+    () => {
+      const dir = workspace();
+      writeBuildOutputs(dir);
+      const result = cdkSynth(dir, '-c', 'mailFrom=kotoutuminen@heinola.example');
+      expect(result.stderr).not.toMatch(/Error/);
+      expect(result.status).toBe(0);
+      const template = Template.fromJSON(
+        JSON.parse(readFileSync(join(dir, 'cdk.out/KotoForms.template.json'), 'utf8')) as Record<string, unknown>,
+      );
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ MAIL_FROM: 'kotoutuminen@heinola.example' }) },
+      });
+      expect(JSON.stringify(policyStatements(template))).toContain(':identity/heinola.example');
+    },
+    SYNTH_LIMIT_MS + 10_000,
+  );
 
-  it('stops with one clear line when the build has not run', () => {
-    const result = cdkSynth(workspace());
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/dist\/\S+ is missing: run `npm run build` before synthesizing the CDK app/);
-    expect(result.stderr).not.toMatch(/at new /); // no stack trace
-  }, SYNTH_LIMIT_MS + 10_000);
+  it(
+    'stops with one clear line when the build has not run',
+    () => {
+      const result = cdkSynth(workspace());
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/dist\/\S+ is missing: run `npm run build` before synthesizing the CDK app/);
+      expect(result.stderr).not.toMatch(/at new /); // no stack trace
+    },
+    SYNTH_LIMIT_MS + 10_000,
+  );
 });

@@ -125,21 +125,19 @@ describe('KotoStack', () => {
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       });
       expect(fn.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
-      expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        [
-          'ACTION_LINK_SECRET',
-          'MAIL_FROM',
-          'MAIL_TRANSPORT',
-          'NODE_OPTIONS',
-          // Only the API checks CloudFront's origin secret.
-          ...(/HTTP API/.test(fn.Properties.Description) ? ['ORIGIN_VERIFY_SECRET'] : []),
-          'PUBLIC_URL',
-          'SES_CONFIGURATION_SET',
-          // Only the notifier texts residents.
-          ...(/notifier/.test(fn.Properties.Description) ? ['SMS_CONFIGURATION_SET'] : []),
-          'TABLE_NAME',
-        ],
-      );
+      expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual([
+        'ACTION_LINK_SECRET',
+        'MAIL_FROM',
+        'MAIL_TRANSPORT',
+        'NODE_OPTIONS',
+        // Only the API checks CloudFront's origin secret.
+        ...(/HTTP API/.test(fn.Properties.Description) ? ['ORIGIN_VERIFY_SECRET'] : []),
+        'PUBLIC_URL',
+        'SES_CONFIGURATION_SET',
+        // Only the notifier texts residents.
+        ...(/notifier/.test(fn.Properties.Description) ? ['SMS_CONFIGURATION_SET'] : []),
+        'TABLE_NAME',
+      ]);
       expect(fn.Properties.Environment.Variables).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
         MAIL_TRANSPORT: 'ses',
@@ -177,7 +175,9 @@ describe('KotoStack', () => {
     const notifier = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) =>
       String(fn.Properties.Description).includes('notifier'),
     );
-    expect(notifier?.Properties.Environment.Variables).toMatchObject({ SMS_CONFIGURATION_SET: { Ref: expect.stringMatching(/^SmsConfigurationSet/) } });
+    expect(notifier?.Properties.Environment.Variables).toMatchObject({
+      SMS_CONFIGURATION_SET: { Ref: expect.stringMatching(/^SmsConfigurationSet/) },
+    });
   });
 
   it('wakes the notifier from the stream, for outbox items only, in small bounded batches', () => {
@@ -188,9 +188,15 @@ describe('KotoStack', () => {
       BatchSize: 10,
       MaximumRetryAttempts: 2,
       FilterCriteria: {
-        Filters: [{ Pattern: Match.serializedJson(Match.objectLike({
-          dynamodb: { NewImage: { outboxPk: { S: [{ exists: true }] } } },
-        })) }],
+        Filters: [
+          {
+            Pattern: Match.serializedJson(
+              Match.objectLike({
+                dynamodb: { NewImage: { outboxPk: { S: [{ exists: true }] } } },
+              }),
+            ),
+          },
+        ],
       },
     });
   });
@@ -199,19 +205,23 @@ describe('KotoStack', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',
       State: 'ENABLED',
-      Targets: [Match.objectLike({
-        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotifierFunction'), 'Arn'] },
-      })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotifierFunction'), 'Arn'] },
+        }),
+      ],
     });
   });
 
   it('sends the daily digest from the notifier with a digest job event', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(0 5 * * ? *)',
-      Targets: [Match.objectLike({
-        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotifierFunction'), 'Arn'] },
-        Input: JSON.stringify({ job: 'digest' }),
-      })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotifierFunction'), 'Arn'] },
+          Input: JSON.stringify({ job: 'digest' }),
+        }),
+      ],
     });
   });
 
@@ -224,7 +234,11 @@ describe('KotoStack', () => {
       for (const name of secrets) expect(JSON.stringify(fn.Properties.Environment.Variables[name])).toContain('resolve:secretsmanager');
     }
     const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0] as {
-      Properties: { DistributionConfig: { Origins: { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] } };
+      Properties: {
+        DistributionConfig: {
+          Origins: { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+        };
+      };
     };
     const apiOrigin = distribution.Properties.DistributionConfig.Origins.find((o) => o.CustomOriginConfig)!;
     expect(apiOrigin.OriginCustomHeaders?.map((h) => h.HeaderName)).toEqual(['X-Origin-Verify']);
@@ -320,9 +334,7 @@ describe('KotoStack', () => {
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
   });

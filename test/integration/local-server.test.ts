@@ -8,7 +8,10 @@ import { guidanceBody } from '../support/test-app.js';
 
 function fakeWebDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'koto-web-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><title>Koto</title></head><body><div id="root"></div></body></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><title>Koto</title></head><body><div id="root"></div></body></html>',
+  );
   return dir;
 }
 
@@ -59,7 +62,9 @@ describe('the local server (npm start)', () => {
   });
 
   it('refuses to start without a built web app, saying what to run', async () => {
-    await expect(startLocalServer({ port: 0, webDir: join(tmpdir(), 'no-such-web'), schemasDir: 'schemas', log: quiet })).rejects.toThrow(/npm run build/);
+    await expect(startLocalServer({ port: 0, webDir: join(tmpdir(), 'no-such-web'), schemasDir: 'schemas', log: quiet })).rejects.toThrow(
+      /npm run build/,
+    );
   });
 });
 
@@ -69,7 +74,11 @@ describe('the local server on localhost', () => {
     try {
       expect(server.url).toMatch(/^http:\/\/localhost:\d+$/);
       const post = (path: string, body: unknown, origin = server.url) =>
-        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: JSON.stringify(body),
+        });
       expect((await post('/api/auth/login', { email: 'admin@koto.local' }, 'http://localhost:1')).status).toBe(403);
       expect((await post('/api/auth/login', { email: 'admin@koto.local' })).status).toBe(202);
       await server.jobs.idle();

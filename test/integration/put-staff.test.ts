@@ -62,14 +62,20 @@ describe('putting the staff directory into the table', () => {
   it('puts every member of a checked file, and takes one out with --remove', async () => {
     const admin = { email: 'tietohallinto@heinola.fi', name: 'Ylläpito', role: 'admin', municipalities: ['heinola'] };
     const put = await run(staffFile('staff.json', [advisor, admin]));
-    expect(put).toMatchObject({ code: 0, stdout: 'put Marianna.Kemppi@heinola.fi (staff: heinola, orimattila)\nput tietohallinto@heinola.fi (admin: heinola)\n' });
+    expect(put).toMatchObject({
+      code: 0,
+      stdout: 'put Marianna.Kemppi@heinola.fi (staff: heinola, orimattila)\nput tietohallinto@heinola.fi (admin: heinola)\n',
+    });
     expect(await directory.get('marianna.kemppi@heinola.fi')).toEqual({ ...advisor, email: 'marianna.kemppi@heinola.fi' });
     expect(await directory.get('tietohallinto@heinola.fi')).toMatchObject({ role: 'admin' });
 
     expect(await run('--remove', 'tietohallinto@heinola.fi')).toMatchObject({ code: 0, stdout: 'removed tietohallinto@heinola.fi\n' });
     expect(await directory.get('tietohallinto@heinola.fi')).toBeUndefined();
     expect(await directory.get('marianna.kemppi@heinola.fi')).toBeDefined();
-    expect(await run('--remove', 'tietohallinto@heinola.fi')).toMatchObject({ code: 0, stdout: 'tietohallinto@heinola.fi was not in the directory\n' });
+    expect(await run('--remove', 'tietohallinto@heinola.fi')).toMatchObject({
+      code: 0,
+      stdout: 'tietohallinto@heinola.fi was not in the directory\n',
+    });
   });
 
   it('writes nothing from a file with a problem, and names every problem', async () => {

@@ -27,7 +27,12 @@ function httpApiEvent(method: string, path: string, opts: { query?: string; body
     routeKey: '$default',
     rawPath: path,
     rawQueryString: opts.query ?? '',
-    headers: { host: 'api.koto.example', 'user-agent': 'test', ...(opts.body ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+    headers: {
+      host: 'api.koto.example',
+      'user-agent': 'test',
+      ...(opts.body ? { 'content-type': 'application/json' } : {}),
+      ...opts.headers,
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'abc123',
@@ -99,11 +104,21 @@ describe('the built Lambda bundles', () => {
   });
 
   it('store a submission, then the notifier mails the routed mailbox through SMTP', async () => {
-    const res = await api(httpApiEvent('POST', '/api/forms/guidance/submissions', { body: guidanceBody({ municipality: 'orimattila' }), headers: { 'idempotency-key': 'lambda-test-0001' } }));
+    const res = await api(
+      httpApiEvent('POST', '/api/forms/guidance/submissions', {
+        body: guidanceBody({ municipality: 'orimattila' }),
+        headers: { 'idempotency-key': 'lambda-test-0001' },
+      }),
+    );
     expect(res.statusCode).toBe(201);
     const { reference } = JSON.parse(res.body) as { reference: string };
     expect(reference).toMatch(/^ORI-/);
-    const retry = await api(httpApiEvent('POST', '/api/forms/guidance/submissions', { body: guidanceBody({ municipality: 'orimattila' }), headers: { 'idempotency-key': 'lambda-test-0001' } }));
+    const retry = await api(
+      httpApiEvent('POST', '/api/forms/guidance/submissions', {
+        body: guidanceBody({ municipality: 'orimattila' }),
+        headers: { 'idempotency-key': 'lambda-test-0001' },
+      }),
+    );
     expect(JSON.parse(retry.body)).toMatchObject({ reference });
 
     expect(await notifier({ Records: [] })).toEqual({ batchItemFailures: [], sent: 1, failed: 0 });
@@ -115,7 +130,12 @@ describe('the built Lambda bundles', () => {
 
   it('count sign-in requests per resident behind CloudFront, believing its viewer address only with the origin secret', async () => {
     const login = (n: number, headers: Record<string, string>) =>
-      api(httpApiEvent('POST', '/api/auth/login', { body: { email: `nobody${n}@koto.example` }, headers: { origin: 'https://koto.example', ...headers } }));
+      api(
+        httpApiEvent('POST', '/api/auth/login', {
+          body: { email: `nobody${n}@koto.example` },
+          headers: { origin: 'https://koto.example', ...headers },
+        }),
+      );
     const viaCloudFront = (viewer: string) => ({ 'x-origin-verify': ORIGIN_SECRET, 'cloudfront-viewer-address': `${viewer}:40000` });
     const statuses = async (from: number, to: number, headers: (n: number) => Record<string, string>) => {
       const seen: number[] = [];
@@ -131,7 +151,9 @@ describe('the built Lambda bundles', () => {
   });
 
   it('turn bad input into contract errors, not crashes', async () => {
-    const res = await api(httpApiEvent('POST', '/api/forms/guidance/submissions', { body: undefined, headers: { 'content-type': 'application/json' } }));
+    const res = await api(
+      httpApiEvent('POST', '/api/forms/guidance/submissions', { body: undefined, headers: { 'content-type': 'application/json' } }),
+    );
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ error: 'invalid_json' });
   });

@@ -31,7 +31,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** A resident sends the guidance form through the public API; returns its reference. */
-export async function submitGuidance(server: LocalServer, overrides: Record<string, unknown> = {}, answers: Record<string, unknown> = {}): Promise<string> {
+export async function submitGuidance(
+  server: LocalServer,
+  overrides: Record<string, unknown> = {},
+  answers: Record<string, unknown> = {},
+): Promise<string> {
   const res = await fetch(`${server.url}/api/forms/guidance/submissions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,7 +48,10 @@ export async function submitGuidance(server: LocalServer, overrides: Record<stri
 /** The sign-in link in the newest sign-in mail to `email` in the local outbox. */
 export async function newestSignInLink(server: LocalServer, email: string): Promise<string> {
   // Outbox file names start with their ISO time, so the newest sorts last.
-  const files = (await readdir(server.outboxDir)).filter((f) => f.endsWith('.eml')).sort().reverse();
+  const files = (await readdir(server.outboxDir))
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .reverse();
   for (const file of files) {
     const mail = await simpleParser(await readFile(join(server.outboxDir, file)));
     if (!mail.subject?.startsWith('Kirjautumislinkki') || !JSON.stringify(mail.to ?? '').includes(email)) continue;

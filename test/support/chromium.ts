@@ -16,7 +16,15 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
  * Flags that work on this machine's closed network. Playwright adds its own (--headless, --no-sandbox,
  * --disable-dev-shm-usage, its --disable-features list...).
  */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * The package's own flags (tuned for AWS Lambda) that a test browser here goes without, and why:

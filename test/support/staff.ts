@@ -16,7 +16,12 @@ export async function seedStaff(t: TestApp): Promise<void> {
 }
 
 /** A same-origin request as the staff pages make it (Origin header, JSON, optional session cookie). */
-export function staffRequest(t: TestApp, method: string, path: string, opts: { cookie?: string; body?: unknown; origin?: string | null } = {}) {
+export function staffRequest(
+  t: TestApp,
+  method: string,
+  path: string,
+  opts: { cookie?: string; body?: unknown; origin?: string | null } = {},
+) {
   const headers: Record<string, string> = {};
   if (opts.origin !== null) headers['origin'] = opts.origin ?? ORIGIN;
   if (opts.cookie) headers['cookie'] = opts.cookie;

@@ -50,7 +50,9 @@ describe('the architecture holds by itself', () => {
   });
 
   it('only the configuration modules read the environment, and each of them does', () => {
-    const readers = ['functions/src', 'schemas/src', 'web/src', 'infra', 'scripts'].flatMap((dir) => filesMentioning(dir, /process\.env|import\.meta\.env/));
+    const readers = ['functions/src', 'schemas/src', 'web/src', 'infra', 'scripts'].flatMap((dir) =>
+      filesMentioning(dir, /process\.env|import\.meta\.env/),
+    );
     expect(readers.filter((file) => !CONFIG_MODULES.includes(file))).toEqual([]);
     expect(readers.sort()).toEqual([...CONFIG_MODULES].sort());
   });

@@ -29,7 +29,8 @@ describe('the configuration is read in one place per entry point and listed once
   it('each variable has its line of documentation in the module that reads it', () => {
     for (const file of CONFIG_MODULES) {
       const source = readFileSync(file, 'utf8');
-      for (const name of variablesOf(file)) expect(source, `${file}: ${name}`).toMatch(new RegExp(`/\\*\\* (Context )?\`${name}\`(, \`\\w+\`)?:`));
+      for (const name of variablesOf(file))
+        expect(source, `${file}: ${name}`).toMatch(new RegExp(`/\\*\\* (Context )?\`${name}\`(, \`\\w+\`)?:`));
     }
   });
 });
@@ -49,8 +50,26 @@ describe('the local server configuration', () => {
   });
 
   it('reads every variable, and treats an empty one as unset', () => {
-    const env = { PORT: '0', DATA_DIR: '', PUBLIC_URL: 'https://koto.example', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://relay:25', MAIL_FROM: 'a@b.example', WEB_DIR: 'w', SCHEMAS_DIR: 's' };
-    expect(localConfig(env)).toEqual({ port: 0, dataDir: './.data', publicUrl: 'https://koto.example', mailTransport: 'smtp', smtpUrl: 'smtp://relay:25', mailFrom: 'a@b.example', webDir: 'w', schemasDir: 's' });
+    const env = {
+      PORT: '0',
+      DATA_DIR: '',
+      PUBLIC_URL: 'https://koto.example',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://relay:25',
+      MAIL_FROM: 'a@b.example',
+      WEB_DIR: 'w',
+      SCHEMAS_DIR: 's',
+    };
+    expect(localConfig(env)).toEqual({
+      port: 0,
+      dataDir: './.data',
+      publicUrl: 'https://koto.example',
+      mailTransport: 'smtp',
+      smtpUrl: 'smtp://relay:25',
+      mailFrom: 'a@b.example',
+      webDir: 'w',
+      schemasDir: 's',
+    });
   });
 
   it('names the variable it cannot use', () => {
@@ -62,7 +81,13 @@ describe('the local server configuration', () => {
 });
 
 describe('the Lambda configuration', () => {
-  const env = { TABLE_NAME: 't', PUBLIC_URL: 'https://koto.example', MAIL_FROM: 'a@koto.example', ACTION_LINK_SECRET: 's', ORIGIN_VERIFY_SECRET: 'o' };
+  const env = {
+    TABLE_NAME: 't',
+    PUBLIC_URL: 'https://koto.example',
+    MAIL_FROM: 'a@koto.example',
+    ACTION_LINK_SECRET: 's',
+    ORIGIN_VERIFY_SECRET: 'o',
+  };
   const bundle = 'file:///var/task/index.mjs';
 
   it('needs the stack-given variables and defaults the rest', () => {
@@ -87,7 +112,9 @@ describe('the Lambda configuration', () => {
       expect(() => lambdaConfig(bundle, { ...env, [name]: undefined })).toThrow(`Missing environment variable ${name}`);
     }
     expect(() => apiConfig(bundle, { ...env, ORIGIN_VERIFY_SECRET: '' })).toThrow('Missing environment variable ORIGIN_VERIFY_SECRET');
-    expect(() => lambdaConfig(bundle, { ...env, MAIL_TRANSPORT: 'file' })).toThrow('MAIL_TRANSPORT must be ses or smtp (file writes to local disk), got "file"');
+    expect(() => lambdaConfig(bundle, { ...env, MAIL_TRANSPORT: 'file' })).toThrow(
+      'MAIL_TRANSPORT must be ses or smtp (file writes to local disk), got "file"',
+    );
   });
 });
 

@@ -51,7 +51,7 @@ describe('digits from any keyboard', () => {
   });
 });
 
-describe("a date from its day, month and year fields", () => {
+describe('a date from its day, month and year fields', () => {
   it('is an ISO date, in any digits, with one-digit days and months', () => {
     expect(dateOf({ day: '12', month: '3', year: '1985' })).toBe('1985-03-12');
     expect(dateOf({ day: '١٢', month: '٣', year: '١٩٨٥' })).toBe('1985-03-12');

@@ -5,9 +5,10 @@ import * as errors from '../../functions/src/domain/errors.js';
 
 const contract = readFileSync('docs/http-contract.md', 'utf8');
 
-describe('the contract\'s error codes', () => {
+describe("the contract's error codes", () => {
   it('are each listed in docs/http-contract.md with their status', () => {
-    for (const [code, status] of Object.entries(ERROR_STATUS)) expect(contract, code).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
+    for (const [code, status] of Object.entries(ERROR_STATUS))
+      expect(contract, code).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
   });
 
   it('give every domain error its status from the one table', () => {
@@ -22,8 +23,12 @@ describe('the contract\'s error codes', () => {
 
   it('are the only codes the server answers with', () => {
     const sources = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
-    const written = sources('functions/src').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?:readonly code = |problem\(c, )'([a-z_]+)'/g)].map((m) => m[1]!));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : [],
+      );
+    const written = sources('functions/src').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:readonly code = |problem\(c, )'([a-z_]+)'/g)].map((m) => m[1]!),
+    );
     expect(written.length).toBeGreaterThan(10);
     expect(written.filter((code) => !isErrorCode(code))).toEqual([]);
   });

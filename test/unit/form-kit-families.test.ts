@@ -29,7 +29,13 @@ describe('repeating groups in the kit', () => {
 
   it('names the child whose answer is wrong, in the server’s and the browser’s messages alike', () => {
     const validate = compileSchema(hobby.schema);
-    validate({ hobbyFor: 'child', children: [{ childFirstName: 'Olena', childAge: 7, childInterests: ['music'] }, { childFirstName: 'Marko', childAge: 30, childInterests: ['games'] }] });
+    validate({
+      hobbyFor: 'child',
+      children: [
+        { childFirstName: 'Olena', childAge: 7, childInterests: ['music'] },
+        { childFirstName: 'Marko', childAge: 30, childInterests: ['games'] },
+      ],
+    });
     const messages = { maximum: '{{label}}: at most {{limit}}.' };
     const server = describeErrors(validate.errors!, messages, (id) => hobby.texts.fi!.fields[id], 'fi');
     const browser = describeErrors(validate.errors!, messages, localizedFieldLookup(localize(hobby, 'fi')), 'fi');
@@ -59,7 +65,10 @@ describe('questions shown but optional under a condition', () => {
 
   it('lints a condition that shows a question the form does not ask', () => {
     const form: FormDefinition = structuredClone(guidance);
-    form.schema.allOf!.push({ if: { properties: { contactWay: { const: 'sms' } }, required: ['contactWay'] }, then: { properties: { nowhere: true as never } } });
+    form.schema.allOf!.push({
+      if: { properties: { contactWay: { const: 'sms' } }, required: ['contactWay'] },
+      then: { properties: { nowhere: true as never } },
+    });
     expect(lintForm(form).join('\n')).toMatch(/condition shows nowhere, which the form does not ask/);
   });
 });

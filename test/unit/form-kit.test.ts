@@ -50,9 +50,17 @@ describe('offeredLanguages', () => {
 
 describe('conditional fields', () => {
   it('hide follow-up questions until their condition holds', () => {
-    expect([...hiddenFields(guidance.schema, { topics: ['housing'], contactWay: 'email' })].sort()).toEqual(['interpreterLanguage', 'phone', 'receiptEmail', 'topicOther']);
+    expect([...hiddenFields(guidance.schema, { topics: ['housing'], contactWay: 'email' })].sort()).toEqual([
+      'interpreterLanguage',
+      'phone',
+      'receiptEmail',
+      'topicOther',
+    ]);
     expect([...hiddenFields(guidance.schema, { topics: ['other'], contactWay: 'sms', interpreterNeeded: true })]).toEqual(['email']);
-    expect(withoutHidden(guidance.schema, { contactWay: 'email', phone: '040', email: 'a@b.fi' })).toEqual({ contactWay: 'email', email: 'a@b.fi' });
+    expect(withoutHidden(guidance.schema, { contactWay: 'email', phone: '040', email: 'a@b.fi' })).toEqual({
+      contactWay: 'email',
+      email: 'a@b.fi',
+    });
   });
 });
 
@@ -61,7 +69,11 @@ describe('describeErrors', () => {
     const validate = compileSchema(guidance.schema);
     validate({ topics: [], fullName: 'x'.repeat(201), consent: true });
     const texts = guidance.texts.en!;
-    const errors = describeErrors(validate.errors!, { required: '{{label}} is required.', minItems: '{{label}}: at least {{limit}}.', maxLength: '{{label}}: at most {{limit}}.' }, (id) => texts.fields[id]);
+    const errors = describeErrors(
+      validate.errors!,
+      { required: '{{label}} is required.', minItems: '{{label}}: at least {{limit}}.', maxLength: '{{label}}: at most {{limit}}.' },
+      (id) => texts.fields[id],
+    );
     expect(errors).toContainEqual({ path: '/answers/topics', keyword: 'minItems', message: 'Topics: at least 1.' });
     expect(errors).toContainEqual({ path: '/answers/fullName', keyword: 'maxLength', message: 'Full name: at most 200.' });
     expect(errors).toContainEqual({ path: '/answers/contactWay', keyword: 'required', message: 'How should we contact you? is required.' });
@@ -72,7 +84,8 @@ describe('describeErrors', () => {
     const validate = compileSchema(guidance.schema);
     validate({ birthYear: 1850 });
     const lookup = () => ({ label: 'X' });
-    const message = (lang: string) => describeErrors(validate.errors!, { minimum: '{{label}} ≥ {{limit}}' }, lookup, lang).find((e) => e.keyword === 'minimum')!.message;
+    const message = (lang: string) =>
+      describeErrors(validate.errors!, { minimum: '{{label}} ≥ {{limit}}' }, lookup, lang).find((e) => e.keyword === 'minimum')!.message;
     expect(message('fi')).toBe('X ≥ 1900');
     expect(message('fa')).toBe(`X ≥ ${new Intl.NumberFormat('fa', { useGrouping: false }).format(1900)}`);
     expect(message('fa')).toBe('X ≥ ۱۹۰۰');
@@ -143,7 +156,11 @@ describe('lintForm', () => {
     expect(problems).toContain('guidance: ar: extra text fields.email.errors.format: fi has no such text');
     expect(problems).toContain('guidance: ar: unused text fields.topics.options.sport');
     form.texts.fi!.fields['email']!.errors = { format: 'Kirjoita osoite muodossa nimi@esimerkki.fi.' };
-    expect(lintForm(form).filter((p) => p.includes('errors.format')).sort()).toEqual(
+    expect(
+      lintForm(form)
+        .filter((p) => p.includes('errors.format'))
+        .sort(),
+    ).toEqual(
       ['en', 'et', 'fa', 'ru', 'sv', 'th', 'tl', 'uk'].map((lang) => `guidance: ${lang}: missing or empty fields.email.errors.format`),
     );
   });
@@ -154,8 +171,12 @@ describe('lintForm', () => {
     form.texts.fi!.fields['fullName']!.errors = { required: 'Kirjoita nimesi.', format: 'Ei muotoa.' };
     form.texts.fi!.fields['topics']!.errors = { enum: 'Valitse listalta.' };
     const problems = lintForm(form);
-    expect(problems).toContain('guidance: fi: unused text fields.phone.errors.patern: phone has no rule patern (only type, minLength, maxLength, pattern, required)');
-    expect(problems).toContain('guidance: fi: unused text fields.fullName.errors.format: fullName has no rule format (only type, minLength, maxLength, required)');
+    expect(problems).toContain(
+      'guidance: fi: unused text fields.phone.errors.patern: phone has no rule patern (only type, minLength, maxLength, pattern, required)',
+    );
+    expect(problems).toContain(
+      'guidance: fi: unused text fields.fullName.errors.format: fullName has no rule format (only type, minLength, maxLength, required)',
+    );
     // A required field may word its own `required` text; an array's item rules carry the array's texts.
     expect(problems.filter((p) => p.startsWith('guidance: fi:') && /fullName\.errors\.required|topics\.errors\.enum/.test(p))).toEqual([]);
   });
@@ -163,7 +184,9 @@ describe('lintForm', () => {
   it('refuses a number as an email-safe field: a birth year or a count of children is personal', () => {
     const form = clone();
     form.meta.emailSafeFields.push('birthYear');
-    expect(lintForm(form)).toContain('guidance: email-safe field birthYear must be a closed choice (options or yes/no), never free text or a number');
+    expect(lintForm(form)).toContain(
+      'guidance: email-safe field birthYear must be a closed choice (options or yes/no), never free text or a number',
+    );
   });
 
   it('checks strings and objects inside if/then/else branches too, but leaves conditions open', () => {
@@ -244,7 +267,7 @@ describe('lintForm', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         'guidance: /allOf/0/then: else is not allowed; a rule only requires (required) or shows (properties: true) questions',
-        'guidance: /allOf/0/then/topicOther: a rule shows a question with true; its schema belongs in the form\'s properties',
+        "guidance: /allOf/0/then/topicOther: a rule shows a question with true; its schema belongs in the form's properties",
         'guidance: /: dependencies is not supported at the top of a form',
         'guidance: /message: anyOf is not supported in a question',
         'guidance: /message: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)',
@@ -269,6 +292,8 @@ describe('lintForm', () => {
 
 describe('canonicalJson', () => {
   it('is the same for equal data in any key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
   });
 });

@@ -42,7 +42,9 @@ describe('lintMunicipality', () => {
     expect(lintHeinola({ forms: ['guidance', 'housing', 'guidance'] })).toEqual([
       'heinola.json: forms: "housing" is no form of the catalog',
       'heinola.json: forms: "guidance" is listed twice',
-      ...['registration', 'hobby', 'orientation', 'feedback'].map((f) => `heinola.json: routing.${f} names no form the municipality offers`),
+      ...['registration', 'hobby', 'orientation', 'feedback'].map(
+        (f) => `heinola.json: routing.${f} names no form the municipality offers`,
+      ),
     ]);
   });
 
@@ -52,8 +54,12 @@ describe('lintMunicipality', () => {
   });
 
   it('refuses an empty routing list, which would win over default and mail nobody', () => {
-    expect(lintHeinola({ routing: { ...heinola!.routing, hobby: [] } })).toEqual(['heinola.json: routing.hobby must list at least one mailbox']);
-    expect(lintHeinola({ routing: { ...heinola!.routing, default: 'kotoutuminen@heinola.fi' } })).toEqual(['heinola.json: routing.default must list at least one mailbox']);
+    expect(lintHeinola({ routing: { ...heinola!.routing, hobby: [] } })).toEqual([
+      'heinola.json: routing.hobby must list at least one mailbox',
+    ]);
+    expect(lintHeinola({ routing: { ...heinola!.routing, default: 'kotoutuminen@heinola.fi' } })).toEqual([
+      'heinola.json: routing.default must list at least one mailbox',
+    ]);
   });
 
   it('refuses a mailbox that is no email address', () => {
@@ -91,7 +97,10 @@ describe('readCatalog', () => {
     const root = mkdtempSync(join(tmpdir(), 'koto-schemas-'));
     try {
       cpSync('schemas', root, { recursive: true });
-      writeFileSync(join(root, 'municipalities', 'heinola.json'), JSON.stringify({ ...heinola, routing: { default: [] }, referencePrefix: 'ORI' }));
+      writeFileSync(
+        join(root, 'municipalities', 'heinola.json'),
+        JSON.stringify({ ...heinola, routing: { default: [] }, referencePrefix: 'ORI' }),
+      );
       expect(() => readCatalog(root)).toThrow(
         [
           `Municipality files in ${join(root, 'municipalities')} have problems:`,
@@ -116,7 +125,12 @@ describe('readCatalog', () => {
       data.languages['sv'] = { reviewed: 'yes' };
       writeFileSync(file, JSON.stringify(data));
       expect(() => readCatalog(root)).toThrow(
-        [`${file} has problems:`, 'sv: needs a known language and "reviewed": true or false', 'xx: needs a known language and "reviewed": true or false', 'th: has interface texts but no review flag'].join('\n'),
+        [
+          `${file} has problems:`,
+          'sv: needs a known language and "reviewed": true or false',
+          'xx: needs a known language and "reviewed": true or false',
+          'th: has interface texts but no review flag',
+        ].join('\n'),
       );
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -31,8 +31,16 @@ describe('texts through i18next', () => {
   });
 
   it('picks Russian one, few and many, and reads nested keys with placeholders', () => {
-    const ru = { form: { x_one: '{{count}} ответ', x_few: '{{count}} ответа', x_many: '{{count}} ответов', x_other: '{{count}} ответа' }, hi: 'Привет, {{name}}' };
-    expect([1, 3, 5, 21].map((count) => translate(ru, 'form.x', 'ru', { count }))).toEqual(['1 ответ', '3 ответа', '5 ответов', '21 ответ']);
+    const ru = {
+      form: { x_one: '{{count}} ответ', x_few: '{{count}} ответа', x_many: '{{count}} ответов', x_other: '{{count}} ответа' },
+      hi: 'Привет, {{name}}',
+    };
+    expect([1, 3, 5, 21].map((count) => translate(ru, 'form.x', 'ru', { count }))).toEqual([
+      '1 ответ',
+      '3 ответа',
+      '5 ответов',
+      '21 ответ',
+    ]);
     expect(translate(ru, 'hi', 'ru', { name: 'Olena' })).toBe('Привет, Olena');
     expect(translate(ru, 'missing', 'ru')).toBeUndefined();
   });
@@ -76,7 +84,9 @@ describe('texts through i18next', () => {
 
   it('reports plural keys without exactly the forms a language needs', () => {
     expect(pluralProblems('ar', ar)).toEqual([]);
-    expect(pluralProblems('ru', { x_one: 'a', x_other: 'b' })).toEqual(['ru: x has plural forms one, other; ru needs few, many, one, other']);
+    expect(pluralProblems('ru', { x_one: 'a', x_other: 'b' })).toEqual([
+      'ru: x has plural forms one, other; ru needs few, many, one, other',
+    ]);
     expect(pluralProblems('th', { x_other: 'a' })).toEqual([]);
   });
 });

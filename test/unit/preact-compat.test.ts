@@ -26,7 +26,9 @@ interface ReactImport {
 /** The imports of React's packages in a file, with the values each takes. */
 export function reactImports(file: string, source: string): ReactImport[] {
   const found: ReactImport[] = [];
-  for (const m of source.matchAll(/import\s+(type\s+)?([^'";]*?)\s*from\s*['"]((?:react|react-dom|react-is|scheduler)(?:\/[^'"]*)?)['"]/g)) {
+  for (const m of source.matchAll(
+    /import\s+(type\s+)?([^'";]*?)\s*from\s*['"]((?:react|react-dom|react-is|scheduler)(?:\/[^'"]*)?)['"]/g,
+  )) {
     if (m[1]) continue;
     const clause = m[2]!;
     const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
@@ -35,10 +37,17 @@ export function reactImports(file: string, source: string): ReactImport[] {
       .map((part) => part.trim())
       .filter((part) => part && !part.startsWith('type '))
       .map((part) => part.split(/\s+as\s+/)[0]!);
-    if (clause.replace(/\{[^}]*\}/, '').replace(/,/g, '').trim()) names.push('*');
+    if (
+      clause
+        .replace(/\{[^}]*\}/, '')
+        .replace(/,/g, '')
+        .trim()
+    )
+      names.push('*');
     found.push({ file, module: m[3]!, names });
   }
-  for (const m of source.matchAll(/import\s*\(\s*['"]((?:react|react-dom)(?:\/[^'"]*)?)['"]\s*\)/g)) found.push({ file, module: m[1]!, names: ['*'] });
+  for (const m of source.matchAll(/import\s*\(\s*['"]((?:react|react-dom)(?:\/[^'"]*)?)['"]\s*\)/g))
+    found.push({ file, module: m[1]!, names: ['*'] });
   return found;
 }
 
@@ -95,7 +104,11 @@ const INERT: Record<string, string> = {
 const REACT_19_DOM = [/\baction=\{/, /\bformAction=\{/, /<(title|meta|link)[\s>]/];
 
 /** A component that takes `ref` from its props, as React 19 allows and Preact 10 never passes. */
-const REF_FROM_PROPS = [/\(\s*\{[^}]*\bref\b[^}]*\}\s*(?::[^)]*)?\)\s*(?::[^={]*)?(?:=>|\{)/, /\bprops\.ref\b/, /\{[^}]*\bref\b[^}]*\}\s*=\s*props\b/];
+const REF_FROM_PROPS = [
+  /\(\s*\{[^}]*\bref\b[^}]*\}\s*(?::[^)]*)?\)\s*(?::[^={]*)?(?:=>|\{)/,
+  /\bprops\.ref\b/,
+  /\{[^}]*\bref\b[^}]*\}\s*=\s*props\b/,
+];
 
 /** The problems of one web source file under Preact 10's compat layer, each in words. */
 export function compatProblems(file: string, source: string, forwarded: ReadonlySet<string>): string[] {
@@ -108,7 +121,8 @@ export function compatProblems(file: string, source: string, forwarded: Readonly
     }
     for (const name of names) {
       if (name === '*') problems.push(`${file} imports all of ${module}: import by name, so this check sees what is used`);
-      else if (!(name in provided)) problems.push(`${file} imports ${name} from ${module}, which preact/compat does not have (React 19 only)`);
+      else if (!(name in provided))
+        problems.push(`${file} imports ${name} from ${module}, which preact/compat does not have (React 19 only)`);
       else if (INERT[name]) problems.push(`${file} imports ${name} from ${module}: ${INERT[name]}`);
     }
   }
@@ -117,8 +131,10 @@ export function compatProblems(file: string, source: string, forwarded: Readonly
       problems.push(`${file} passes a ref to <${name}>, which is not made with forwardRef: on Preact 10 it never reaches the element`);
     }
   }
-  if (REF_FROM_PROPS.some((p) => p.test(source))) problems.push(`${file} reads ref from a component's props: Preact 10 never passes it; use forwardRef`);
-  for (const pattern of REACT_19_DOM) if (pattern.test(source)) problems.push(`${file} uses ${pattern.source}, a React 19 DOM feature Preact 10 lacks`);
+  if (REF_FROM_PROPS.some((p) => p.test(source)))
+    problems.push(`${file} reads ref from a component's props: Preact 10 never passes it; use forwardRef`);
+  for (const pattern of REACT_19_DOM)
+    if (pattern.test(source)) problems.push(`${file} uses ${pattern.source}, a React 19 DOM feature Preact 10 lacks`);
   return problems;
 }
 
@@ -133,13 +149,21 @@ describe('what ships is what is checked: React’s API on Preact', () => {
   });
 
   it('type-checks against the same modules the build and the tests use (tsconfig paths = the aliases)', () => {
-    const paths = (JSON.parse(readFileSync('tsconfig.base.json', 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { compilerOptions: { paths: Record<string, string[]> } })
-      .compilerOptions.paths;
-    const aliased = preactAliases.map(({ find, replacement }) => [find.source.replace(/^\^|\$$/g, '').replace(/\\\//g, '/'), replacement] as const);
+    const paths = (
+      JSON.parse(readFileSync('tsconfig.base.json', 'utf8').replace(/^\s*\/\/.*$/gm, '')) as {
+        compilerOptions: { paths: Record<string, string[]> };
+      }
+    ).compilerOptions.paths;
+    const aliased = preactAliases.map(
+      ({ find, replacement }) => [find.source.replace(/^\^|\$$/g, '').replace(/\\\//g, '/'), replacement] as const,
+    );
     expect(Object.keys(paths).sort()).toEqual(aliased.map(([name]) => name).sort());
     for (const [name, replacement] of aliased) {
       // jsx-dev-runtime has no types of its own in preact; jsx-runtime's describe it.
-      expect({ name, path: paths[name] }).toEqual({ name, path: [`./node_modules/${replacement.replace(/jsx-dev-runtime$/, 'jsx-runtime')}`] });
+      expect({ name, path: paths[name] }).toEqual({
+        name,
+        path: [`./node_modules/${replacement.replace(/jsx-dev-runtime$/, 'jsx-runtime')}`],
+      });
     }
     // Every module this check accepts is one that the aliases turn into Preact.
     for (const module of compatOf.keys()) expect(aliased.map(([name]) => name)).toContain(module);
@@ -149,27 +173,37 @@ describe('what ships is what is checked: React’s API on Preact', () => {
     expect(web.flatMap(({ file, source }) => compatProblems(file, source, forwarded))).toEqual([]);
   });
 
-  it("rjsf, rendered by the same compat layer, imports only what compat has", () => {
+  it('rjsf, rendered by the same compat layer, imports only what compat has', () => {
     const rjsf = [...sources('node_modules/@rjsf/core/lib', /\.js$/), ...sources('node_modules/@rjsf/utils/lib', /\.js$/)];
-    const imports = rjsf.flatMap(({ file, source }) => reactImports(file, source)).filter((i) => i.module !== 'react/jsx-runtime' && i.module !== 'react-is');
+    const imports = rjsf
+      .flatMap(({ file, source }) => reactImports(file, source))
+      .filter((i) => i.module !== 'react/jsx-runtime' && i.module !== 'react-is');
     expect(imports.length).toBeGreaterThan(20);
-    const missing = imports.flatMap(({ file, module, names }) => names.filter((n) => n !== '*' && !(n in (compatOf.get(module) ?? {}))).map((n) => `${file}: ${n} from ${module}`));
+    const missing = imports.flatMap(({ file, module, names }) =>
+      names.filter((n) => n !== '*' && !(n in (compatOf.get(module) ?? {}))).map((n) => `${file}: ${n} from ${module}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('reads what it checks, and finds each kind of problem it is for', () => {
     expect(web.flatMap(({ file, source }) => reactImports(file, source)).length).toBeGreaterThan(30);
     expect(forwarded).toContain('ReviewStep');
-    expect(componentTags(web.find((w) => w.file.endsWith('FormFlow.tsx'))!.source).find((t) => t.name === 'ReviewStep')?.attributes).toMatch(/(^|\s)ref=/);
+    expect(
+      componentTags(web.find((w) => w.file.endsWith('FormFlow.tsx'))!.source).find((t) => t.name === 'ReviewStep')?.attributes,
+    ).toMatch(/(^|\s)ref=/);
 
     const found = (source: string) => compatProblems('x.tsx', source, new Set(['Fine']));
-    expect(found(`import { use, useState } from 'react';`)).toEqual([expect.stringContaining('use from react, which preact/compat does not have')]);
+    expect(found(`import { use, useState } from 'react';`)).toEqual([
+      expect.stringContaining('use from react, which preact/compat does not have'),
+    ]);
     expect(found(`import { useActionState } from 'react';\nimport { useFormStatus } from 'react-dom';`)).toHaveLength(2);
     expect(found(`import { StrictMode } from 'react';`)).toEqual([expect.stringContaining('a Fragment on Preact')]);
     expect(found(`import { renderToString } from 'react-dom/server';`)).toEqual([expect.stringContaining('React itself would ship')]);
     expect(found(`import React from 'react';`)).toEqual([expect.stringContaining('import by name')]);
     expect(found(`import type { ReactNode } from 'react';\nimport { type Ref, useRef } from 'react';`)).toEqual([]);
-    expect(found(`<Fine ref={a} onClick={() => x > 1} />; <Plain\n  onClick={() => 1}\n  ref={heading}\n/>`)).toEqual([expect.stringContaining('<Plain>')]);
+    expect(found(`<Fine ref={a} onClick={() => x > 1} />; <Plain\n  onClick={() => 1}\n  ref={heading}\n/>`)).toEqual([
+      expect.stringContaining('<Plain>'),
+    ]);
     expect(found(`<Plain onClick={() => go({ ref: 1 })} label="a > b" />`)).toEqual([]);
     expect(found(`function Heading({ ref, children }: Props) {`)).toEqual([expect.stringContaining('reads ref')]);
     expect(found(`<form action={save}>`)).toEqual([expect.stringContaining('React 19 DOM feature')]);

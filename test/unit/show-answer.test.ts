@@ -11,7 +11,12 @@ const values = (...args: Parameters<typeof shown>) => {
   const answer = shown(...args);
   return answer.kind === 'values' ? answer.values : answer;
 };
-const hobby = (lang: 'fi' | 'en') => localize(catalog.forms.find((f) => f.id === 'hobby')!, lang, { municipality: 'Orimattila' });
+const hobby = (lang: 'fi' | 'en') =>
+  localize(
+    catalog.forms.find((f) => f.id === 'hobby')!,
+    lang,
+    { municipality: 'Orimattila' },
+  );
 
 describe('an answer in words, the one way every reader sees it', () => {
   it('uses option labels for a choice, and lists each chosen option of a multiple choice', () => {
@@ -21,7 +26,10 @@ describe('an answer in words, the one way every reader sees it', () => {
 
   it("uses a yes/no question's own labels, and the interface's Yes for a ticked box", () => {
     expect(values('interpreterNeeded', false)).toEqual(['No']);
-    expect(showAnswer({ type: 'boolean', const: true }, undefined, true, ['Kyllä', 'Ei'], 'fi')).toEqual({ kind: 'values', values: ['Kyllä'] });
+    expect(showAnswer({ type: 'boolean', const: true }, undefined, true, ['Kyllä', 'Ei'], 'fi')).toEqual({
+      kind: 'values',
+      values: ['Kyllä'],
+    });
   });
 
   it('keeps written answers as given, and is empty when unanswered', () => {
@@ -37,7 +45,8 @@ describe('an answer in words, the one way every reader sees it', () => {
   });
 
   it('writes a date the way the language does, on the day given whatever the time zone, for staff too', () => {
-    const date = (format: string, lang: string, value = '1985-03-12') => showAnswer({ type: 'string', format, maxLength: 10 }, undefined, value, yesNo, lang);
+    const date = (format: string, lang: string, value = '1985-03-12') =>
+      showAnswer({ type: 'string', format, maxLength: 10 }, undefined, value, yesNo, lang);
     expect(date('date', 'en')).toEqual({ kind: 'values', values: ['March 12, 1985'] });
     expect(date('birth-date', 'fi')).toEqual({ kind: 'values', values: ['12. maaliskuuta 1985'] });
     expect(date('date', 'uk')).toEqual({ kind: 'values', values: ['12 березня 1985 р.'] });
@@ -60,7 +69,9 @@ describe('an answer in words, the one way every reader sees it', () => {
         'Lapsi 2: Lapsen etunimi: Марко, Lapsen ikä: 12, Mikä lasta kiinnostaa?: Pelit',
     );
     expect(line).not.toContain('[object');
-    expect(answerLine(showFormAnswer(hobby('en'), 'children', children, yesNo))).toMatch(/^Child 1: .*; Child 2: Child's first name: Марко/);
+    expect(answerLine(showFormAnswer(hobby('en'), 'children', children, yesNo))).toMatch(
+      /^Child 1: .*; Child 2: Child's first name: Марко/,
+    );
   });
 });
 

@@ -51,7 +51,9 @@ describe('AwsSmsSender', () => {
   });
 
   it('throws when the service refuses or accepts nothing, so the notifier retries', async () => {
-    await expect(new AwsSmsSender(new RecordingSmsClient(new Error('ThrottlingException'))).send(sms())).rejects.toThrow('ThrottlingException');
+    await expect(new AwsSmsSender(new RecordingSmsClient(new Error('ThrottlingException'))).send(sms())).rejects.toThrow(
+      'ThrottlingException',
+    );
     await expect(new AwsSmsSender(new RecordingSmsClient({})).send(sms())).rejects.toThrow(/not accepted/);
   });
 });

@@ -26,7 +26,11 @@ const submission: Submission = {
   notification: { state: 'pending', attempts: 0 },
   expiresAt: 0,
 };
-const deps = { crypto: nodeCrypto, actionSecret: 'secret', mail: { from: 'Koto <no-reply@koto.example>', publicUrl: 'https://koto.example/' } };
+const deps = {
+  crypto: nodeCrypto,
+  actionSecret: 'secret',
+  mail: { from: 'Koto <no-reply@koto.example>', publicUrl: 'https://koto.example/' },
+};
 
 describe('the staff notification, as a template', () => {
   it('puts the links it is given in both parts and knows nothing of addresses', () => {

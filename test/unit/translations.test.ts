@@ -19,10 +19,30 @@ const formTexts = JSON.stringify(catalog.forms.map((f) => f.texts));
  * ajv keywords our schemas use, each with a message template (`errors.<keyword>`), plus the fallback and `integer`,
  * the `type` message of a number field ("write a number in digits").
  */
-const KEYWORDS = ['required', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format', 'type', 'enum', 'const', 'additionalProperties', 'invalid', 'integer'];
+const KEYWORDS = [
+  'required',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'pattern',
+  'format',
+  'type',
+  'enum',
+  'const',
+  'additionalProperties',
+  'invalid',
+  'integer',
+];
 
 const municipalityTexts = Object.fromEntries(
-  (Object.keys(catalog.municipalities[0]!.texts) as Lang[]).map((lang) => [lang, Object.fromEntries(catalog.municipalities.map((m) => [m.id, m.texts[lang]]))]),
+  (Object.keys(catalog.municipalities[0]!.texts) as Lang[]).map((lang) => [
+    lang,
+    Object.fromEntries(catalog.municipalities.map((m) => [m.id, m.texts[lang]])),
+  ]),
 );
 
 /** The accessibility statements (`schemas/accessibility`), which the catalog does not carry. */
@@ -59,7 +79,12 @@ function unisolatedExamples(texts: unknown): string[] {
 
 describe('right-to-left texts', () => {
   const rtl: Lang[] = ['ar', 'fa'];
-  const sets = (lang: Lang) => ({ ...Object.fromEntries(catalog.forms.map((f) => [f.id, f.texts[lang]])), common: catalog.common[lang], mail: catalog.mail[lang], municipalities: municipalityTexts[lang] });
+  const sets = (lang: Lang) => ({
+    ...Object.fromEntries(catalog.forms.map((f) => [f.id, f.texts[lang]])),
+    common: catalog.common[lang],
+    mail: catalog.mail[lang],
+    municipalities: municipalityTexts[lang],
+  });
   for (const lang of rtl) {
     it(`${lang}: isolates every left-to-right example (phone numbers, identity codes, addresses) so it reads in order`, () => {
       expect(unisolatedExamples(sets(lang))).toEqual([]);
@@ -67,11 +92,16 @@ describe('right-to-left texts', () => {
   }
 
   it('finds an example left bare', () => {
-    expect(unisolatedExamples({ a: 'مثلاً +358 40 123 4567.', b: 'مثلاً 131052-308T.', c: 'name@example.com', d: 'مثلاً \u2066+358 40 123 4567\u2069.', e: '1 – أبداً', f: 'مثلاً 12 3 1985.' })).toEqual([
-      'a: +358 40 123 4567',
-      'b: 131052-308T',
-      'c: name@example.com',
-    ]);
+    expect(
+      unisolatedExamples({
+        a: 'مثلاً +358 40 123 4567.',
+        b: 'مثلاً 131052-308T.',
+        c: 'name@example.com',
+        d: 'مثلاً \u2066+358 40 123 4567\u2069.',
+        e: '1 – أبداً',
+        f: 'مثلاً 12 3 1985.',
+      }),
+    ).toEqual(['a: +358 40 123 4567', 'b: 131052-308T', 'c: name@example.com']);
   });
 });
 
@@ -96,13 +126,18 @@ describe('translations', () => {
 
   it('has no unused interface key: each is used in the code, or is a validation message of a keyword', () => {
     const unused = baseKeys(catalog.common.fi).filter((key) =>
-      key.startsWith('errors.') ? !KEYWORDS.includes(key.slice('errors.'.length)) : !code.includes(`'${key}'`) && !code.includes(`"${key}"`) && !code.includes(`\`${key}\``),
+      key.startsWith('errors.')
+        ? !KEYWORDS.includes(key.slice('errors.'.length))
+        : !code.includes(`'${key}'`) && !code.includes(`"${key}"`) && !code.includes(`\`${key}\``),
     );
     expect(unused).toEqual([]);
   });
 
   it('has a validation message for every keyword', () => {
-    const keys = [...flattenTexts(catalog.common.fi).keys()].filter((k) => k.startsWith('errors.')).map((k) => k.slice(7)).sort();
+    const keys = [...flattenTexts(catalog.common.fi).keys()]
+      .filter((k) => k.startsWith('errors.'))
+      .map((k) => k.slice(7))
+      .sort();
     expect(keys).toEqual([...KEYWORDS].sort());
   });
 
@@ -128,7 +163,12 @@ describe('translations', () => {
 
 /** How alike two texts are, from 0 to 1: one minus their edit distance over the longer length (case, punctuation and "(optional)" aside). */
 function likeness(a: string, b: string): number {
-  const norm = (s: string) => s.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\(.*?\)/g, '')
+      .replace(/[^\p{L}\p{N} ]/gu, '')
+      .trim();
   const [x, y] = [norm(a), norm(b)];
   let row = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {

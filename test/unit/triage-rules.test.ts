@@ -15,7 +15,7 @@ describe('the rules of triage', () => {
     expect(() => requestedStatus('closed')).toThrow(InvalidRequest);
   });
 
-  it('takes a note, and refuses one of only spaces (its length is the contract\'s, checked at the route)', () => {
+  it("takes a note, and refuses one of only spaces (its length is the contract's, checked at the route)", () => {
     expect(requestedNote(undefined)).toBeUndefined();
     expect(requestedNote('Soitettu.')).toBe('Soitettu.');
     expect(requestedNote('x'.repeat(MAX_NOTE_LENGTH))).toHaveLength(MAX_NOTE_LENGTH);
@@ -23,11 +23,15 @@ describe('the rules of triage', () => {
   });
 
   it('records only what changes: a new status, another assignee, a note (trimmed)', () => {
-    expect(changeHistory(submission, { status: 'in_progress', assignee: 'staff.heinola@koto.local', note: ' Soitettu. ' }, 'a@koto.local', at)).toEqual([
+    expect(
+      changeHistory(submission, { status: 'in_progress', assignee: 'staff.heinola@koto.local', note: ' Soitettu. ' }, 'a@koto.local', at),
+    ).toEqual([
       { at, by: 'a@koto.local', action: 'status', from: 'new', to: 'in_progress' },
       { at, by: 'a@koto.local', action: 'note', note: 'Soitettu.' },
     ]);
-    expect(changeHistory(submission, { assignee: null }, 'a@koto.local', at)).toEqual([{ at, by: 'a@koto.local', action: 'assign', from: 'Staff.Heinola@koto.local', to: null }]);
+    expect(changeHistory(submission, { assignee: null }, 'a@koto.local', at)).toEqual([
+      { at, by: 'a@koto.local', action: 'assign', from: 'Staff.Heinola@koto.local', to: null },
+    ]);
   });
 
   it('refuses a change that changes nothing', () => {

@@ -8,8 +8,12 @@ const from = (headers: Record<string, string>) => (name: string) => headers[name
 
 describe('the address a rate limit counts', () => {
   it("is CloudFront's viewer address when the request carries the origin secret", () => {
-    expect(viewerAddress(from({ 'x-origin-verify': SECRET, 'cloudfront-viewer-address': '198.51.100.7:46532' }), EDGE)).toBe('198.51.100.7');
-    expect(viewerAddress(from({ 'x-origin-verify': SECRET, 'cloudfront-viewer-address': '2001:db8:0:0:0:ff00:42:8329:443' }), EDGE)).toBe('2001:db8:0:0::/64');
+    expect(viewerAddress(from({ 'x-origin-verify': SECRET, 'cloudfront-viewer-address': '198.51.100.7:46532' }), EDGE)).toBe(
+      '198.51.100.7',
+    );
+    expect(viewerAddress(from({ 'x-origin-verify': SECRET, 'cloudfront-viewer-address': '2001:db8:0:0:0:ff00:42:8329:443' }), EDGE)).toBe(
+      '2001:db8:0:0::/64',
+    );
   });
 
   it('is the connection address when the secret is missing or wrong, whatever the viewer header says', () => {
@@ -20,7 +24,10 @@ describe('the address a rate limit counts', () => {
 
   it('is the connection address when the viewer header is absent or malformed', () => {
     for (const viewer of [undefined, '', '198.51.100.7', 'not an address:80', '<script>:1', `${'1'.repeat(60)}:1`]) {
-      const headers: Record<string, string> = { 'x-origin-verify': SECRET, ...(viewer === undefined ? {} : { 'cloudfront-viewer-address': viewer }) };
+      const headers: Record<string, string> = {
+        'x-origin-verify': SECRET,
+        ...(viewer === undefined ? {} : { 'cloudfront-viewer-address': viewer }),
+      };
       expect(viewerAddress(from(headers), EDGE), String(viewer)).toBe(EDGE);
     }
   });
@@ -34,6 +41,8 @@ describe('the address a rate limit counts', () => {
     // An IPv4 address, also when written IPv6-mapped, counts whole.
     expect(rateLimitSubject('::ffff:198.51.100.7')).toBe('198.51.100.7');
     expect(rateLimitSubject('198.51.100.7')).toBe('198.51.100.7');
-    expect(viewerAddress(from({ 'x-origin-verify': SECRET, 'cloudfront-viewer-address': '2001:db8:1:2:a::1:443' }), EDGE)).toBe('2001:db8:1:2::/64');
+    expect(viewerAddress(from({ 'x-origin-verify': SECRET, 'cloudfront-viewer-address': '2001:db8:1:2:a::1:443' }), EDGE)).toBe(
+      '2001:db8:1:2::/64',
+    );
   });
 });

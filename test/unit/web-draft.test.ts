@@ -26,7 +26,13 @@ function fakeStore(overrides: Partial<KeyValueStore> = {}): KeyValueStore & { it
 }
 
 const now = Date.UTC(2026, 0, 15);
-const draft = (overrides: Partial<Draft> = {}): Draft => ({ formVersion: 1, savedAt: now, answers: { fullName: 'Amina' }, position: 1, ...overrides });
+const draft = (overrides: Partial<Draft> = {}): Draft => ({
+  formVersion: 1,
+  savedAt: now,
+  answers: { fullName: 'Amina' },
+  position: 1,
+  ...overrides,
+});
 const key = draftKey('heinola', 'guidance');
 
 describe('drafts on the device', () => {
@@ -89,7 +95,13 @@ describe('drafts on the device', () => {
 });
 
 describe('answers kept off the device', () => {
-  const form = { uiSchema: { personalIdentityCode: { 'ui:options': { keepOffDevice: true } }, birthDate: { 'ui:options': { keepOffDevice: true } }, fullName: {} } };
+  const form = {
+    uiSchema: {
+      personalIdentityCode: { 'ui:options': { keepOffDevice: true } },
+      birthDate: { 'ui:options': { keepOffDevice: true } },
+      fullName: {},
+    },
+  };
 
   it('are split from the rest by the form’s keepOffDevice marks', () => {
     expect(splitForDevice(form, { fullName: 'Amina', personalIdentityCode: '131052-308T', birthDate: '1952-10-13' })).toEqual({
@@ -100,7 +112,11 @@ describe('answers kept off the device', () => {
 
   it('live in the tab’s store, and nothing is stored when there are none', () => {
     const items = new Map<string, string>();
-    const tab: KeyValueStore = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+    const tab: KeyValueStore = {
+      getItem: (k) => items.get(k) ?? null,
+      setItem: (k, v) => void items.set(k, v),
+      removeItem: (k) => void items.delete(k),
+    };
     writeTabAnswers(tab, 't', { birthDate: '1952-10-13' });
     expect(readTabAnswers(tab, 't')).toEqual({ birthDate: '1952-10-13' });
     writeTabAnswers(tab, 't', {});

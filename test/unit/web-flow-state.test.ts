@@ -33,8 +33,20 @@ function run(state: FlowState, position: Position, ...actions: FlowAction[]): { 
 
 describe('starting a form', () => {
   it('starts fresh with no answers, errors or send', () => {
-    expect(fresh).toEqual({ answers: {}, serverErrors: [], failure: { items: [], key: 0 }, returnToReview: false, sending: false, sent: false, cleared: false });
-    expect(flowView(form, 0, fresh)).toMatchObject({ step: { id: 'topic' }, fields: ['topics', 'message'], summary: { items: [], key: 0 } });
+    expect(fresh).toEqual({
+      answers: {},
+      serverErrors: [],
+      failure: { items: [], key: 0 },
+      returnToReview: false,
+      sending: false,
+      sent: false,
+      cleared: false,
+    });
+    expect(flowView(form, 0, fresh)).toMatchObject({
+      step: { id: 'topic' },
+      fields: ['topics', 'message'],
+      summary: { items: [], key: 0 },
+    });
   });
 
   it('restores a draft: its answers and the send whose answer never came', () => {
@@ -54,7 +66,9 @@ describe('answering', () => {
 
   it('changes nothing (the same state) when no answer of the step changed', () => {
     const start = startState({ answers: { topics: ['housing'], fullName: 'Olena' }, position: 0 });
-    expect(transition(form, 0, start, { type: 'change', fields: ['topics', 'message'], stepData: { topics: ['housing'] } }).state).toBe(start);
+    expect(transition(form, 0, start, { type: 'change', fields: ['topics', 'message'], stepData: { topics: ['housing'] } }).state).toBe(
+      start,
+    );
   });
 
   it('keeps answers of other steps and of questions the step did not show', () => {
@@ -96,7 +110,7 @@ describe('moving between steps', () => {
     }
   });
 
-  it('an invalid step shows rjsf\'s problems in the summary, under their question paths, and stays', () => {
+  it("an invalid step shows rjsf's problems in the summary, under their question paths, and stays", () => {
     const out = transition(form, 0, fresh, {
       type: 'invalid',
       errors: [
@@ -152,19 +166,30 @@ describe('sending', () => {
   });
 
   it('forgets the attempt when the server says its key was used for other answers', () => {
-    const { state } = run(fresh, 'review', { type: 'sendStarted', pending }, { type: 'sendFailed', failure: { kind: 'refused' }, keyReused: true });
+    const { state } = run(
+      fresh,
+      'review',
+      { type: 'sendStarted', pending },
+      { type: 'sendFailed', failure: { kind: 'refused' }, keyReused: true },
+    );
     expect(state.pending).toBeUndefined();
   });
 
   it('retries: a new start after a failure sends again', () => {
-    const { state } = run(fresh, 'review', { type: 'sendStarted', pending }, { type: 'sendFailed', failure: { kind: 'offline' }, keyReused: false }, { type: 'sendStarted', pending });
+    const { state } = run(
+      fresh,
+      'review',
+      { type: 'sendStarted', pending },
+      { type: 'sendFailed', failure: { kind: 'offline' }, keyReused: false },
+      { type: 'sendStarted', pending },
+    );
     expect(state).toMatchObject({ sending: true, pending });
     expect(state.sendFailure).toBeUndefined();
   });
 });
 
 describe('refused answers (the check before sending, or the server)', () => {
-  it('take the resident to the first step with a problem and show only that step\'s problems', () => {
+  it("take the resident to the first step with a problem and show only that step's problems", () => {
     const edited = { ...fresh, returnToReview: true, sending: true };
     const { state, moved } = run(edited, 'review', { type: 'answersRefused', errors: [consentError, topicsError] });
     expect(moved).toBe(0);
@@ -187,8 +212,17 @@ describe('refused answers (the check before sending, or the server)', () => {
   });
 
   it("show the server's errors of the step in the summary and on their questions once the moved-to summary is gone", () => {
-    const { state } = run(fresh, 'review', { type: 'answersRefused', errors: [consentError, topicsError] }, { type: 'next' }, { type: 'back' });
-    expect(flowView(form, 0, state)).toMatchObject({ stepServerErrors: [topicsError], summary: { items: [{ field: 'topics', message: 'Choose at least one.' }], key: 3 } });
+    const { state } = run(
+      fresh,
+      'review',
+      { type: 'answersRefused', errors: [consentError, topicsError] },
+      { type: 'next' },
+      { type: 'back' },
+    );
+    expect(flowView(form, 0, state)).toMatchObject({
+      stepServerErrors: [topicsError],
+      summary: { items: [{ field: 'topics', message: 'Choose at least one.' }], key: 3 },
+    });
     expect(flowView(form, 3, state).stepServerErrors).toEqual([consentError]);
   });
 });
@@ -211,18 +245,37 @@ describe('clearing the answers', () => {
 
 describe('a failed send, judged and worded', () => {
   it('refused answers land on their questions', () => {
-    expect(sendFailed({ status: 400, code: 'invalid_answers', errors: [topicsError] })).toEqual({ type: 'answersRefused', errors: [topicsError] });
+    expect(sendFailed({ status: 400, code: 'invalid_answers', errors: [topicsError] })).toEqual({
+      type: 'answersRefused',
+      errors: [topicsError],
+    });
   });
 
   it('busy, refused, a reused key, or no answer at all', () => {
-    expect(sendFailed({ status: 429, code: 'rate_limited', retryAfter: 120, errors: [] })).toEqual({ type: 'sendFailed', failure: { kind: 'busy', retryAfter: 120 }, keyReused: false });
-    expect(sendFailed({ status: 503, code: 'unavailable', errors: [] })).toEqual({ type: 'sendFailed', failure: { kind: 'busy' }, keyReused: false });
-    expect(sendFailed({ status: 400, code: 'invalid_answers', errors: [] })).toEqual({ type: 'sendFailed', failure: { kind: 'refused' }, keyReused: false });
-    expect(sendFailed({ status: 422, code: 'idempotency_key_reused', errors: [] })).toEqual({ type: 'sendFailed', failure: { kind: 'refused' }, keyReused: true });
+    expect(sendFailed({ status: 429, code: 'rate_limited', retryAfter: 120, errors: [] })).toEqual({
+      type: 'sendFailed',
+      failure: { kind: 'busy', retryAfter: 120 },
+      keyReused: false,
+    });
+    expect(sendFailed({ status: 503, code: 'unavailable', errors: [] })).toEqual({
+      type: 'sendFailed',
+      failure: { kind: 'busy' },
+      keyReused: false,
+    });
+    expect(sendFailed({ status: 400, code: 'invalid_answers', errors: [] })).toEqual({
+      type: 'sendFailed',
+      failure: { kind: 'refused' },
+      keyReused: false,
+    });
+    expect(sendFailed({ status: 422, code: 'idempotency_key_reused', errors: [] })).toEqual({
+      type: 'sendFailed',
+      failure: { kind: 'refused' },
+      keyReused: true,
+    });
     expect(sendFailed(undefined)).toEqual({ type: 'sendFailed', failure: { kind: 'offline' }, keyReused: false });
   });
 
-  it('in the resident\'s words, the wait in whole minutes and at least one', () => {
+  it("in the resident's words, the wait in whole minutes and at least one", () => {
     const t = (key: string, vars?: Record<string, unknown>) => (vars ? `${key}:${JSON.stringify(vars)}` : key);
     expect(sendFailureText({ kind: 'busy' }, t)).toBe('form.busy');
     expect(sendFailureText({ kind: 'busy', retryAfter: 90 }, t)).toBe('form.busyWait:{"count":2}');

@@ -6,7 +6,12 @@ import { stepsOf, type Answers, type Position } from '../../web/src/resident/ste
 import { catalog, guidanceForm } from './web-fixtures.js';
 import { byText, englishTexts, mount, type, user, withTexts } from './web-render.js';
 
-const englishForm = (id: string): LocalizedForm => localize(catalog.forms.find((f) => f.id === id)!, 'en', { municipality: 'Heinola', walkIn: '' });
+const englishForm = (id: string): LocalizedForm =>
+  localize(
+    catalog.forms.find((f) => f.id === id)!,
+    'en',
+    { municipality: 'Heinola', walkIn: '' },
+  );
 const hobbyForm = () => englishForm('hobby');
 
 /** The answers the page keeps while a form is filled: on the device, and in the tab those kept off it. */
@@ -28,7 +33,9 @@ const guidanceAnswers: Answers = {
 async function flow(form: LocalizedForm, answers: Answers, position: Position) {
   const texts = await englishTexts();
   const validate = createAjv().compile(form.schema);
-  const page = await mount(withTexts(texts, <FormFlow form={form} validate={validate} municipality="heinola" start={{ answers, position }} />));
+  const page = await mount(
+    withTexts(texts, <FormFlow form={form} validate={validate} municipality="heinola" start={{ answers, position }} />),
+  );
   return { ...page, t: texts.t };
 }
 

@@ -34,7 +34,10 @@ export function type(input: HTMLInputElement, text: string): Promise<void> {
 /** The element with exactly this text (buttons, links, headings), failing loudly when there is none. */
 export function byText<T extends Element = HTMLElement>(root: ParentNode, selector: string, text: string): T {
   const found = [...root.querySelectorAll<T>(selector)].find((el) => el.textContent?.trim() === text);
-  if (!found) throw new Error(`no ${selector} reading "${text}" in: ${[...root.querySelectorAll(selector)].map((el) => el.textContent?.trim()).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no ${selector} reading "${text}" in: ${[...root.querySelectorAll(selector)].map((el) => el.textContent?.trim()).join(' | ')}`,
+    );
   return found;
 }
 

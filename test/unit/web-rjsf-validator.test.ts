@@ -67,7 +67,12 @@ describe('the rjsf validator backed by the form kit', () => {
   });
 
   it('puts server errors on their top-level fields', () => {
-    expect(errorSchemaOf([{ path: '/answers/topics/0', keyword: 'enum', message: 'm' }, { path: '/answers', keyword: 'type', message: 'x' }])).toEqual({
+    expect(
+      errorSchemaOf([
+        { path: '/answers/topics/0', keyword: 'enum', message: 'm' },
+        { path: '/answers', keyword: 'type', message: 'x' },
+      ]),
+    ).toEqual({
       topics: { __errors: ['m'] },
     });
   });
@@ -81,7 +86,12 @@ describe('the rjsf validator backed by the form kit', () => {
 
 describe('the required-only stand-in for a form newer than the build', () => {
   it('reports missing required and shown conditional answers like ajv', () => {
-    const errors = validateAnswers(requiredOnly(form.schema), { topics: ['other'], contactWay: 'email' }, messages, localizedFieldLookup(form));
+    const errors = validateAnswers(
+      requiredOnly(form.schema),
+      { topics: ['other'], contactWay: 'email' },
+      messages,
+      localizedFieldLookup(form),
+    );
     expect(errors.map((e) => e.path)).toEqual([
       '/answers/fullName',
       '/answers/preferredLanguage',

@@ -73,14 +73,28 @@ describe('the widgets the form page keeps', () => {
       expect(() => getWidget(schema, widget, registry), `${JSON.stringify(schema)}: ${widget}`).not.toThrow();
     }
     for (const format of FORMATS) expect(hasWidget({ type: 'string', format }, format, registry), format).toBe(true);
-    expect(getWidget({ type: 'string', format: 'birth-date' }, 'birth-date', registry)).toBe(getWidget({ type: 'string' }, ourWidgets['birth-date']!, registry));
+    expect(getWidget({ type: 'string', format: 'birth-date' }, 'birth-date', registry)).toBe(
+      getWidget({ type: 'string' }, ourWidgets['birth-date']!, registry),
+    );
   });
 
   it('leave out only widgets no form can reach', () => {
     const dropped = Object.keys(realWidgets()).filter((name) => !(name in slimWidgets()));
-    expect(dropped.sort()).toEqual(
-      ['AltDateTimeWidget', 'AltDateWidget', 'ColorWidget', 'DateTimeWidget', 'DateWidget', 'FileWidget', 'HiddenWidget', 'PasswordWidget', 'RangeWidget', 'RatingWidget', 'TimeWidget', 'URLWidget', 'UpDownWidget'],
-    );
+    expect(dropped.sort()).toEqual([
+      'AltDateTimeWidget',
+      'AltDateWidget',
+      'ColorWidget',
+      'DateTimeWidget',
+      'DateWidget',
+      'FileWidget',
+      'HiddenWidget',
+      'PasswordWidget',
+      'RangeWidget',
+      'RatingWidget',
+      'TimeWidget',
+      'URLWidget',
+      'UpDownWidget',
+    ]);
     // rjsf's date input is replaced by ours, which the page always has.
     expect(ourWidgets['DateWidget']).toBeDefined();
   });
@@ -89,15 +103,29 @@ describe('the widgets the form page keeps', () => {
 describe('the fields and templates the form page keeps', () => {
   it('give SchemaField a field for every type a question can have', () => {
     const fields = slimFields();
-    const byType: Record<string, string> = { array: 'ArrayField', boolean: 'BooleanField', integer: 'NumberField', number: 'NumberField', object: 'ObjectField', string: 'StringField' };
+    const byType: Record<string, string> = {
+      array: 'ArrayField',
+      boolean: 'BooleanField',
+      integer: 'NumberField',
+      number: 'NumberField',
+      object: 'ObjectField',
+      string: 'StringField',
+    };
     for (const schema of Object.values(EXAMPLES)) expect(fields[byType[schema.type as string]!], String(schema.type)).toBeDefined();
     expect(fields.SchemaField).toBe(realFields().SchemaField);
     expect(fields.ArrayField).toBe(realFields().ArrayField);
     expect(fields.FallbackField).toBeDefined();
     const dropped = Object.keys(realFields()).filter((name) => !(name in fields));
-    expect(dropped.sort()).toEqual(
-      ['AnyOfField', 'CyclicSchemaField', 'LayoutGridField', 'LayoutHeaderField', 'LayoutMultiSchemaField', 'NullField', 'OneOfField', 'OptionalDataControlsField'],
-    );
+    expect(dropped.sort()).toEqual([
+      'AnyOfField',
+      'CyclicSchemaField',
+      'LayoutGridField',
+      'LayoutHeaderField',
+      'LayoutMultiSchemaField',
+      'NullField',
+      'OneOfField',
+      'OptionalDataControlsField',
+    ]);
   });
 
   it('with ours, hold every template the kept fields and widgets ask for', () => {
@@ -149,22 +177,94 @@ function corpus(): unknown[] {
   const f = () => 1;
   const g = () => 2;
   return [
-    0, -0, 1, NaN, Infinity, 1n, 'a', '', true, false, null, undefined, Symbol.for('s'), f, g, class {},
-    {}, [], [1, 2], [2, 1], [1, [2, [3]]], { a: 1 }, { a: 1, b: undefined }, { b: undefined, a: 1 }, { a: [1, { b: 2 }] }, { a: f }, { a: g },
-    nullProto, Object.assign(Object.create(null) as object, { a: 1 }), Object.assign(Object.create(null) as object, { a: 2 }),
-    new Date(0), new Date(0), new Date(NaN), /a/g, /a/g, /a/i, new Map([[1, { a: 1 }]]), new Map([[1, { a: 1 }]]), new Map([[{ k: 1 }, 1]]), new Map([[{ k: 1 }, 1]]),
-    new Set([1, { a: 1 }]), new Set([{ a: 1 }, 1]), new Set([1, 2]), Promise.resolve(1), Promise.resolve(1), { then: f },
-    new Point(1, 2), new Point(1, 2), new Point(2, 1), circular, circular2, { self: circular }, loopA, loopB,
-    error('x'), error('x'), error('y'), Object.assign(error('x'), { code: 1 }), new TypeError('x'),
-    new Uint8Array([1, 2]), new Uint8Array([1, 2]), new Float64Array([NaN]), new Float64Array([NaN]), new Int16Array([1, 2]), new ArrayBuffer(2), new ArrayBuffer(2),
-    new Uint8Array(new ArrayBuffer(4), 1, 2), new Uint8Array(new ArrayBuffer(4), 2, 2), new DataView(new ArrayBuffer(4), 1, 2), new DataView(new ArrayBuffer(4), 2, 2),
-    new DataView(new ArrayBuffer(2)), Object.assign(error('x'), { cause: 1 }), new Error('x', { cause: 1 }), new URL('https://a.fi/?x=1&y=2'), new URL('https://a.fi/?y=2&x=1'), new URL('https://b.fi/'),
-    Object(1), Object(1), Object('a'), Object(false), new WeakMap(),
+    0,
+    -0,
+    1,
+    NaN,
+    Infinity,
+    1n,
+    'a',
+    '',
+    true,
+    false,
+    null,
+    undefined,
+    Symbol.for('s'),
+    f,
+    g,
+    class {},
+    {},
+    [],
+    [1, 2],
+    [2, 1],
+    [1, [2, [3]]],
+    { a: 1 },
+    { a: 1, b: undefined },
+    { b: undefined, a: 1 },
+    { a: [1, { b: 2 }] },
+    { a: f },
+    { a: g },
+    nullProto,
+    Object.assign(Object.create(null) as object, { a: 1 }),
+    Object.assign(Object.create(null) as object, { a: 2 }),
+    new Date(0),
+    new Date(0),
+    new Date(NaN),
+    /a/g,
+    /a/g,
+    /a/i,
+    new Map([[1, { a: 1 }]]),
+    new Map([[1, { a: 1 }]]),
+    new Map([[{ k: 1 }, 1]]),
+    new Map([[{ k: 1 }, 1]]),
+    new Set([1, { a: 1 }]),
+    new Set([{ a: 1 }, 1]),
+    new Set([1, 2]),
+    Promise.resolve(1),
+    Promise.resolve(1),
+    { then: f },
+    new Point(1, 2),
+    new Point(1, 2),
+    new Point(2, 1),
+    circular,
+    circular2,
+    { self: circular },
+    loopA,
+    loopB,
+    error('x'),
+    error('x'),
+    error('y'),
+    Object.assign(error('x'), { code: 1 }),
+    new TypeError('x'),
+    new Uint8Array([1, 2]),
+    new Uint8Array([1, 2]),
+    new Float64Array([NaN]),
+    new Float64Array([NaN]),
+    new Int16Array([1, 2]),
+    new ArrayBuffer(2),
+    new ArrayBuffer(2),
+    new Uint8Array(new ArrayBuffer(4), 1, 2),
+    new Uint8Array(new ArrayBuffer(4), 2, 2),
+    new DataView(new ArrayBuffer(4), 1, 2),
+    new DataView(new ArrayBuffer(4), 2, 2),
+    new DataView(new ArrayBuffer(2)),
+    Object.assign(error('x'), { cause: 1 }),
+    new Error('x', { cause: 1 }),
+    new URL('https://a.fi/?x=1&y=2'),
+    new URL('https://a.fi/?y=2&x=1'),
+    new URL('https://b.fi/'),
+    Object(1),
+    Object(1),
+    Object('a'),
+    Object(false),
+    new WeakMap(),
     { $$typeof: Symbol.for('react.element'), type: 'div', props: { a: 1 }, _owner: { x: 1 } },
     { $$typeof: Symbol.for('react.element'), type: 'div', props: { a: 1 }, _owner: { x: 2 } },
     { type: 'div', props: { a: 1 }, __v: 1, constructor: undefined, $$typeof: Symbol.for('react.element') },
     { type: 'div', props: { a: 1 }, __v: 2, constructor: undefined, $$typeof: Symbol.for('react.element') },
-    { constructor: 'x', a: 1 }, { constructor: 'x', a: 1 }, { constructor: 'y', a: 1 },
+    { constructor: 'x', a: 1 },
+    { constructor: 'x', a: 1 },
+    { constructor: 'y', a: 1 },
   ];
 }
 
@@ -190,14 +290,14 @@ function randomPair(next: () => number): [unknown, unknown] {
 }
 
 describe('the deep equality that replaces fast-equals', () => {
-  it('answers as rjsf\'s deepEquals on every pair of a corpus of values, circular ones included', () => {
+  it("answers as rjsf's deepEquals on every pair of a corpus of values, circular ones included", () => {
     const values = corpus();
     values.forEach((a, i) => {
       values.forEach((b, j) => expect(deepEquals(a, b), `corpus[${i}] / corpus[${j}]`).toBe(realDeepEquals(a, b)));
     });
   });
 
-  it('answers as rjsf\'s deepEquals on random data, equal and slightly different', () => {
+  it("answers as rjsf's deepEquals on random data, equal and slightly different", () => {
     const next = random(20260601);
     let equal = 0;
     for (let i = 0; i < 3000; i++) {
@@ -256,20 +356,39 @@ describe('the allOf merge that replaces @x0k/json-schema-merge', () => {
       { type: 'object', additionalProperties: false, properties: { a: { type: 'string' } }, allOf: [{ properties: { b: true } }] },
       { type: 'object', additionalProperties: false, allOf: [{ properties: { b: true } }] },
       { type: 'object', additionalProperties: true, properties: { a: {} }, allOf: [{ properties: { a: true } }] },
-      { type: 'object', allOf: [{ properties: { b: true }, required: ['b'] }, { required: ['b'], properties: { c: true } }] },
+      {
+        type: 'object',
+        allOf: [
+          { properties: { b: true }, required: ['b'] },
+          { required: ['b'], properties: { c: true } },
+        ],
+      },
       { type: 'object', allOf: [true, {}, { allOf: [{ required: ['x'] }] }] },
       { allOf: [{ required: ['x'] }] },
       { allOf: [{}, true] },
       { type: 'object', additionalProperties: false, properties: {}, allOf: [{ properties: { b: true } }] },
     ];
-    for (const schema of cases) expect(JSON.stringify(allOfMerge(structuredClone(schema) as Record<string, unknown>)), JSON.stringify(schema)).toBe(JSON.stringify(realAllOfMerge(structuredClone(schema))));
+    for (const schema of cases)
+      expect(JSON.stringify(allOfMerge(structuredClone(schema) as Record<string, unknown>)), JSON.stringify(schema)).toBe(
+        JSON.stringify(realAllOfMerge(structuredClone(schema))),
+      );
   });
 
   it('throws on any other shape, which rjsf catches and reports', () => {
-    for (const member of [{ properties: { a: { type: 'string' } } }, { anyOf: [{ required: ['a'] }] }, { minLength: 2 }, { required: 'a' }]) {
-      expect(() => allOfMerge({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } }, allOf: [member] }), JSON.stringify(member)).toThrow(/not supported/);
+    for (const member of [
+      { properties: { a: { type: 'string' } } },
+      { anyOf: [{ required: ['a'] }] },
+      { minLength: 2 },
+      { required: 'a' },
+    ]) {
+      expect(
+        () => allOfMerge({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } }, allOf: [member] }),
+        JSON.stringify(member),
+      ).toThrow(/not supported/);
     }
-    expect(() => allOfMerge({ type: 'object', patternProperties: { x: {} }, allOf: [{ properties: { a: true } }] })).toThrow(/patternProperties/);
+    expect(() => allOfMerge({ type: 'object', patternProperties: { x: {} }, allOf: [{ properties: { a: true } }] })).toThrow(
+      /patternProperties/,
+    );
   });
 });
 
@@ -277,14 +396,20 @@ describe('react-is, as far as getWidget asks', () => {
   it('tells forwardRef and memo elements apart as react-is does, for React and Preact elements', () => {
     const Plain = () => null;
     const values: unknown[] = [
-      createElement(forwardRef(() => null), null),
+      createElement(
+        forwardRef(() => null),
+        null,
+      ),
       createElement(memo(Plain), null),
       createElement(Plain, null),
       createElement('div', null),
       createElement(Fragment, null),
       forwardRef(() => null),
       memo(Plain),
-      preactElement(preactForwardRef(() => null), null),
+      preactElement(
+        preactForwardRef(() => null),
+        null,
+      ),
       preactElement(preactMemo(Plain), null),
       preactElement('div', null),
       'radio',
@@ -299,8 +424,22 @@ describe('react-is, as far as getWidget asks', () => {
       expect(reactIs.default.isMemo(value)).toBe(realReactIs.isMemo(value));
     }
     // Preact's compat layer, which the page runs on, marks its elements as React 18 did, so both answer yes there.
-    expect(reactIs.isForwardRef(preactElement(preactForwardRef(() => null), null))).toBe(true);
-    expect(realReactIs.isForwardRef(preactElement(preactForwardRef(() => null), null))).toBe(true);
+    expect(
+      reactIs.isForwardRef(
+        preactElement(
+          preactForwardRef(() => null),
+          null,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      realReactIs.isForwardRef(
+        preactElement(
+          preactForwardRef(() => null),
+          null,
+        ),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -1,7 +1,14 @@
 import type { FormLanguages } from '../../web/src/staff/staff-api.js';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../web/src/routes.js';
-import { auditActionLabel, auditDetail, LANGUAGE_COLUMNS, newestFirst, REVIEW_LABELS, reviewState } from '../../web/src/staff/admin-format.js';
+import {
+  auditActionLabel,
+  auditDetail,
+  LANGUAGE_COLUMNS,
+  newestFirst,
+  REVIEW_LABELS,
+  reviewState,
+} from '../../web/src/staff/admin-format.js';
 import { ADMIN_PATH, parseStaffPath } from '../../web/src/staff/staff-routes.js';
 
 describe('the admin path', () => {
@@ -28,7 +35,11 @@ describe("a form's language", () => {
     expect(reviewState(form, 'en')).toBe('unreviewed');
     expect(reviewState(form, 'th')).toBe('notOffered');
     expect(reviewState(form, 'sv')).toBe('notOffered');
-    expect([REVIEW_LABELS.reviewed, REVIEW_LABELS.unreviewed, REVIEW_LABELS.notOffered]).toEqual(['tarkistettu', 'ei tarkistettu', 'ei tarjolla']);
+    expect([REVIEW_LABELS.reviewed, REVIEW_LABELS.unreviewed, REVIEW_LABELS.notOffered]).toEqual([
+      'tarkistettu',
+      'ei tarkistettu',
+      'ei tarjolla',
+    ]);
   });
 
   it('has a column for each of the ten languages, Finnish first', () => {
@@ -41,7 +52,7 @@ describe('audit entries', () => {
     expect(['read', 'update', 'export', 'other'].map(auditActionLabel)).toEqual(['luki', 'muutti', 'vei CSV:nä', 'other']);
   });
 
-  it("say in Finnish what an update changed, and keep other details as they came", () => {
+  it('say in Finnish what an update changed, and keep other details as they came', () => {
     expect(auditDetail({ action: 'update', detail: 'status,note' })).toBe('tila, muistiinpano');
     expect(auditDetail({ action: 'update', detail: 'assign' })).toBe('käsittelijä');
     expect(auditDetail({ action: 'export', detail: 'csv' })).toBe('csv');

@@ -42,8 +42,16 @@ describe('inbox filters in the page address', () => {
 
 describe('the inbox API query', () => {
   it('turns "mine" into the member email and adds the page size and cursor', () => {
-    const q = new URLSearchParams(inboxApiQuery(filters({ status: 'new', mine: true, minAgeDays: 3 }), member(), { limit: 25, cursor: 'abc' }));
-    expect(Object.fromEntries(q)).toEqual({ status: 'new', assignee: 'staff.heinola@koto.local', minAgeDays: '3', limit: '25', cursor: 'abc' });
+    const q = new URLSearchParams(
+      inboxApiQuery(filters({ status: 'new', mine: true, minAgeDays: 3 }), member(), { limit: 25, cursor: 'abc' }),
+    );
+    expect(Object.fromEntries(q)).toEqual({
+      status: 'new',
+      assignee: 'staff.heinola@koto.local',
+      minAgeDays: '3',
+      limit: '25',
+      cursor: 'abc',
+    });
   });
 
   it('drops a municipality that is not the member own (the API would answer 403)', () => {
@@ -55,7 +63,9 @@ describe('the inbox API query', () => {
 describe('the CSV export link', () => {
   it('carries the filters, and the only municipality of a one-municipality member', () => {
     expect(csvHref(NO_FILTERS, member())).toBe('/api/staff/submissions.csv?municipality=heinola');
-    expect(csvHref(filters({ form: 'guidance', status: 'done' }), member())).toBe('/api/staff/submissions.csv?status=done&form=guidance&municipality=heinola');
+    expect(csvHref(filters({ form: 'guidance', status: 'done' }), member())).toBe(
+      '/api/staff/submissions.csv?status=done&form=guidance&municipality=heinola',
+    );
     expect(csvHasAnswers(filters({ form: 'guidance' }), member())).toBe(true);
     expect(csvHasAnswers(NO_FILTERS, member())).toBe(false);
   });

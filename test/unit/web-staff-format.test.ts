@@ -11,7 +11,13 @@ describe('staff texts', () => {
   });
 
   it('name statuses and languages in Finnish, keeping an unknown one as it came', () => {
-    expect(['new', 'in_progress', 'waiting_resident', 'done', 'rejected'].map(statusLabel)).toEqual(['uusi', 'käsittelyssä', 'odottaa asiakasta', 'valmis', 'hylätty']);
+    expect(['new', 'in_progress', 'waiting_resident', 'done', 'rejected'].map(statusLabel)).toEqual([
+      'uusi',
+      'käsittelyssä',
+      'odottaa asiakasta',
+      'valmis',
+      'hylätty',
+    ]);
     expect(statusLabel('archived')).toBe('archived');
     expect(statusLabel(null)).toBe('–');
     expect(languageName('uk')).toBe('ukraina');
@@ -45,7 +51,17 @@ describe('the staff catalog', () => {
   it('takes titles, names and the offered forms from the forms lists, skipping one that failed', () => {
     const catalog = mergeCatalog(
       ['heinola', 'orimattila', 'lahti'],
-      [list('heinola', 'Heinola', [['guidance', 'Ohjaus ja neuvonta (uusi)'], ['hobby', 'Harrastukset']]), list('orimattila', 'Orimattila', [['orientation', 'Orientaatio'], ['guidance', 'Ohjaus']]), undefined],
+      [
+        list('heinola', 'Heinola', [
+          ['guidance', 'Ohjaus ja neuvonta (uusi)'],
+          ['hobby', 'Harrastukset'],
+        ]),
+        list('orimattila', 'Orimattila', [
+          ['orientation', 'Orientaatio'],
+          ['guidance', 'Ohjaus'],
+        ]),
+        undefined,
+      ],
     );
     expect(catalog.formIds).toEqual(['guidance', 'hobby', 'orientation']);
     expect(formTitle(catalog, 'guidance')).toBe('Ohjaus');

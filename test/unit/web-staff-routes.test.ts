@@ -38,7 +38,18 @@ describe('a typed reference', () => {
   });
 
   it('is null when it cannot be a reference (wrong length, 0/O/1/I, other characters)', () => {
-    for (const typed of ['', 'HEI', 'HEI-7KQ4-M2X', 'HEI-7KQ4-M2X99', 'HEI-0KQ4-M2X9', 'HEI-OKQ4-M2X9', 'HEI-1KQ4-M2X9', 'HEI-IKQ4-M2X9', 'HE1-7KQ4-M2X9', 'HEI/7KQ4/M2X9']) {
+    for (const typed of [
+      '',
+      'HEI',
+      'HEI-7KQ4-M2X',
+      'HEI-7KQ4-M2X99',
+      'HEI-0KQ4-M2X9',
+      'HEI-OKQ4-M2X9',
+      'HEI-1KQ4-M2X9',
+      'HEI-IKQ4-M2X9',
+      'HE1-7KQ4-M2X9',
+      'HEI/7KQ4/M2X9',
+    ]) {
       expect(formatReference(typed)).toBeNull();
     }
   });

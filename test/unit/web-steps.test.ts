@@ -59,12 +59,18 @@ describe('answers of a step', () => {
 
   it('replace the step fields in all answers and drop a cleared one', () => {
     const all = { topics: ['work'], fullName: 'Old', latinName: 'Old' };
-    expect(mergeStepAnswers(all, ['fullName', 'latinName'], { fullName: 'New', latinName: undefined })).toEqual({ topics: ['work'], fullName: 'New' });
+    expect(mergeStepAnswers(all, ['fullName', 'latinName'], { fullName: 'New', latinName: undefined })).toEqual({
+      topics: ['work'],
+      fullName: 'New',
+    });
   });
 
   it('keep the answers of other steps and of hidden questions', () => {
     const all = { topics: ['work'], topicOther: 'kept while hidden' };
-    expect(mergeStepAnswers(all, ['topics', 'message'], { topics: ['housing'] })).toEqual({ topics: ['housing'], topicOther: 'kept while hidden' });
+    expect(mergeStepAnswers(all, ['topics', 'message'], { topics: ['housing'] })).toEqual({
+      topics: ['housing'],
+      topicOther: 'kept while hidden',
+    });
   });
 
   it('leave out empty values', () => {

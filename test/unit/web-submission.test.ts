@@ -8,8 +8,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 describe('the submission body', () => {
   it('carries the form version and language, without hidden or empty answers', () => {
-    const body = submissionBody(form, 'heinola', { topics: ['work'], topicOther: 'stale', contactWay: 'visit', phone: '040 123', message: '' });
-    expect(body).toEqual({ municipality: 'heinola', lang: 'fi', formVersion: form.version, answers: { topics: ['work'], contactWay: 'visit' } });
+    const body = submissionBody(form, 'heinola', {
+      topics: ['work'],
+      topicOther: 'stale',
+      contactWay: 'visit',
+      phone: '040 123',
+      message: '',
+    });
+    expect(body).toEqual({
+      municipality: 'heinola',
+      lang: 'fi',
+      formVersion: form.version,
+      answers: { topics: ['work'], contactWay: 'visit' },
+    });
   });
 });
 

@@ -21,7 +21,15 @@ const samples: unknown[] = [
   {},
   { topics: [], fullName: 'A', phone: 'abc', contactWay: 'sms', interpreterNeeded: true },
   { topics: ['work', 'work'], fullName: 'Amina', preferredLanguage: 'xx', contactWay: 'email', email: 'not-an-email', consent: false },
-  { topics: ['other'], topicOther: 'Bank', fullName: 'Amina', preferredLanguage: 'ar', contactWay: 'visit', interpreterNeeded: false, consent: true },
+  {
+    topics: ['other'],
+    topicOther: 'Bank',
+    fullName: 'Amina',
+    preferredLanguage: 'ar',
+    contactWay: 'visit',
+    interpreterNeeded: false,
+    consent: true,
+  },
   { fullName: 'Ö'.repeat(201), birthYear: 1850, unknown: 1 },
 ];
 

@@ -43,7 +43,13 @@ export function App({ initialTexts }: { initialTexts?: LoadedTexts }) {
   const { path } = useLocation();
   if (parseRoute(path).page !== 'staff') return <ResidentApp initialTexts={initialTexts} />;
   return (
-    <Suspense fallback={<p className="loading" role="status">Ladataan…</p>}>
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          Ladataan…
+        </p>
+      }
+    >
       <StaffApp />
     </Suspense>
   );

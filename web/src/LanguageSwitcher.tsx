@@ -17,7 +17,13 @@ export function LanguageSwitcher({ path }: { path: string }) {
       <ul className="lang-list">
         {AVAILABLE_LANGUAGES.map((l) => (
           <li key={l.code}>
-            <a href={pathInLanguage(path, l.code)} lang={l.code} dir={l.dir} hrefLang={l.code} aria-current={l.code === lang ? 'true' : undefined}>
+            <a
+              href={pathInLanguage(path, l.code)}
+              lang={l.code}
+              dir={l.dir}
+              hrefLang={l.code}
+              aria-current={l.code === lang ? 'true' : undefined}
+            >
               {l.name}
             </a>
           </li>

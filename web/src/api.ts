@@ -60,8 +60,7 @@ const q = (params: Record<string, string>) => new URLSearchParams(params).toStri
 export const fetchMunicipalities = () => request<MunicipalitiesResponse>('/api/municipalities');
 
 /** The forms a municipality offers in `lang`, with the municipality's contact details. */
-export const fetchServices = (municipality: string, lang: string) =>
-  request<ServicesResponse>(`/api/forms?${q({ municipality, lang })}`);
+export const fetchServices = (municipality: string, lang: string) => request<ServicesResponse>(`/api/forms?${q({ municipality, lang })}`);
 
 /** One form localized into `lang`. */
 export const fetchForm = (formId: string, municipality: string, lang: string) =>

@@ -19,7 +19,10 @@ const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** The route a path names; unknown shapes are `notFound`, keeping the language when the path starts with one. */
 export function parseRoute(path: string): Route {
-  const parts = path.split('/').filter(Boolean).map((p) => safeDecode(p));
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => safeDecode(p));
   const [lang, municipality, formId, ...rest] = parts;
   if (parts.length === 0) return { page: 'languages' };
   if (lang === 'staff' || lang === 'admin') return { page: 'staff' };

@@ -1,7 +1,17 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { staffListProblems, type StaffMember } from '../domain/staff/staff-member.js';
-import { isLang, lintForm, lintMunicipality, type Catalog, type CommonTexts, type FormDefinition, type Lang, type MailTexts, type Municipality } from '../../../schemas/src/index.js';
+import {
+  isLang,
+  lintForm,
+  lintMunicipality,
+  type Catalog,
+  type CommonTexts,
+  type FormDefinition,
+  type Lang,
+  type MailTexts,
+  type Municipality,
+} from '../../../schemas/src/index.js';
 
 function readJson<T>(path: string): T {
   try {
@@ -13,7 +23,9 @@ function readJson<T>(path: string): T {
 
 function readTexts<T>(dir: string): Partial<Record<Lang, T>> {
   const out: Partial<Record<Lang, T>> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const lang = file.slice(0, -'.json'.length);
     if (!isLang(lang)) throw new Error(`${join(dir, file)}: not an offered language`);
     out[lang] = readJson<T>(join(dir, file));
@@ -32,8 +44,12 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
   const { languages } = readJson<{ languages?: Record<string, { reviewed?: unknown }> }>(path);
   const entries = Object.entries(languages ?? {});
   const problems = [
-    ...entries.filter(([lang, v]) => !isLang(lang) || typeof v?.reviewed !== 'boolean').map(([lang]) => `${lang}: needs a known language and "reviewed": true or false`),
-    ...Object.keys(common).filter((lang) => !languages?.[lang]).map((lang) => `${lang}: has interface texts but no review flag`),
+    ...entries
+      .filter(([lang, v]) => !isLang(lang) || typeof v?.reviewed !== 'boolean')
+      .map(([lang]) => `${lang}: needs a known language and "reviewed": true or false`),
+    ...Object.keys(common)
+      .filter((lang) => !languages?.[lang])
+      .map((lang) => `${lang}: has interface texts but no review flag`),
   ];
   if (problems.length) throw new Error(`${path} has problems:\n${problems.join('\n')}`);
   return Object.fromEntries(entries.map(([lang, v]) => [lang, { reviewed: v.reviewed === true }]));
@@ -52,12 +68,15 @@ export function readCatalog(root: string): Catalog {
   const muniDir = join(root, 'municipalities');
   // Municipality texts live per language (one file for all municipalities), as translation tools expect.
   const muniTexts = readTexts<Record<string, Record<string, string>>>(join(muniDir, 'texts'));
-  const files = readdirSync(muniDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(muniDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const raw = files.map((f) => readJson<unknown>(join(muniDir, f)));
   const formIds = forms.map((f) => f.id);
   const problems = files.flatMap((file, i) => lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) }));
   for (const [lang, all] of Object.entries(muniTexts)) {
-    for (const id of Object.keys(all)) if (!files.includes(`${id}.json`)) problems.push(`texts/${lang}.json: texts for ${id}, which has no municipality file`);
+    for (const id of Object.keys(all))
+      if (!files.includes(`${id}.json`)) problems.push(`texts/${lang}.json: texts for ${id}, which has no municipality file`);
   }
   if (problems.length) throw new Error(`Municipality files in ${muniDir} have problems:\n${problems.join('\n')}`);
   // The lint has checked every field the type promises.
@@ -68,7 +87,13 @@ export function readCatalog(root: string): Catalog {
     return { ...data, texts };
   });
   const common = readTexts<CommonTexts>(join(root, 'texts'));
-  return { forms, municipalities, common, mail: readTexts<MailTexts>(join(root, 'texts', 'mail')), sharedReview: readSharedReview(root, common) };
+  return {
+    forms,
+    municipalities,
+    common,
+    mail: readTexts<MailTexts>(join(root, 'texts', 'mail')),
+    sharedReview: readSharedReview(root, common),
+  };
 }
 
 /**

@@ -66,12 +66,21 @@ export async function listOutbox(dir: string): Promise<OutboxEntry[]> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
-  const files = names.filter((name) => MESSAGE_FILE.test(name)).sort().reverse();
-  return Promise.all(files.map(async (file) => {
-    const parsed = await simpleParser(await readFile(join(dir, file)), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-    const to = [parsed.to ?? []].flat().flatMap((list) => list.value.flatMap((a) => (a.address ? [a.address] : [])));
-    return { file, subject: parsed.subject ?? '', to, date: parsed.date ?? writtenAt(file) };
-  }));
+  const files = names
+    .filter((name) => MESSAGE_FILE.test(name))
+    .sort()
+    .reverse();
+  return Promise.all(
+    files.map(async (file) => {
+      const parsed = await simpleParser(await readFile(join(dir, file)), {
+        skipHtmlToText: true,
+        skipTextToHtml: true,
+        skipImageLinks: true,
+      });
+      const to = [parsed.to ?? []].flat().flatMap((list) => list.value.flatMap((a) => (a.address ? [a.address] : [])));
+      return { file, subject: parsed.subject ?? '', to, date: parsed.date ?? writtenAt(file) };
+    }),
+  );
 }
 
 /** Reads one outbox message as raw text; only names the outbox itself writes are accepted. */

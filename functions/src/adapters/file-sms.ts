@@ -35,6 +35,8 @@ export async function listSmsOutbox(dir: string): Promise<SmsOutboxEntry[]> {
   } catch {
     return [];
   }
-  const entries = await Promise.all(files.map(async (file) => ({ ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as OutgoingSms & { sentAt: string }), file })));
+  const entries = await Promise.all(
+    files.map(async (file) => ({ ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as OutgoingSms & { sentAt: string }), file })),
+  );
   return entries.sort((a, b) => b.file.localeCompare(a.file));
 }

@@ -23,5 +23,8 @@ export class FormRegistry {
 /** How a registry shows a form's answers in a municipality: its cached localizations and the words for yes and no. */
 export function answerWords(registry: FormRegistry, form: FormDefinition, municipalityId: string) {
   const municipality = registry.catalog.municipality(municipalityId);
-  return { localized: (lang: Lang) => registry.texts.localized(form, municipality, lang), yesNo: (lang: Lang) => registry.texts.yesNo(lang) };
+  return {
+    localized: (lang: Lang) => registry.texts.localized(form, municipality, lang),
+    yesNo: (lang: Lang) => registry.texts.yesNo(lang),
+  };
 }

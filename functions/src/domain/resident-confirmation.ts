@@ -1,4 +1,12 @@
-import { fill, type ConfirmationChannel, type FormDefinition, type MailTexts, type Municipality, type Translator, type UiSchema } from '../../../schemas/src/index.js';
+import {
+  fill,
+  type ConfirmationChannel,
+  type FormDefinition,
+  type MailTexts,
+  type Municipality,
+  type Translator,
+  type UiSchema,
+} from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { toE164 } from './phone-number.js';
 import type { OutgoingSms } from './sms.js';
@@ -7,7 +15,6 @@ import type { Submission } from './submission.js';
 /** Marks the resident's confirmations in `notification.sentTo`, beside the staff mailboxes. */
 export const RESIDENT_RECIPIENT = 'resident';
 export const RESIDENT_SMS_RECIPIENT = 'resident-sms';
-
 
 type Answers = Submission['answers'];
 

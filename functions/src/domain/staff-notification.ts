@@ -1,4 +1,11 @@
-import { answerLine, languageNameFi, showFormAnswer, type FormDefinition, type LocalizedForm, type Municipality } from '../../../schemas/src/index.js';
+import {
+  answerLine,
+  languageNameFi,
+  showFormAnswer,
+  type FormDefinition,
+  type LocalizedForm,
+  type Municipality,
+} from '../../../schemas/src/index.js';
 import type { MailContent } from './mailer.js';
 import { LINK_DAYS } from './staff/action-link.js';
 import type { Submission } from './submission.js';
@@ -17,7 +24,10 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c
 export function safeSummary(form: FormDefinition, fi: LocalizedForm, submission: Submission, yesNo: [string, string]): [string, string][] {
   return form.meta.emailSafeFields
     .filter((field) => submission.answers[field] !== undefined)
-    .map((field) => [fi.schema.properties?.[field]?.title ?? field, answerLine(showFormAnswer(fi, field, submission.answers[field], yesNo))]);
+    .map((field) => [
+      fi.schema.properties?.[field]?.title ?? field,
+      answerLine(showFormAnswer(fi, field, submission.answers[field], yesNo)),
+    ]);
 }
 
 /**

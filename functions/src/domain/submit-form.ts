@@ -1,4 +1,13 @@
-import { canonicalJson, normalizeAnswers, validateAnswers, withoutHidden, type FormDefinition, type Lang, type Municipality, type Receipt } from '../../../schemas/src/index.js';
+import {
+  canonicalJson,
+  normalizeAnswers,
+  validateAnswers,
+  withoutHidden,
+  type FormDefinition,
+  type Lang,
+  type Municipality,
+  type Receipt,
+} from '../../../schemas/src/index.js';
 import { IdempotencyKeyReused, InvalidAnswers, StoreUnavailable } from './errors.js';
 import type { FormRegistry } from './form-registry.js';
 import type { Clock, Crypto, SubmissionStore } from './ports.js';
@@ -37,11 +46,7 @@ function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang
 }
 
 /** Claims the key for this request; if an earlier attempt of the same request holds it, its receipt and whether it stored. */
-async function claimKey(
-  store: SubmissionStore,
-  record: IdempotencyRecord,
-  now: Date,
-): Promise<{ receipt: Stored; stored: boolean }> {
+async function claimKey(store: SubmissionStore, record: IdempotencyRecord, now: Date): Promise<{ receipt: Stored; stored: boolean }> {
   const receipt = { reference: record.reference, submittedAt: record.submittedAt };
   const existing = await store.claimIdempotencyKey(record, now);
   if (!existing) return { receipt, stored: false };

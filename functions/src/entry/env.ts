@@ -27,7 +27,8 @@ export function intEnv(env: Env, name: string, fallback: number): number {
 /** One of `choices`, or its default; `why` says why a known value is not among them here. */
 export function choiceEnv<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T, why = ''): T {
   const value = optionalEnv(env, name) ?? fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be ${choices.join(' or ')}${why ? ` (${why})` : ''}, got "${value}"`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new Error(`${name} must be ${choices.join(' or ')}${why ? ` (${why})` : ''}, got "${value}"`);
   return value as T;
 }
 

@@ -56,7 +56,12 @@ export async function startLocalServer(config: LocalServerOptions): Promise<Loca
 }
 
 /** The rest of the start, once the port is held: the store, the app with its background jobs, answering on `bound`. */
-async function startOn(bound: BoundPort, publicUrl: string, config: LocalServerOptions, { catalog, indexHtml }: { catalog: Catalog; indexHtml: string }): Promise<LocalServer> {
+async function startOn(
+  bound: BoundPort,
+  publicUrl: string,
+  config: LocalServerOptions,
+  { catalog, indexHtml }: { catalog: Catalog; indexHtml: string },
+): Promise<LocalServer> {
   const log = config.log ?? jsonLog;
   const dataDir = config.dataDir ? resolve(config.dataDir) : mkdtempSync(join(tmpdir(), 'koto-'));
   const dynamoDir = join(dataDir, 'dynamodb');
@@ -82,8 +87,17 @@ async function startOn(bound: BoundPort, publicUrl: string, config: LocalServerO
     log,
   });
   await deps.app.registry.versions.publishCurrent(new Date().toISOString());
-  for (const member of readLocalStaff(config.schemasDir, catalog.municipalities.map((m) => m.id))) await deps.app.staff.put(member);
-  const jobs = startBackgroundJobs(deps.notify, { notifyEveryMs: config.notifyEveryMs ?? 2000, sweepEveryMs: 60 * 60_000, digestEveryMs: 24 * 3600_000, log });
+  for (const member of readLocalStaff(
+    config.schemasDir,
+    catalog.municipalities.map((m) => m.id),
+  ))
+    await deps.app.staff.put(member);
+  const jobs = startBackgroundJobs(deps.notify, {
+    notifyEveryMs: config.notifyEveryMs ?? 2000,
+    sweepEveryMs: 60 * 60_000,
+    digestEveryMs: 24 * 3600_000,
+    log,
+  });
   const app = createApp(
     { ...deps.app, onSubmitted: () => jobs.kick() },
     {

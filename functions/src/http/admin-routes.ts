@@ -10,7 +10,9 @@ export function adminRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps, 'admin'));
 
-  app.get('/forms', (c) => c.json<AdminFormsResponse>({ forms: formLanguages(deps.registry), sharedTexts: { languages: sharedTextLanguages(deps.registry) } }));
+  app.get('/forms', (c) =>
+    c.json<AdminFormsResponse>({ forms: formLanguages(deps.registry), sharedTexts: { languages: sharedTextLanguages(deps.registry) } }),
+  );
 
   app.get('/audit/:reference', async (c) => {
     const reference = c.req.param('reference');

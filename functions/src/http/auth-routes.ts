@@ -10,7 +10,6 @@ import { page } from './pages.js';
 import { SIGN_IN_REQUEST, isEmailAddress, type Member } from '../../../schemas/src/index.js';
 import { clearSessionCookie, requireMember, sameOrigin, sessionId, setSessionCookie } from './session.js';
 
-
 /** `/api/auth/*` and `/auth/verify`: sign-in by emailed link, sessions, sign-out. */
 export function authRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
@@ -72,7 +71,14 @@ export function authRoutes(deps: AppDeps) {
       return isForm ? c.redirect(next ?? STAFF_HOME, 303) : c.json(member, 200);
     } catch (e) {
       if (!(e instanceof Unauthorized) || !isForm) throw e;
-      return c.html(page('Linkki ei kelpaa', html`<p>${e.message}</p><p><a href="${next ?? STAFF_HOME}">Pyydä uusi linkki</a></p>`), 401);
+      return c.html(
+        page(
+          'Linkki ei kelpaa',
+          html`<p>${e.message}</p>
+            <p><a href="${next ?? STAFF_HOME}">Pyydä uusi linkki</a></p>`,
+        ),
+        401,
+      );
     }
   });
 

@@ -57,9 +57,19 @@ export function formsRoutes(deps: AppDeps) {
     async (c) => {
       const body = await readBody(c, SUBMISSION_BODY);
       if (!body.ok) return body.response;
-      const input: SubmitInput = { formId: c.req.param('formId'), ...body.value, idempotencyKey: idempotencyKeyOf(c.req.header('idempotency-key')) };
+      const input: SubmitInput = {
+        formId: c.req.param('formId'),
+        ...body.value,
+        idempotencyKey: idempotencyKeyOf(c.req.header('idempotency-key')),
+      };
       const receipt = await submitForm(deps, input);
-      deps.log({ level: 'info', msg: 'submission stored', requestId: c.get('requestId'), reference: receipt.reference, form: input.formId });
+      deps.log({
+        level: 'info',
+        msg: 'submission stored',
+        requestId: c.get('requestId'),
+        reference: receipt.reference,
+        form: input.formId,
+      });
       deps.onSubmitted?.(receipt.reference);
       return c.json(receipt, 201);
     },

@@ -42,7 +42,10 @@ function shapeProblem(errors: readonly ErrorObject[]): string {
  * 400 `invalid_json` as `readJson`, 400 `invalid_request` naming the field when the shape is wrong. What passes
  * is typed, so a use case never sees an `unknown` field.
  */
-export async function readBody<T>(c: Context, schema: JSONSchemaType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+export async function readBody<T>(
+  c: Context,
+  schema: JSONSchemaType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   const body = await readJson(c);
   if (!body.ok) return body;
   let validate = compiled.get(schema);

@@ -11,10 +11,19 @@ export function onError(deps: Pick<AppDeps, 'log'>) {
       if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
       if (error instanceof StoreUnavailable) {
         c.header('Retry-After', '5');
-        deps.log({ level: 'warn', msg: 'store unavailable', requestId: c.get('requestId'), cause: String((error.cause as Error)?.name ?? error.cause) });
+        deps.log({
+          level: 'warn',
+          msg: 'store unavailable',
+          requestId: c.get('requestId'),
+          cause: String((error.cause as Error)?.name ?? error.cause),
+        });
       }
       const extra =
-        error instanceof InvalidAnswers ? { errors: error.errors } : error instanceof Conflict ? { currentVersion: error.currentVersion } : {};
+        error instanceof InvalidAnswers
+          ? { errors: error.errors }
+          : error instanceof Conflict
+            ? { currentVersion: error.currentVersion }
+            : {};
       return problem(c, error.code, error.message, extra);
     }
     if (error instanceof HTTPException && error.status < 500) {

@@ -22,7 +22,11 @@ export const CONTENT_SECURITY_POLICY = {
 export const HSTS_MAX_AGE_SECONDS = 63_072_000;
 
 /** Device features the forms never use. */
-export const PERMISSIONS_POLICY: Record<'camera' | 'microphone' | 'geolocation', string[]> = { camera: [], microphone: [], geolocation: [] };
+export const PERMISSIONS_POLICY: Record<'camera' | 'microphone' | 'geolocation', string[]> = {
+  camera: [],
+  microphone: [],
+  geolocation: [],
+};
 
 /** The CSP as one header value: `default-src 'self'; script-src 'self'; ...`. */
 export function contentSecurityPolicyHeader(): string {

@@ -18,7 +18,15 @@ function filters(c: Context): InboxFilters {
     if (!Number.isInteger(n) || n < 0) throw new InvalidRequest(`${name} must be a whole number.`);
     return n;
   };
-  return { municipality: q['municipality'], status: q['status'], form: q['form'], assignee: q['assignee'], minAgeDays: int('minAgeDays'), cursor: q['cursor'], limit: int('limit') };
+  return {
+    municipality: q['municipality'],
+    status: q['status'],
+    form: q['form'],
+    assignee: q['assignee'],
+    minAgeDays: int('minAgeDays'),
+    cursor: q['cursor'],
+    limit: int('limit'),
+  };
 }
 
 /** `/api/staff/*`: the inbox, one submission, changes and CSV export; only the member's municipalities. */
@@ -38,7 +46,9 @@ export function staffRoutes(deps: AppDeps) {
     });
   });
 
-  app.get('/submissions/:reference', async (c) => c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), c.req.param('reference'))));
+  app.get('/submissions/:reference', async (c) =>
+    c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), c.req.param('reference'))),
+  );
 
   app.patch('/submissions/:reference', async (c) => {
     const body = await readBody(c, SUBMISSION_PATCH);
@@ -46,7 +56,13 @@ export function staffRoutes(deps: AppDeps) {
     const member = c.get('member');
     const submission = await visibleSubmission(deps, member, c.req.param('reference'));
     const updated = await changeSubmission(deps, member.email, submission, body.value);
-    return c.json<PatchResult>({ reference: updated.reference, status: updated.status, assignee: updated.assignee ?? null, version: updated.version, history: updated.history ?? [] });
+    return c.json<PatchResult>({
+      reference: updated.reference,
+      status: updated.status,
+      assignee: updated.assignee ?? null,
+      version: updated.version,
+      history: updated.history ?? [],
+    });
   });
 
   return app;

@@ -17,7 +17,15 @@ interface Statement {
   nonConforming: Section & { items: Record<string, string> };
   assessment: Section & { items: Record<string, string>; date: string };
   feedback: Section & { email: string; phone: string; form: string; response: string };
-  enforcement: Section & { authority: string; unit: string; web: string; email: string; authorityEmail: string; phone: string; authorityPhone: string };
+  enforcement: Section & {
+    authority: string;
+    unit: string;
+    web: string;
+    email: string;
+    authorityEmail: string;
+    phone: string;
+    authorityPhone: string;
+  };
   prepared: Section;
 }
 
@@ -67,7 +75,11 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
   }
   const [s, { forms, municipality: info }] = state.value;
   if (!info) return <NotFound home={`/${lang}`} />;
-  const feedback = feedbackLink(lang, shown, forms.some((f) => f.id === 'feedback'));
+  const feedback = feedbackLink(
+    lang,
+    shown,
+    forms.some((f) => f.id === 'feedback'),
+  );
   const vars = { municipality: info.name, url: window.location.origin };
   const other = shown !== lang;
 
@@ -141,7 +153,12 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
       <h2>{s.prepared.title}</h2>
       <p>{s.prepared.text}</p>
       <p>
-        <a className="standalone-link" href={`/${lang}/${municipality}`} lang={other ? lang : undefined} dir={other ? dirOf(lang) : undefined}>
+        <a
+          className="standalone-link"
+          href={`/${lang}/${municipality}`}
+          lang={other ? lang : undefined}
+          dir={other ? dirOf(lang) : undefined}
+        >
           {t('confirmation.home')}
         </a>
       </p>

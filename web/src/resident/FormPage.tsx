@@ -7,7 +7,17 @@ import { useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { useAsync } from '../use-async.js';
 import { Confirmation } from './Confirmation.js';
-import { activeKey, clearDraft, draftKey, hasAnswers, knownAnswers, readDraft, readTabAnswers, tabAnswersKey, type Draft } from './draft.js';
+import {
+  activeKey,
+  clearDraft,
+  draftKey,
+  hasAnswers,
+  knownAnswers,
+  readDraft,
+  readTabAnswers,
+  tabAnswersKey,
+  type Draft,
+} from './draft.js';
 import type { FlowStart } from './flow-state.js';
 import { FormFlow } from './FormFlow.js';
 import { positionFrom, stepsOf } from './steps.js';

@@ -1,5 +1,12 @@
 import Form from '@rjsf/core';
-import type { ErrorSchema, Experimental_DefaultFormStateBehavior, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
+import type {
+  ErrorSchema,
+  Experimental_DefaultFormStateBehavior,
+  RJSFSchema,
+  RJSFValidationError,
+  UiSchema,
+  ValidatorType,
+} from '@rjsf/utils';
 import { useMemo } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import { useTexts } from '../texts-context.js';

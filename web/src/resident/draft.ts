@@ -31,7 +31,14 @@ function isDraft(value: unknown): value is Draft {
   if (!value || typeof value !== 'object') return false;
   const d = value as Partial<Draft>;
   const position = d.position === 'review' || (typeof d.position === 'number' && Number.isInteger(d.position) && d.position >= 0);
-  return typeof d.formVersion === 'number' && typeof d.savedAt === 'number' && !!d.answers && typeof d.answers === 'object' && !Array.isArray(d.answers) && position;
+  return (
+    typeof d.formVersion === 'number' &&
+    typeof d.savedAt === 'number' &&
+    !!d.answers &&
+    typeof d.answers === 'object' &&
+    !Array.isArray(d.answers) &&
+    position
+  );
 }
 
 /** The saved draft, or undefined when there is none, it cannot be read, or it has expired (then it is removed). */

@@ -92,16 +92,28 @@ const showFailure = (state: FlowState, items: SummaryItem[]): FlowState => ({ ..
 function landOnErrors(form: LocalizedForm, position: Position, state: FlowState, errors: AnswerError[]): Transition {
   const steps = stepsOf(form);
   const withErrors = { ...state, serverErrors: errors };
-  const index = firstStepWith(steps, errors.map((e) => topFieldOf(e.path)));
+  const index = firstStepWith(
+    steps,
+    errors.map((e) => topFieldOf(e.path)),
+  );
   const items = errors.map((e) => ({ field: fieldPathOf(e.path), message: e.message }));
-  if (index < 0) return { state: showFailure(withErrors, items.map((i) => ({ ...i, field: '' }))) };
+  if (index < 0)
+    return {
+      state: showFailure(
+        withErrors,
+        items.map((i) => ({ ...i, field: '' })),
+      ),
+    };
   const onStep = items.filter((i) => steps[index]!.fields.includes(i.field.split('/')[0]!));
   const back = { ...withErrors, returnToReview: false };
   return index === position ? { state: showFailure(back, onStep) } : move(back, index, onStep);
 }
 
 /** The answer an rjsf error belongs to, as a summary path: `.children.1.childAge` is `children/1/childAge`. */
-const rjsfItem = (e: RJSFValidationError): SummaryItem => ({ field: (e.property ?? '').replace(/^\./, '').split('.').join('/'), message: e.message ?? e.stack });
+const rjsfItem = (e: RJSFValidationError): SummaryItem => ({
+  field: (e.property ?? '').replace(/^\./, '').split('.').join('/'),
+  message: e.message ?? e.stack,
+});
 
 /** What one action does to a form being filled at `position`. Pure: storage, history and sending are the hook's. */
 export function transition(form: LocalizedForm, position: Position, state: FlowState, action: FlowAction): Transition {
@@ -140,7 +152,9 @@ export function flowView(form: LocalizedForm, position: Position, state: FlowSta
   const fields = step ? visibleFields(form, step, state.answers) : [];
   const stepServerErrors = state.serverErrors.filter((e) => fields.includes(topFieldOf(e.path)));
   const summary =
-    state.failure.items.length > 0 ? state.failure : { items: stepServerErrors.map((e) => ({ field: fieldPathOf(e.path), message: e.message })), key: state.failure.key };
+    state.failure.items.length > 0
+      ? state.failure
+      : { items: stepServerErrors.map((e) => ({ field: fieldPathOf(e.path), message: e.message })), key: state.failure.key };
   return { step, fields, stepServerErrors, summary };
 }
 
@@ -169,7 +183,9 @@ export function sendFailed(error: SendError | undefined): FlowAction {
 /** A send failure in the resident's words: busy with the real wait in whole minutes, refused, or not sent at all. */
 export function sendFailureText(failure: SendFailure, t: Translate): string {
   if (failure.kind === 'busy') {
-    return failure.retryAfter === undefined ? t('form.busy') : t('form.busyWait', { count: Math.max(1, Math.ceil(failure.retryAfter / 60)) });
+    return failure.retryAfter === undefined
+      ? t('form.busy')
+      : t('form.busyWait', { count: Math.max(1, Math.ceil(failure.retryAfter / 60)) });
   }
   return t(failure.kind === 'refused' ? 'form.failed' : 'form.sendFailed');
 }

@@ -29,7 +29,13 @@ export function answersToSend(form: Pick<LocalizedForm, 'schema'>, answers: Answ
 
 /** Validates a form's answers exactly as the server does: what would be sent, with the kit's messages. */
 export function validateForm(options: Omit<KitValidatorOptions, 'answers'>, answers: Answers): AnswerError[] {
-  return validateAnswers(options.validate, answersToSend(options.form, answers), options.messages, localizedFieldLookup(options.form), options.form.lang);
+  return validateAnswers(
+    options.validate,
+    answersToSend(options.form, answers),
+    options.messages,
+    localizedFieldLookup(options.form),
+    options.form.lang,
+  );
 }
 
 function toRjsfError(error: AnswerError): RJSFValidationError {

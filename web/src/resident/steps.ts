@@ -1,4 +1,12 @@
-import { conditionalRules, formSteps, hiddenFields, type JsonSchema, type LocalizedForm, type LocalizedStep, type UiSchema } from '../../../schemas/src/index.js';
+import {
+  conditionalRules,
+  formSteps,
+  hiddenFields,
+  type JsonSchema,
+  type LocalizedForm,
+  type LocalizedStep,
+  type UiSchema,
+} from '../../../schemas/src/index.js';
 
 export type Answers = Record<string, unknown>;
 
@@ -58,7 +66,11 @@ export function topFieldOf(path: string): string {
  * a chosen option (`/answers/topics/0`) belongs to its question, `topics`.
  */
 export function fieldPathOf(path: string): string {
-  return path.split('/').slice(2).join('/').replace(/\/\d+$/, '');
+  return path
+    .split('/')
+    .slice(2)
+    .join('/')
+    .replace(/\/\d+$/, '');
 }
 
 /**

@@ -27,7 +27,9 @@ export interface FormContext {
 function Listen({ label, rawDescription, registry }: FieldTemplateProps) {
   const { t, langOf, lang, voice } = registry.formContext as FormContext;
   if (!voice || !label) return null;
-  return <ListenButton label={label} hint={rawDescription} voice={voice} lang={lang} word={t('form.listen')} wordLang={langOf('form.listen')} />;
+  return (
+    <ListenButton label={label} hint={rawDescription} voice={voice} lang={lang} word={t('form.listen')} wordLang={langOf('form.listen')} />
+  );
 }
 
 /**
@@ -38,7 +40,8 @@ function isGroup(props: FieldTemplateProps): boolean {
   const { widget } = getUiOptions(props.uiSchema);
   const { schema } = props;
   if (widget === 'radio' || (schema.type === 'array' && widget === 'checkboxes')) return true;
-  if (schema.type === 'array' && typeof schema.items === 'object' && !Array.isArray(schema.items) && schema.items.type === 'object') return true;
+  if (schema.type === 'array' && typeof schema.items === 'object' && !Array.isArray(schema.items) && schema.items.type === 'object')
+    return true;
   return typeof schema.format === 'string' && schema.format.endsWith('date');
 }
 

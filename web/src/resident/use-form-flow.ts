@@ -6,7 +6,16 @@ import { ApiError, submitAnswers, type Receipt } from '../api.js';
 import { navigate, useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { activeKey, clearDraft, draftKey, splitForDevice, tabAnswersKey, writeDraft, writeTabAnswers } from './draft.js';
-import { flowView, sendFailed, sendFailureText, startState, transition, type FlowAction, type FlowStart, type FlowState } from './flow-state.js';
+import {
+  flowView,
+  sendFailed,
+  sendFailureText,
+  startState,
+  transition,
+  type FlowAction,
+  type FlowStart,
+  type FlowState,
+} from './flow-state.js';
 import { createKitValidator, errorSchemaOf, validateForm } from './rjsf-validator.js';
 import { positionFrom, stepsOf, type Answers, type Position } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
@@ -85,7 +94,12 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
       const receipt = await submitAnswers(form.id, body, attempt.key);
       dispatch({ type: 'sent' });
       forgetAnswers();
-      const kept: ReceiptState['receipt'] = { ...receipt, confirmationBy: receipt.confirmationBy ?? [], next: form.next, ...(form.suggest ? { suggest: form.suggest } : {}) };
+      const kept: ReceiptState['receipt'] = {
+        ...receipt,
+        confirmationBy: receipt.confirmationBy ?? [],
+        next: form.next,
+        ...(form.suggest ? { suggest: form.suggest } : {}),
+      };
       navigate(path, { state: { receipt: kept } satisfies ReceiptState, replace: true });
     } catch (e) {
       dispatch(sendFailed(e instanceof ApiError ? e : undefined));

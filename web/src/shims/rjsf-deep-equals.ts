@@ -32,7 +32,8 @@ const circular =
   };
 
 /** `_owner` (React), `__o` and `__v` (Preact) are skipped on elements: deeply circular and not what matters. */
-const isReactProperty = (a: any, b: any, key: string) => (key === '_owner' || key === '__o' || key === '__v') && !!(a.$$typeof || b.$$typeof);
+const isReactProperty = (a: any, b: any, key: string) =>
+  (key === '_owner' || key === '__o' || key === '__v') && !!(a.$$typeof || b.$$typeof);
 
 // Keys and items are compared last to first, as fast-equals does: with circular data the order can matter.
 const objects = circular((a, b, cache) => {

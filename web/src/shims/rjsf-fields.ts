@@ -29,12 +29,20 @@ import { createElement } from 'react';
  */
 function FallbackField<T = any, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = any>(props: FieldProps<T, S, F>) {
   const { schema, fieldPathId, registry, uiSchema } = props;
-  const UnsupportedFieldTemplate = getTemplate<'UnsupportedFieldTemplate', T, S, F>('UnsupportedFieldTemplate', registry, getUiOptions<T, S, F>(uiSchema));
+  const UnsupportedFieldTemplate = getTemplate<'UnsupportedFieldTemplate', T, S, F>(
+    'UnsupportedFieldTemplate',
+    registry,
+    getUiOptions<T, S, F>(uiSchema),
+  );
   const reason = registry.translateString(TranslatableString.UnknownFieldType, [String(schema.type)]);
   return createElement(UnsupportedFieldTemplate, { schema, fieldPathId, reason, registry });
 }
 
-export default function fields<T = any, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = any>(): RegistryFieldsType<T, S, F> {
+export default function fields<T = any, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = any>(): RegistryFieldsType<
+  T,
+  S,
+  F
+> {
   return {
     ArrayField,
     BooleanField,

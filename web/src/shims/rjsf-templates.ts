@@ -18,7 +18,11 @@ import type { FormContextType, RJSFSchema, StrictRJSFSchema, TemplatesType } fro
  * dropped fields (anyOf/oneOf, layout grid, fallback type picker, optional data controls, `$ref` cycles).
  * ClearButton goes too: BaseInputTemplate shows it only with the `allowClearTextInputs` option, which the lint refuses.
  */
-export default function templates<T = any, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = any>(): TemplatesType<T, S, F> {
+export default function templates<T = any, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = any>(): TemplatesType<
+  T,
+  S,
+  F
+> {
   return {
     BaseInputTemplate,
     ButtonTemplates: { SubmitButton },

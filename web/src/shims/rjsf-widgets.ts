@@ -17,7 +17,11 @@ import TextWidget from '@rjsf/core/lib/components/widgets/TextWidget.js';
  * and the alternative date pickers (and rjsf's date input, which ours replaces). `test/unit/web-slim-rjsf.test.ts`
  * asks rjsf's own `getWidget` for every kind, widget and format the lint allows.
  */
-export default function widgets<T = any, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = any>(): RegistryWidgetsType<T, S, F> {
+export default function widgets<T = any, S extends StrictRJSFSchema = RJSFSchema, F extends FormContextType = any>(): RegistryWidgetsType<
+  T,
+  S,
+  F
+> {
   return {
     CheckboxWidget,
     CheckboxesWidget,

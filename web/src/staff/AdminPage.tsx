@@ -64,7 +64,10 @@ function LanguageTable({ forms, shared }: { forms: FormLanguages[]; shared: Pick
 export function AdminPage() {
   const { me, sessionEnded } = useSession();
   const admin = me.role === 'admin';
-  const [state, retry] = useAsync(() => (admin ? fetchAdminForms() : Promise.resolve({ forms: [], sharedTexts: { languages: [] } })), admin ? 'forms' : 'none');
+  const [state, retry] = useAsync(
+    () => (admin ? fetchAdminForms() : Promise.resolve({ forms: [], sharedTexts: { languages: [] } })),
+    admin ? 'forms' : 'none',
+  );
   const failed = state.status === 'failed' ? state.error : undefined;
   useEffect(() => {
     if (isSignedOut(failed)) sessionEnded();
@@ -87,10 +90,9 @@ export function AdminPage() {
       <StaffHeading>Ylläpito</StaffHeading>
       <h2 id="admin-languages-heading">Lomakkeiden kielet</h2>
       <p>
-        Lomake tarjotaan asukkaille jokaisella kielellä, jonka käännös on valmis. Kieli, jota äidinkielinen puhuja ei ole vielä
-        tarkistanut, on tarjolla, ja se on merkitty lomakkeen tietoihin tarkistamattomaksi (”ei tarkistettu”); saavutettavuusseloste kertoo
-        asukkaille, että käännöksiä ei ole vielä tarkistettu. ”Ei tarjolla” tarkoittaa, että käännös
-        puuttuu eikä lomaketta näytetä sillä kielellä.
+        Lomake tarjotaan asukkaille jokaisella kielellä, jonka käännös on valmis. Kieli, jota äidinkielinen puhuja ei ole vielä tarkistanut,
+        on tarjolla, ja se on merkitty lomakkeen tietoihin tarkistamattomaksi (”ei tarkistettu”); saavutettavuusseloste kertoo asukkaille,
+        että käännöksiä ei ole vielä tarkistettu. ”Ei tarjolla” tarkoittaa, että käännös puuttuu eikä lomaketta näytetä sillä kielellä.
       </p>
       {state.status === 'loading' ? <StaffLoading /> : null}
       {state.status === 'failed' ? <LoadError error={state.error} onRetry={retry} /> : null}

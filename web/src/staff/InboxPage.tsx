@@ -33,7 +33,8 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
   const [focus, setFocus] = useState<{ query: string; index: number }>();
   lastInbox = `/staff${filtersToSearch(filters)}`;
 
-  const error = state.status === 'failed' ? state.error : state.status === 'ready' && typeof state.more === 'object' ? state.more.error : undefined;
+  const error =
+    state.status === 'failed' ? state.error : state.status === 'ready' && typeof state.more === 'object' ? state.more.error : undefined;
   useEffect(() => {
     if (isSignedOut(error)) sessionEnded();
   }, [error, sessionEnded]);
@@ -44,7 +45,9 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
   return (
     <>
       <StaffHeading>Saapuneet lomakkeet</StaffHeading>
-      <p className="lead">{single ? `${single}: asukkaiden lähettämät lomakkeet, uusin ensin.` : 'Asukkaiden lähettämät lomakkeet, uusin ensin.'}</p>
+      <p className="lead">
+        {single ? `${single}: asukkaiden lähettämät lomakkeet, uusin ensin.` : 'Asukkaiden lähettämät lomakkeet, uusin ensin.'}
+      </p>
       <ReferenceSearch />
       <InboxFiltersForm filters={filters} me={me} catalog={catalog} onApply={(f) => navigate(`/staff${filtersToSearch(f)}`)} />
 
@@ -69,7 +72,12 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
         {state.status === 'failed' ? <LoadError error={state.error} onRetry={retry} /> : null}
         {state.status === 'ready' ? (
           <>
-            <InboxList items={state.items} catalog={catalog} showMunicipality={me.municipalities.length > 1} focusIndex={focus?.query === query ? focus.index : undefined} />
+            <InboxList
+              items={state.items}
+              catalog={catalog}
+              showMunicipality={me.municipalities.length > 1}
+              focusIndex={focus?.query === query ? focus.index : undefined}
+            />
             {typeof state.more === 'object' ? (
               <p className="notice notice--error" role="alert">
                 {errorText(state.more.error)}

@@ -11,7 +11,8 @@ import { APP_NAME } from './texts.js';
 import { useCatalog } from './use-catalog.js';
 import './staff.css';
 
-type Session = { status: 'checking' } | { status: 'in'; me: Member } | { status: 'out'; notice?: string } | { status: 'failed'; error: unknown };
+type Session =
+  { status: 'checking' } | { status: 'in'; me: Member } | { status: 'out'; notice?: string } | { status: 'failed'; error: unknown };
 
 function SignedIn({ path, me }: { path: string; me: Member }) {
   const catalog = useCatalog(me.municipalities);
@@ -59,7 +60,10 @@ export function StaffApp() {
   }, [attempt]);
 
   const sessionEnded = useCallback(() => setSession({ status: 'out', notice: 'Istuntosi on päättynyt. Kirjaudu uudelleen.' }), []);
-  const context = useMemo<StaffSession | null>(() => (session.status === 'in' ? { me: session.me, sessionEnded } : null), [session, sessionEnded]);
+  const context = useMemo<StaffSession | null>(
+    () => (session.status === 'in' ? { me: session.me, sessionEnded } : null),
+    [session, sessionEnded],
+  );
 
   async function leave() {
     setSignOutError(undefined);

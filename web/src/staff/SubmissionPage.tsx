@@ -87,8 +87,8 @@ export function SubmissionPage({ reference, catalog }: { reference: string; cata
         <BackLink />
         <StaffHeading>Lomaketta ei löytynyt</StaffHeading>
         <p>
-          Tunnuksella <span className="staff-ref">{reference}</span> ei löytynyt lomaketta, tai se kuuluu kunnalle, jonka lomakkeisiin sinulla ei ole
-          pääsyä. Tarkista tunnus.
+          Tunnuksella <span className="staff-ref">{reference}</span> ei löytynyt lomaketta, tai se kuuluu kunnalle, jonka lomakkeisiin
+          sinulla ei ole pääsyä. Tarkista tunnus.
         </p>
       </>
     );

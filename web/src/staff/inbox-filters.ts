@@ -47,8 +47,7 @@ export function filtersToSearch(f: InboxFilters): string {
 }
 
 /** How many filters are in use. */
-export const activeFilterCount = (f: InboxFilters) =>
-  [f.status, f.form, f.municipality, f.mine, f.minAgeDays].filter(Boolean).length;
+export const activeFilterCount = (f: InboxFilters) => [f.status, f.form, f.municipality, f.mine, f.minAgeDays].filter(Boolean).length;
 
 /** Filters as the API takes them: "mine" becomes the member's email; a municipality not theirs is dropped. */
 function apiParams(f: InboxFilters, me: Member): URLSearchParams {

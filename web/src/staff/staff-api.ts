@@ -1,5 +1,13 @@
 import { safeNextPath } from '../../../schemas/src/next-path.js';
-import type { AdminFormsResponse, AuditTrail, InboxPage, Member, PatchResult, SubmissionDetail, SubmissionPatch } from '../../../schemas/src/staff-contract.js';
+import type {
+  AdminFormsResponse,
+  AuditTrail,
+  InboxPage,
+  Member,
+  PatchResult,
+  SubmissionDetail,
+  SubmissionPatch,
+} from '../../../schemas/src/staff-contract.js';
 import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
 import type { ServicesResponse } from '../api.js';
 
@@ -52,7 +60,12 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     // Personal data: never kept in the HTTP cache. The session cookie goes along (same origin).
-    response = await fetch(url, { cache: 'no-store', credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
+    response = await fetch(url, {
+      cache: 'no-store',
+      credentials: 'same-origin',
+      ...init,
+      headers: { accept: 'application/json', ...init.headers },
+    });
   } catch (e) {
     throw new StaffNetworkError((e as Error).message);
   }
@@ -95,8 +108,6 @@ export const fetchSubmission = (reference: string) => call<SubmissionDetail>(`/a
 export const patchSubmission = (reference: string, patch: SubmissionPatch) =>
   send<PatchResult>('PATCH', `/api/staff/submissions/${encodeURIComponent(reference)}`, patch);
 
-
-export const fetchAdminForms = () =>
-  call<AdminFormsResponse>('/api/admin/forms');
+export const fetchAdminForms = () => call<AdminFormsResponse>('/api/admin/forms');
 
 export const fetchAudit = (reference: string) => call<AuditTrail>(`/api/admin/audit/${encodeURIComponent(reference)}`);

@@ -1,4 +1,3 @@
-
 /** Form titles for when the forms list cannot be fetched (the API's Finnish titles win when it can). */
 export const FORM_TITLES: Record<string, string> = {
   registration: 'Asiakkaaksi ilmoittautuminen',

@@ -10,7 +10,9 @@ export function useCatalog(municipalities: readonly string[]): StaffCatalog {
     const ids = key ? key.split(',') : [];
     let live = true;
     setCatalog(fallbackCatalog(ids));
-    void Promise.all(ids.map((m) => fetchFormsList(m).catch(() => undefined))).then((lists) => live && setCatalog(mergeCatalog(ids, lists)));
+    void Promise.all(ids.map((m) => fetchFormsList(m).catch(() => undefined))).then(
+      (lists) => live && setCatalog(mergeCatalog(ids, lists)),
+    );
     return () => {
       live = false;
     };

@@ -41,6 +41,8 @@ export class DynamoAuditLog implements AuditLog {
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
-    return items.map(({ reference: r, at, actor, action, detail, expiresAt }) => ({ reference: r, at, actor, action, detail, expiresAt }) as AuditEntry);
+    return items.map(
+      ({ reference: r, at, actor, action, detail, expiresAt }) => ({ reference: r, at, actor, action, detail, expiresAt }) as AuditEntry,
+    );
   }
 }

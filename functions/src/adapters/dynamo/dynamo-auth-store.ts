@@ -14,7 +14,9 @@ export class DynamoAuthStore implements AuthStore {
   ) {}
 
   async saveLoginToken(tokenHash: string, email: string, expiresAt: number): Promise<void> {
-    await storeCall(() => this.db.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(tokenHash), type: 'login', email, expiresAt } })));
+    await storeCall(() =>
+      this.db.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(tokenHash), type: 'login', email, expiresAt } })),
+    );
   }
 
   async consumeLoginToken(tokenHash: string, now: Date): Promise<string | undefined> {
@@ -38,7 +40,9 @@ export class DynamoAuthStore implements AuthStore {
   }
 
   async saveSession(session: Session): Promise<void> {
-    await storeCall(() => this.db.send(new PutCommand({ TableName: this.table, Item: { ...sessionKey(session.idHash), type: 'session', ...session } })));
+    await storeCall(() =>
+      this.db.send(new PutCommand({ TableName: this.table, Item: { ...sessionKey(session.idHash), type: 'session', ...session } })),
+    );
   }
 
   async getSession(idHash: string, now: Date): Promise<Session | undefined> {

@@ -33,7 +33,9 @@ export class DynamoFormVersionStore implements FormVersionStore {
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
     }
-    const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: key(form.id, form.version), ConsistentRead: true })));
+    const { Item } = await storeCall(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: key(form.id, form.version), ConsistentRead: true })),
+    );
     if (Item?.['contentHash'] !== contentHash) {
       throw new Error(`form ${form.id} version ${form.version} is already published with other content: raise its version`);
     }

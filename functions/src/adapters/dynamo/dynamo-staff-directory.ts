@@ -21,11 +21,15 @@ export class DynamoStaffDirectory implements StaffDirectory {
 
   async put(member: StaffMember): Promise<void> {
     const email = normaliseEmail(member.email);
-    await storeCall(() => this.db.send(new PutCommand({ TableName: this.table, Item: { ...key(email), type: 'staff', ...member, email } })));
+    await storeCall(() =>
+      this.db.send(new PutCommand({ TableName: this.table, Item: { ...key(email), type: 'staff', ...member, email } })),
+    );
   }
 
   async remove(email: string): Promise<boolean> {
-    const { Attributes } = await storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: key(email), ReturnValues: 'ALL_OLD' })));
+    const { Attributes } = await storeCall(() =>
+      this.db.send(new DeleteCommand({ TableName: this.table, Key: key(email), ReturnValues: 'ALL_OLD' })),
+    );
     return Attributes !== undefined;
   }
 }

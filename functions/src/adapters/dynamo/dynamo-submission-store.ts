@@ -1,4 +1,12 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { Conflict, NotFound, StoreUnavailable } from '../../domain/errors.js';
 import type { SubmissionChange, SubmissionQuery, SubmissionStore } from '../../domain/ports.js';
 import type { IdempotencyRecord, NotificationState, Submission } from '../../domain/submission.js';
@@ -61,12 +69,16 @@ export class DynamoSubmissionStore implements SubmissionStore {
       if (!isConditionFailure(e)) throw e;
     }
     // A concurrent request with the same key moved it first: follow it, so both answer the same reference.
-    const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(keyHash), ConsistentRead: true })));
+    const { Item } = await storeCall(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(keyHash), ConsistentRead: true })),
+    );
     return (Item?.['reference'] as string | undefined) ?? to;
   }
 
   private async liveClaim(keyHash: string, now: Date): Promise<IdempotencyRecord | undefined> {
-    const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(keyHash), ConsistentRead: true })));
+    const { Item } = await storeCall(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: idemKey(keyHash), ConsistentRead: true })),
+    );
     if (!Item || (Item['expiresAt'] as number) <= epoch(now)) return undefined;
     return fromItem<IdempotencyRecord>(Item);
   }
@@ -84,7 +96,9 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async getSubmission(reference: string, now: Date): Promise<Submission | undefined> {
-    const { Item } = await storeCall(() => this.db.send(new GetCommand({ TableName: this.table, Key: subKey(reference), ConsistentRead: true })));
+    const { Item } = await storeCall(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: subKey(reference), ConsistentRead: true })),
+    );
     if (!Item || (Item['expiresAt'] as number) <= epoch(now)) return undefined;
     return fromItem<Submission>(Item);
   }
@@ -152,7 +166,14 @@ export class DynamoSubmissionStore implements SubmissionStore {
   async updateSubmission(reference: string, expectedVersion: number, change: SubmissionChange, now: Date): Promise<Submission> {
     const set = ['#version = :next', 'updatedAt = :at', 'history = list_append(if_not_exists(history, :empty), :entries)'];
     const remove: string[] = [];
-    const values: Record<string, unknown> = { ':next': expectedVersion + 1, ':expected': expectedVersion, ':at': change.at, ':empty': [], ':entries': change.history, ':now': epoch(now) };
+    const values: Record<string, unknown> = {
+      ':next': expectedVersion + 1,
+      ':expected': expectedVersion,
+      ':at': change.at,
+      ':empty': [],
+      ':entries': change.history,
+      ':now': epoch(now),
+    };
     const names: Record<string, string> = { '#version': 'version' };
     if (change.status !== undefined) {
       set.push('#status = :status');

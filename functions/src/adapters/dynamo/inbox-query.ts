@@ -69,13 +69,24 @@ function decodeCursor(text: string, query: SubmissionQuery): Cursor {
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
 /** Reads up to `limit` matching items of one municipality, newest first, from `start`. */
-async function readPartition(db: DynamoDBDocumentClient, table: string, municipality: string, query: SubmissionQuery, start: Key | undefined, now: Date) {
+async function readPartition(
+  db: DynamoDBDocumentClient,
+  table: string,
+  municipality: string,
+  query: SubmissionQuery,
+  start: Key | undefined,
+  now: Date,
+) {
   const names: Record<string, string> = { '#pk': INDEX.byMunicipality.pk };
   const values: Record<string, unknown> = { ':pk': `MUN#${municipality}`, ':now': epoch(now) };
   const filters = ['expiresAt > :now'];
   // Unassigning removes the attribute, so "nobody" is its absence.
   if (query.assignee === null) filters.push('attribute_not_exists(assignee)');
-  for (const [field, value] of [['status', query.status], ['formId', query.formId], ['assignee', query.assignee]] as const) {
+  for (const [field, value] of [
+    ['status', query.status],
+    ['formId', query.formId],
+    ['assignee', query.assignee],
+  ] as const) {
     if (value === undefined || value === null) continue;
     names[`#${field}`] = field;
     values[`:${field}`] = value;
@@ -113,7 +124,12 @@ async function readPartition(db: DynamoDBDocumentClient, table: string, municipa
  * The staff inbox across several municipalities, newest first: each municipality is its own index partition, so
  * each is read from its own position and the results merged; the cursor keeps every position.
  */
-export async function listInbox(db: DynamoDBDocumentClient, table: string, query: SubmissionQuery, now: Date): Promise<{ items: Submission[]; cursor?: string }> {
+export async function listInbox(
+  db: DynamoDBDocumentClient,
+  table: string,
+  query: SubmissionQuery,
+  now: Date,
+): Promise<{ items: Submission[]; cursor?: string }> {
   const previous = query.cursor ? decodeCursor(query.cursor, query) : undefined;
   const open = query.municipalities.filter((m) => !previous || (previous[m] !== undefined && previous[m] !== null));
   const startOf = (m: string): Key | undefined => {

@@ -28,4 +28,3 @@ const STORAGE_ATTRIBUTES = ['pk', 'sk', 'type', INDEX.byMunicipality.pk, INDEX.b
 export function fromItem<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.includes(k))) as T;
 }
-

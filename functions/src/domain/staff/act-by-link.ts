@@ -33,7 +33,10 @@ function plan(grant: ActionGrant, s: Submission): { outcome: LinkOutcome; patch?
 }
 
 /** Carries out an emailed action (claim, mark done) for the mailbox the link was sent to; repeating it is harmless. */
-export async function actByLink(deps: LinkDeps, token: string): Promise<{ outcome: LinkOutcome; submission: Submission; grant: ActionGrant }> {
+export async function actByLink(
+  deps: LinkDeps,
+  token: string,
+): Promise<{ outcome: LinkOutcome; submission: Submission; grant: ActionGrant }> {
   for (let attempt = 0; ; attempt++) {
     const { grant, submission } = await inspectLink(deps, token);
     const { outcome, patch } = plan(grant, submission);

@@ -21,7 +21,11 @@ function mailboxesOf(municipality: Municipality): Set<string> {
  * with access to its municipality, or one of that municipality's mailboxes (a link claim assigns the mailbox it
  * was mailed to; a mailbox that is also a member's email is that member). Anything else is InvalidAssignee.
  */
-export async function validAssignee(deps: AssigneeDeps, submission: Submission, value: string | null | undefined): Promise<string | null | undefined> {
+export async function validAssignee(
+  deps: AssigneeDeps,
+  submission: Submission,
+  value: string | null | undefined,
+): Promise<string | null | undefined> {
   if (value === undefined || value === null) return value;
   const refuse = new InvalidAssignee('assignee must be null, a staff member who works on this municipality, or one of its mailboxes.');
   const email = normaliseEmail(value);

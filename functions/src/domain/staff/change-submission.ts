@@ -18,13 +18,30 @@ export interface ChangeDeps {
  * Changes status, assignee and/or adds a note in one conditional write, and audits it; 409 on a stale version. The
  * patch has the contract's shape (checked at the route); what is checked here is what only the data can tell.
  */
-export async function changeSubmission(deps: ChangeDeps, actor: string, submission: Submission, patch: SubmissionPatch): Promise<Submission> {
+export async function changeSubmission(
+  deps: ChangeDeps,
+  actor: string,
+  submission: Submission,
+  patch: SubmissionPatch,
+): Promise<Submission> {
   const { status } = patch;
   const note = requestedNote(patch.note);
   const assignee = await validAssignee(deps, submission, patch.assignee);
   const at = deps.clock.now().toISOString();
   const history = changeHistory(submission, { status, assignee, note }, actor, at);
-  const updated = await deps.store.updateSubmission(submission.reference, patch.expectedVersion, { status, assignee, history, at }, deps.clock.now());
-  await deps.audit.record({ reference: submission.reference, at, actor, action: 'update', detail: history.map((h) => h.action).join(','), expiresAt: submission.expiresAt });
+  const updated = await deps.store.updateSubmission(
+    submission.reference,
+    patch.expectedVersion,
+    { status, assignee, history, at },
+    deps.clock.now(),
+  );
+  await deps.audit.record({
+    reference: submission.reference,
+    at,
+    actor,
+    action: 'update',
+    detail: history.map((h) => h.action).join(','),
+    expiresAt: submission.expiresAt,
+  });
   return updated;
 }

@@ -11,7 +11,11 @@ const COLUMNS = ['Asiointitunnus', 'Lomake', 'Kunta', 'Tila', 'Kieli', 'Vastaano
  * Rows of a filtered inbox for export. With a form filter the answers come too, one column per question under
  * its Finnish label, and each exported submission's read is audited.
  */
-export async function exportRows(deps: ReadDeps, member: StaffMember, filters: InboxFilters): Promise<{ header: string[]; rows: string[][] }> {
+export async function exportRows(
+  deps: ReadDeps,
+  member: StaffMember,
+  filters: InboxFilters,
+): Promise<{ header: string[]; rows: string[][] }> {
   const now = deps.clock.now();
   const query = { ...inboxQuery(member, filters, now), limit: 200 };
   const submissions = [];
@@ -35,7 +39,13 @@ export async function exportRows(deps: ReadDeps, member: StaffMember, filters: I
     const version = await deps.registry.versions.formVersion(s.municipality, s.formId, s.formVersion);
     const views = new Map(answerViews(version, s, answerWords(deps.registry, version, s.municipality)).map((v) => [v.field, v.display]));
     rows.push([...base, ...answerFields.map((f) => views.get(f) ?? '')]);
-    await deps.audit.record({ reference: s.reference, at: now.toISOString(), actor: member.email, action: 'export', expiresAt: s.expiresAt });
+    await deps.audit.record({
+      reference: s.reference,
+      at: now.toISOString(),
+      actor: member.email,
+      action: 'export',
+      expiresAt: s.expiresAt,
+    });
   }
   return { header, rows };
 }

@@ -15,7 +15,11 @@ export interface ReadDeps {
 }
 
 /** A submission the member may see; another municipality's is "not found", never "forbidden". */
-export async function visibleSubmission(deps: Pick<ReadDeps, 'store' | 'clock'>, member: StaffMember, reference: string): Promise<Submission> {
+export async function visibleSubmission(
+  deps: Pick<ReadDeps, 'store' | 'clock'>,
+  member: StaffMember,
+  reference: string,
+): Promise<Submission> {
   const submission = await deps.store.getSubmission(reference, deps.clock.now());
   if (!submission || !canAccess(member, submission.municipality)) throw new NotFound(`No submission ${reference}.`);
   return submission;
@@ -25,7 +29,13 @@ export async function visibleSubmission(deps: Pick<ReadDeps, 'store' | 'clock'>,
 export async function readSubmission(deps: ReadDeps, member: StaffMember, reference: string): Promise<SubmissionDetail> {
   const submission = await visibleSubmission(deps, member, reference);
   const form = await deps.registry.versions.formVersion(submission.municipality, submission.formId, submission.formVersion);
-  await deps.audit.record({ reference, at: deps.clock.now().toISOString(), actor: member.email, action: 'read', expiresAt: submission.expiresAt });
+  await deps.audit.record({
+    reference,
+    at: deps.clock.now().toISOString(),
+    actor: member.email,
+    action: 'read',
+    expiresAt: submission.expiresAt,
+  });
   return {
     ...submissionSummary(submission),
     formVersion: submission.formVersion,

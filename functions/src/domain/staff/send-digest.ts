@@ -65,7 +65,13 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
         from: deps.mail.from,
         to: [mailbox],
         subject: `Koto-lomakkeet: ${mine.length} avointa – ${municipality.name} – päivän kooste`,
-        text: [`Avoimet lomakkeet, ${municipality.name}:`, '', ...lines, '', `Saapuneet: ${publicLink(deps.mail.publicUrl, '/staff')}`].join('\n'),
+        text: [
+          `Avoimet lomakkeet, ${municipality.name}:`,
+          '',
+          ...lines,
+          '',
+          `Saapuneet: ${publicLink(deps.mail.publicUrl, '/staff')}`,
+        ].join('\n'),
       });
       sent++;
     }

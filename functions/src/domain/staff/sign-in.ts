@@ -67,12 +67,20 @@ export async function startSession(deps: AuthDeps, token: string): Promise<{ ses
   if (!member) throw new Unauthorized('This sign-in link is not valid any more. Ask for a new one.');
   const sessionId = deps.crypto.token(32);
   const expiresAt = epoch(now) + SESSION_HOURS * 3600;
-  await deps.auth.saveSession({ idHash: deps.crypto.sha256(`session:${sessionId}`), email: member.email, createdAt: now.toISOString(), expiresAt });
+  await deps.auth.saveSession({
+    idHash: deps.crypto.sha256(`session:${sessionId}`),
+    email: member.email,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
   return { sessionId, member, expiresAt };
 }
 
 /** The member a session id belongs to, if the session is live and the member still in the directory. */
-export async function sessionMember(deps: Pick<AuthDeps, 'auth' | 'staff' | 'clock' | 'crypto'>, sessionId: string): Promise<StaffMember | undefined> {
+export async function sessionMember(
+  deps: Pick<AuthDeps, 'auth' | 'staff' | 'clock' | 'crypto'>,
+  sessionId: string,
+): Promise<StaffMember | undefined> {
   const session = await deps.auth.getSession(deps.crypto.sha256(`session:${sessionId}`), deps.clock.now());
   return session ? deps.staff.get(session.email) : undefined;
 }

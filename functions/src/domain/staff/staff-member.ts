@@ -40,7 +40,9 @@ export function staffListProblems(data: unknown, municipalityIds: readonly strin
     if (entry['role'] !== 'staff' && entry['role'] !== 'admin') problems.push(`${at}: role must be "staff" or "admin"`);
     const municipalities = entry['municipalities'];
     if (!Array.isArray(municipalities) || municipalities.length === 0) problems.push(`${at}: municipalities must list at least one`);
-    else for (const m of municipalities) if (!municipalityIds.includes(m as string)) problems.push(`${at}: no municipality ${JSON.stringify(m)}`);
+    else
+      for (const m of municipalities)
+        if (!municipalityIds.includes(m as string)) problems.push(`${at}: no municipality ${JSON.stringify(m)}`);
     const unknown = Object.keys(entry).filter((k) => !['email', 'name', 'role', 'municipalities'].includes(k));
     if (unknown.length) problems.push(`${at}: unknown field(s) ${unknown.join(', ')}`);
     return problems;

@@ -1,4 +1,13 @@
-import { answerLine, fieldOrder, showFormAnswer, type AnswerView, type FormDefinition, type JsonSchema, type Lang, type LocalizedForm } from '../../../../schemas/src/index.js';
+import {
+  answerLine,
+  fieldOrder,
+  showFormAnswer,
+  type AnswerView,
+  type FormDefinition,
+  type JsonSchema,
+  type Lang,
+  type LocalizedForm,
+} from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 
 export type { AnswerView } from '../../../../schemas/src/staff-contract.js';

@@ -5,7 +5,8 @@ import { sameAssignee } from './assignee.js';
 /** A status named in a filter or a change: undefined for none, InvalidRequest for one that does not exist. */
 export function requestedStatus(value: string | undefined): SubmissionStatus | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!(STATUSES as readonly string[]).includes(value)) throw new InvalidRequest(`Unknown status "${value}"; use one of ${STATUSES.join(', ')}.`);
+  if (!(STATUSES as readonly string[]).includes(value))
+    throw new InvalidRequest(`Unknown status "${value}"; use one of ${STATUSES.join(', ')}.`);
   return value as SubmissionStatus;
 }
 
@@ -29,8 +30,10 @@ export interface Change {
  */
 export function changeHistory(submission: Submission, change: Change, by: string, at: string): HistoryEntry[] {
   const history: HistoryEntry[] = [];
-  if (change.status !== undefined && change.status !== submission.status) history.push({ at, by, action: 'status', from: submission.status, to: change.status });
-  if (change.assignee !== undefined && !sameAssignee(change.assignee, submission.assignee)) history.push({ at, by, action: 'assign', from: submission.assignee ?? null, to: change.assignee });
+  if (change.status !== undefined && change.status !== submission.status)
+    history.push({ at, by, action: 'status', from: submission.status, to: change.status });
+  if (change.assignee !== undefined && !sameAssignee(change.assignee, submission.assignee))
+    history.push({ at, by, action: 'assign', from: submission.assignee ?? null, to: change.assignee });
   if (change.note !== undefined) history.push({ at, by, action: 'note', note: change.note.trim() });
   if (history.length === 0) throw new InvalidRequest('Nothing to change.');
   return history;

@@ -11,24 +11,30 @@ export function devMailRoutes(app: Hono<Env>, outboxDir: string, smsOutboxDir: s
     const entries = await listOutbox(outboxDir);
     const texts = await listSmsOutbox(smsOutboxDir);
     c.header('Cache-Control', 'no-store');
-    return c.html(html`<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Local mail outbox</title></head>
-  <body>
-    <main>
-      <h1>Local mail outbox</h1>
-      <p>${entries.length} message(s) in ${outboxDir}, newest first.</p>
-      <ul>
-        ${entries.map((e) => html`<li><a href="/dev/mail/${e.file}">${e.subject}</a> to ${e.to.join(', ')} at ${e.date.toISOString()}</li>`)}
-      </ul>
-      <h2>Text messages (SMS)</h2>
-      <p>${texts.length} message(s) in ${smsOutboxDir}, newest first.</p>
-      <ul class="sms">
-        ${texts.map((s) => html`<li><strong>${s.to}</strong> at ${s.sentAt}: <span dir="auto">${s.text}</span></li>`)}
-      </ul>
-    </main>
-  </body>
-</html>`);
+    return c.html(
+      html`<!doctype html>
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>Local mail outbox</title>
+          </head>
+          <body>
+            <main>
+              <h1>Local mail outbox</h1>
+              <p>${entries.length} message(s) in ${outboxDir}, newest first.</p>
+              <ul>
+                ${entries.map((e) => html`<li><a href="/dev/mail/${e.file}">${e.subject}</a> to ${e.to.join(', ')} at ${e.date.toISOString()}</li>`)}
+              </ul>
+              <h2>Text messages (SMS)</h2>
+              <p>${texts.length} message(s) in ${smsOutboxDir}, newest first.</p>
+              <ul class="sms">
+                ${texts.map((s) => html`<li><strong>${s.to}</strong> at ${s.sentAt}: <span dir="auto">${s.text}</span></li>`)}
+              </ul>
+            </main>
+          </body>
+        </html>`,
+    );
   });
   app.get('/dev/mail/:file', async (c) => {
     try {

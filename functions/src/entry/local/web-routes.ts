@@ -6,7 +6,6 @@ import { dirOf, isLang } from '../../../../schemas/src/index.js';
 import { isServerPath } from '../../../../schemas/src/server-paths.js';
 import type { Env } from '../../http/deps.js';
 
-
 /** The built web app's index.html with `<html lang dir>` set for the page's language. */
 export function pageHtml(indexHtml: string, path: string): string {
   const first = path.split('/')[1] ?? '';
