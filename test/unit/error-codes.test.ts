@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS, isErrorCode } from '../../schemas/src/index.js';
 import * as errors from '../../functions/src/domain/errors.js';
 
-const contract = readFileSync('docs/http-contract.md', 'utf8');
+const listed = readFileSync('docs/http-errors.md', 'utf8')
+  .split('\n')
+  .filter((line) => line.startsWith('| '));
 
 describe("the contract's error codes", () => {
-  it('are each listed in docs/http-contract.md with their status', () => {
-    for (const [code, status] of Object.entries(ERROR_STATUS))
-      expect(contract, code).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
+  it('are each listed in docs/http-errors.md with their status', () => {
+    for (const [code, status] of Object.entries(ERROR_STATUS)) {
+      const row = listed.find((line) => line.startsWith(`| ${status} |`) && line.split('|')[2]!.includes(`\`${code}\``));
+      expect(row, code).toBeDefined();
+    }
   });
 
   it('give every domain error its status from the one table', () => {

@@ -169,6 +169,13 @@ describe('what ships is what is checked: React’s API on Preact', () => {
     for (const module of compatOf.keys()) expect(aliased.map(([name]) => name)).toContain(module);
   });
 
+  it('lists what ships among the dependencies: Preact, not React, its types or its Fast Refresh', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toContain('preact');
+    const named = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)];
+    expect(named.filter((name) => /^(react|react-dom|@types\/react(-dom)?|@vitejs\/plugin-react)$/.test(name))).toEqual([]);
+  });
+
   it('the web app uses only what preact/compat does as React does (React 19-only APIs, inert ones, refs as props)', () => {
     expect(web.flatMap(({ file, source }) => compatProblems(file, source, forwarded))).toEqual([]);
   });

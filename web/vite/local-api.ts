@@ -10,13 +10,6 @@ import { SERVER_PATH_PREFIXES } from '../../schemas/src/server-paths.js';
  */
 export const SERVER_PATHS = `^/(?:${[...SERVER_PATH_PREFIXES, 'dev'].join('|')})(?:[/?#]|$)`;
 
-/**
- * `npm run dev`: Vite serves the web app from source with hot reload, and starts the local server
- * (functions/src/entry/local-server.ts as built into dist/server) in the same process for everything else: the API,
- * action links, sign-in and the mail outbox, proxied from Vite's port so the browser sees one origin, as with
- * `npm start`. Mail links point at Vite's port. Data lives in DATA_DIR (./.data), shared with `npm start`, so only
- * one of them may run at a time.
- */
 /** A port nothing listens on now (the local server listens on 127.0.0.1). */
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -28,6 +21,13 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `npm run dev`: Vite serves the web app from source with hot reload, and starts the local server
+ * (functions/src/entry/local-server.ts as built into dist/server) in the same process for everything else: the API,
+ * action links, sign-in and the mail outbox, proxied from Vite's port so the browser sees one origin, as with
+ * `npm start`. Mail links point at Vite's port. Data lives in DATA_DIR (./.data), shared with `npm start`, so only
+ * one of them may run at a time.
+ */
 export function localApi(): Plugin {
   let api: { close(): Promise<void> } | undefined;
   return {
