@@ -170,7 +170,10 @@ describe('what ships is what is checked: React’s API on Preact', () => {
   });
 
   it('lists what ships among the dependencies: Preact, not React, its types or its Fast Refresh', () => {
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(Object.keys(pkg.dependencies)).toContain('preact');
     const named = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)];
     expect(named.filter((name) => /^(react|react-dom|@types\/react(-dom)?|@vitejs\/plugin-react)$/.test(name))).toEqual([]);
