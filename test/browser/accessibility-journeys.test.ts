@@ -1,4 +1,5 @@
 import { LANGS, accessibilityMatrix, formsOffered, settle } from './accessibility-matrix.js';
+import { refuseNextGuidanceSubmission } from '../support/browser.js';
 
 // States a resident reaches only by doing something: a repeating group grown and shrunk, the review, an answer the
 // server refuses, and the confirmation. In Heinola, in every language.
@@ -49,16 +50,7 @@ accessibilityMatrix('repeating groups, the review, server errors and the confirm
         await page.locator('.review-step').first().waitFor();
         await check('review');
 
-        // The browser checks the same schema, so a changed request stands in for an answer only the server refuses.
-        const submissions = `${server.url}/api/forms/guidance/submissions`;
-        await page.route(
-          submissions,
-          async (route) => {
-            const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
-            await route.continue({ postData: JSON.stringify({ ...body, answers: { ...body.answers, fullName: 'A'.repeat(201) } }) });
-          },
-          { times: 1 },
-        );
+        await refuseNextGuidanceSubmission(page, server);
         await page.locator('.actions .button').first().click();
         await page.locator('.error-summary').waitFor();
         await check('server errors');

@@ -1,7 +1,7 @@
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { PHONE, axeViolations, usePhonePage } from '../support/browser.js';
+import { PHONE, axeViolations, refuseNextGuidanceSubmission, usePhonePage } from '../support/browser.js';
 
 // Real Chromium from the npm package (test/support/chromium.ts), never a download. Needs `npm run build` first (dist/web).
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
@@ -100,14 +100,7 @@ describe('a resident on a phone', () => {
     const submissions = `${server.url}/api/forms/guidance/submissions`;
     const statuses: number[] = [];
     page.on('response', (res) => void (res.url() === submissions && statuses.push(res.status())));
-    await page.route(
-      submissions,
-      async (route) => {
-        const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
-        await route.continue({ postData: JSON.stringify({ ...body, answers: { ...body.answers, fullName: 'A'.repeat(201) } }) });
-      },
-      { times: 1 },
-    );
+    await refuseNextGuidanceSubmission(page, server);
     await page.getByRole('button', { name: 'Send' }).click();
 
     const summary = page.getByRole('alert').filter({ hasText: 'Full name: write at most 200 characters.' });

@@ -45,6 +45,21 @@ export async function submitGuidance(
   return ((await res.json()) as { reference: string }).reference;
 }
 
+/**
+ * Makes the page's next guidance submission one the server refuses (a 201-character name): the browser checks the
+ * same schema, so a changed request stands in for an answer only the server refuses.
+ */
+export async function refuseNextGuidanceSubmission(page: Page, server: LocalServer): Promise<void> {
+  await page.route(
+    `${server.url}/api/forms/guidance/submissions`,
+    async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { answers: Record<string, unknown> };
+      await route.continue({ postData: JSON.stringify({ ...body, answers: { ...body.answers, fullName: 'A'.repeat(201) } }) });
+    },
+    { times: 1 },
+  );
+}
+
 /** The sign-in link in the newest sign-in mail to `email` in the local outbox. */
 export async function newestSignInLink(server: LocalServer, email: string): Promise<string> {
   // Outbox file names start with their ISO time, so the newest sorts last.
