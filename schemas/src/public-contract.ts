@@ -84,3 +84,19 @@ export const SIGN_IN_REQUEST: JSONSchemaType<SignInRequest> = {
     next: { type: 'string', maxLength: 2048, nullable: true },
   },
 };
+
+/** `POST /api/auth/session`, as JSON or as the verify page's form post: the mailed token, and where to land. */
+export interface SessionRequest {
+  token: string;
+  next?: string;
+}
+
+/** A token outside these lengths was never mailed (they are 43 characters): refused without a store read. */
+export const SESSION_REQUEST: JSONSchemaType<SessionRequest> = {
+  type: 'object',
+  required: ['token'],
+  properties: {
+    token: { type: 'string', minLength: 20, maxLength: 100 },
+    next: { type: 'string', maxLength: 2048, nullable: true },
+  },
+};

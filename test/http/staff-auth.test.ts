@@ -97,6 +97,16 @@ describe('sign-in by emailed link', () => {
     expect(await again.json()).toMatchObject({ error: 'unauthorized' });
   });
 
+  it('answers 401 to a body that carries no plausible token, as to a used one, and signs nobody in', async () => {
+    const t = await app();
+    for (const body of [{}, [], { token: 42 }, { token: 'short' }, { token: 'x'.repeat(101) }, 'token']) {
+      const res = await staffRequest(t, 'POST', '/api/auth/session', { body });
+      expect(res.status, JSON.stringify(body)).toBe(401);
+      expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+      expect(res.headers.get('set-cookie'), JSON.stringify(body)).toBeNull();
+    }
+  });
+
   it('marks the cookie Secure when the site is not on localhost', async () => {
     const t = await app({ publicUrl: 'https://koto.heinola.fi' });
     await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA }, origin: 'https://koto.heinola.fi' });

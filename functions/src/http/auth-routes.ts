@@ -5,9 +5,9 @@ import { safeNextPath, STAFF_HOME } from '../../../schemas/src/next-path.js';
 import { endSession, requestSignIn, startSession } from '../domain/staff/sign-in.js';
 import { normaliseEmail } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';
-import { isObject, readBody, readJson } from './json-body.js';
+import { checkShape, readBody, readJson } from './json-body.js';
 import { page } from './pages.js';
-import { SIGN_IN_REQUEST, isEmailAddress, type Member } from '../../../schemas/src/index.js';
+import { SESSION_REQUEST, SIGN_IN_REQUEST, isEmailAddress, type Member } from '../../../schemas/src/index.js';
 import { clearSessionCookie, requireMember, sameOrigin, sessionId, setSessionCookie } from './session.js';
 
 /** `/api/auth/*` and `/auth/verify`: sign-in by emailed link, sessions, sign-out. */
@@ -53,18 +53,18 @@ export function authRoutes(deps: AppDeps) {
 
   app.post('/api/auth/session', async (c) => {
     const isForm = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
-    let token: unknown;
-    let next: string | undefined;
-    if (isForm) {
-      const form = await c.req.parseBody();
-      token = form['token'];
-      next = safeNextPath(form['next']);
-    } else {
+    let raw: unknown;
+    if (isForm) raw = await c.req.parseBody();
+    else {
       const body = await readJson(c);
       if (!body.ok) return body.response;
-      token = isObject(body.value) ? body.value['token'] : undefined;
+      raw = body.value;
     }
-    if (typeof token !== 'string' || token.length < 20 || token.length > 100) throw new Unauthorized('This sign-in link is not valid.');
+    // A body without a plausible token is a link that cannot work: 401 like a used or unknown one, not 400.
+    const request = checkShape(raw, SESSION_REQUEST);
+    if (!request.ok) throw new Unauthorized('This sign-in link is not valid.');
+    const { token } = request.value;
+    const next = isForm ? safeNextPath(request.value.next) : undefined;
     try {
       const { sessionId: id, member, expiresAt } = await startSession(deps, token);
       setSessionCookie(c, deps, id, expiresAt);

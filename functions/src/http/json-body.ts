@@ -48,15 +48,16 @@ export async function readBody<T>(
 ): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   const body = await readJson(c);
   if (!body.ok) return body;
-  let validate = compiled.get(schema);
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
-  if (!validate(body.value)) throw new InvalidRequest(shapeProblem(validate.errors ?? []));
-  return { ok: true, value: body.value as T };
+  const checked = checkShape(body.value, schema);
+  if (!checked.ok) throw new InvalidRequest(checked.problem);
+  return { ok: true, value: checked.value };
 }
 
-/** A plain JSON object (not an array or null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Checks a parsed value (a JSON body, a form post) against the contract's schema for it, compiled once. */
+export function checkShape<T>(value: unknown, schema: JSONSchemaType<T>): { ok: true; value: T } | { ok: false; problem: string } {
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  return validate(value) ? { ok: true, value: value as T } : { ok: false, problem: shapeProblem(validate.errors ?? []) };
 }
 
 /** A required, non-empty string query parameter, or 400 `invalid_request`. */
