@@ -1,3 +1,4 @@
+import type { FormProblem } from './admin-contract.js';
 import type { AnswerError } from './messages.js';
 
 /**
@@ -18,9 +19,13 @@ export const ERROR_STATUS = {
   unknown_form: 404,
   unknown_municipality: 404,
   conflict: 409,
+  stale_revision: 409,
+  form_exists: 409,
+  no_changes: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  lint_failed: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -37,6 +42,10 @@ export interface ErrorBody {
   errors?: AnswerError[];
   /** 409 `conflict`: the submission's version now. */
   currentVersion?: number;
+  /** 409 `stale_revision`: the draft's revision now. */
+  revision?: number;
+  /** 422 `lint_failed`: what keeps the form from being published. */
+  problems?: FormProblem[];
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -4,6 +4,7 @@ export * from './conditions.js';
 export * from './digits.js';
 export * from './email.js';
 export * from './empty-answer.js';
+export * from './admin-contract.js';
 export * from './error-codes.js';
 export * from './i18n.js';
 export * from './languages.js';

@@ -46,9 +46,19 @@ export interface AnswerView {
 /** For admins: a form's languages, each offered only when complete and reviewed once a native speaker has checked it. */
 export interface FormLanguages {
   id: string;
-  version: number;
+  /** The current version, null until the first publish. */
+  version: number | null;
   title: string;
   languages: { lang: Lang; reviewed: boolean; offered: boolean }[];
+}
+
+/** For admins: a form in the list of forms, its languages, whether its draft has unpublished changes, and who offers it. */
+export interface AdminForm extends FormLanguages {
+  /** The draft differs from the current version (or nothing is published yet). */
+  draftDiffers: boolean;
+  draftRevision: number;
+  /** The municipalities that offer the form (their files in `schemas/municipalities` list it). */
+  municipalities: string[];
 }
 
 /** The longest note staff may add to a submission. */
@@ -140,6 +150,6 @@ export interface AuditTrail {
 
 /** `GET /api/admin/forms`: each form's languages, and the review state of the texts every form shares. */
 export interface AdminFormsResponse {
-  forms: FormLanguages[];
+  forms: AdminForm[];
   sharedTexts: Pick<FormLanguages, 'languages'>;
 }

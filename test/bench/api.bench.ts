@@ -28,7 +28,7 @@ const deps = buildDeps({
   clientIp: () => '127.0.0.1',
   log: () => {},
 });
-await deps.app.registry.versions.publishCurrent(new Date().toISOString());
+await deps.app.registry.start(new Date());
 const app = createApp(deps.app);
 const body = JSON.stringify(guidanceBody());
 const item = { pk: 'SUB#BENCH', sk: 'SUB', ...guidanceBody() };

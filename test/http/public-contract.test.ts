@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
 import { LOCAL_AWS } from '../../functions/src/adapters/dynamo/local-dynalite.js';
 import { parseReference } from '../../schemas/src/reference.js';
-import { DynamoFormVersionStore } from '../../functions/src/adapters/dynamo/dynamo-form-version-store.js';
+import { DynamoFormStore } from '../../functions/src/adapters/dynamo/dynamo-form-store.js';
 import { DynamoRateLimiter } from '../../functions/src/adapters/dynamo/dynamo-rate-limiter.js';
 import { DynamoSubmissionStore } from '../../functions/src/adapters/dynamo/dynamo-submission-store.js';
 import { createApp } from '../../functions/src/http/app.js';
@@ -273,7 +273,7 @@ describe('POST /api/forms/:id/submissions', () => {
     const earlier = structuredClone(current);
     earlier.version = GUIDANCE_VERSION - 1;
     delete earlier.schema.properties!['latinName'];
-    await new DynamoFormVersionStore(t.table.db, t.table.tableName).publish(earlier, t.clock.now().toISOString());
+    expect(await new DynamoFormStore(t.table.db, t.table.tableName).putVersion('guidance', earlier)).toBe('written');
     const old = await postJson(t.app, SUBMIT, guidanceBody({ formVersion: earlier.version }, { latinName: undefined }));
     expect(old.status).toBe(201);
     const { reference } = (await old.json()) as { reference: string };

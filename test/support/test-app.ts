@@ -44,7 +44,7 @@ export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
     signInFloorMs: 0,
     ...overrides,
   });
-  await deps.app.registry.versions.publishCurrent(clock.now().toISOString());
+  await deps.app.registry.start(clock.now());
   return { app: createApp(deps.app), deps, mailer, sms, clock, logs, table };
 }
 

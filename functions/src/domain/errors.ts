@@ -1,4 +1,11 @@
-import { ERROR_STATUS, type AnswerError, type ErrorCode, type ErrorStatus } from '../../../schemas/src/index.js';
+import {
+  ERROR_STATUS,
+  type AnswerError,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorStatus,
+  type FormProblem,
+} from '../../../schemas/src/index.js';
 
 /**
  * A failure the caller can act on; `code` is the stable error code of the HTTP contract, and the contract's table
@@ -9,6 +16,11 @@ export abstract class DomainError extends Error {
 
   get status(): ErrorStatus {
     return ERROR_STATUS[this.code];
+  }
+
+  /** Fields the error body carries besides its code and message. */
+  get fields(): Omit<ErrorBody, 'error' | 'message'> {
+    return {};
   }
 }
 
@@ -46,6 +58,10 @@ export class InvalidAnswers extends DomainError {
     readonly errors: AnswerError[],
   ) {
     super(message);
+  }
+
+  override get fields() {
+    return { errors: this.errors };
   }
 }
 
@@ -90,5 +106,46 @@ export class Conflict extends DomainError {
     readonly currentVersion: number,
   ) {
     super(message);
+  }
+
+  override get fields() {
+    return { currentVersion: this.currentVersion };
+  }
+}
+
+/** Another admin saved the draft since the caller read it; nothing was overwritten. */
+export class StaleRevision extends DomainError {
+  readonly code = 'stale_revision';
+  constructor(
+    message: string,
+    readonly revision: number,
+  ) {
+    super(message);
+  }
+
+  override get fields() {
+    return { revision: this.revision };
+  }
+}
+
+/** A form with this id exists already. */
+export class FormExists extends DomainError {
+  readonly code = 'form_exists';
+}
+
+/** Publishing would make a version equal to the current one. */
+export class NoChanges extends DomainError {
+  readonly code = 'no_changes';
+}
+
+/** The definition has problems of severity `error`; nothing was published. */
+export class LintFailed extends DomainError {
+  readonly code = 'lint_failed';
+  constructor(readonly problems: FormProblem[]) {
+    super(`The form has ${problems.length} problem(s) to fix before it can be published.`);
+  }
+
+  override get fields() {
+    return { problems: this.problems };
   }
 }

@@ -1,13 +1,30 @@
 import type { Catalog, FormDefinition, Lang, Municipality } from '../../../schemas/src/index.js';
 import { UnknownForm, UnknownMunicipality } from './errors.js';
 
-/** The current forms and the municipalities that offer them, as loaded from `schemas/`. */
+/**
+ * The current forms and the municipalities that offer them. Municipalities and shared texts come from `schemas/`;
+ * the forms are the store's current versions once `FormSync` has read them (the files' until then).
+ */
 export class FormCatalog {
-  constructor(private readonly data: Catalog) {}
+  private current: FormDefinition[];
+
+  constructor(private readonly data: Catalog) {
+    this.current = data.forms;
+  }
 
   /** Every current form definition, offered anywhere or not. */
   forms(): FormDefinition[] {
-    return this.data.forms;
+    return this.current;
+  }
+
+  /** Makes these the current forms (the store's current versions). */
+  replaceForms(forms: FormDefinition[]): void {
+    this.current = forms;
+  }
+
+  /** The municipalities whose files list a form. */
+  offeredBy(formId: string): string[] {
+    return this.data.municipalities.filter((m) => m.forms.includes(formId)).map((m) => m.id);
   }
 
   municipalities(): Municipality[] {
@@ -28,7 +45,7 @@ export class FormCatalog {
   /** The current definition of a form a municipality offers. */
   currentForm(municipalityId: string, formId: string): FormDefinition {
     const municipality = this.municipality(municipalityId);
-    const form = this.data.forms.find((f) => f.id === formId);
+    const form = this.current.find((f) => f.id === formId);
     if (!form || !municipality.forms.includes(formId)) throw new UnknownForm(`No form "${formId}" in ${municipality.name}.`);
     return form;
   }
@@ -36,6 +53,6 @@ export class FormCatalog {
   /** Forms a municipality offers, current versions. */
   formsOf(municipalityId: string): FormDefinition[] {
     const municipality = this.municipality(municipalityId);
-    return municipality.forms.flatMap((id) => this.data.forms.filter((f) => f.id === id));
+    return municipality.forms.flatMap((id) => this.current.filter((f) => f.id === id));
   }
 }

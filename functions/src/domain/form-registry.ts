@@ -1,22 +1,36 @@
 import type { Catalog, FormDefinition, Lang } from '../../../schemas/src/index.js';
 import { FormCatalog } from './form-catalog.js';
 import { FormLocalization } from './form-localization.js';
+import { FormSync, type SeedReport } from './form-sync.js';
 import { FormVersions } from './form-versions.js';
-import type { FormVersionStore } from './ports.js';
+import type { FormStore } from './ports.js';
 
 /**
- * The forms residents can use, in three parts: the `catalog` (current forms and municipalities), the published
- * `versions` with their validators, and `texts` (offered languages, localized forms, messages, mail texts).
+ * The forms residents can use, in four parts: the `catalog` (current forms and municipalities), the published
+ * `versions` with their validators, `texts` (offered languages, localized forms, messages, mail texts), and `sync`,
+ * which keeps the catalog's forms those of the `store`.
  */
 export class FormRegistry {
   readonly catalog: FormCatalog;
   readonly versions: FormVersions;
   readonly texts: FormLocalization;
+  readonly sync: FormSync;
 
-  constructor(catalog: Catalog, store: FormVersionStore) {
+  constructor(
+    catalog: Catalog,
+    readonly store: FormStore,
+  ) {
     this.catalog = new FormCatalog(catalog);
     this.versions = new FormVersions(this.catalog, store);
     this.texts = new FormLocalization(catalog);
+    this.sync = new FormSync(this.catalog, store, catalog.forms);
+  }
+
+  /** Seeds the store with the forms of `schemas/` it lacks and reads the current forms: what every entry does at start. */
+  async start(now: Date): Promise<SeedReport> {
+    const report = await this.sync.seed(now.toISOString());
+    await this.sync.refresh(now);
+    return report;
   }
 }
 

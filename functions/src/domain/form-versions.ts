@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { compileSchema, createAjv, type FormDefinition } from '../../../schemas/src/index.js';
 import { UnknownForm } from './errors.js';
 import type { FormCatalog } from './form-catalog.js';
-import type { FormVersionStore } from './ports.js';
+import type { FormStore } from './ports.js';
 
 /** Every published version of every form (immutable, in the store) and its validator, compiled once per version. */
 export class FormVersions {
@@ -11,19 +11,14 @@ export class FormVersions {
 
   constructor(
     private readonly catalog: FormCatalog,
-    private readonly store: FormVersionStore,
+    private readonly store: FormStore,
   ) {}
-
-  /** Publishes every current definition, so submissions can always be checked against their version. */
-  async publishCurrent(publishedAt: string): Promise<void> {
-    await Promise.all(this.catalog.forms().map((form) => this.store.publish(form, publishedAt)));
-  }
 
   /** A published version of a form a municipality offers. */
   async formVersion(municipalityId: string, formId: string, version: number): Promise<FormDefinition> {
     const current = this.catalog.currentForm(municipalityId, formId);
     if (current.version === version) return current;
-    const stored = await this.store.get(formId, version);
+    const stored = await this.store.getVersion(formId, version);
     if (!stored) throw new UnknownForm(`Form "${formId}" has no published version ${version}.`);
     return stored;
   }

@@ -48,11 +48,55 @@ export interface SubmissionStore {
   deleteExpired(now: Date): Promise<number>;
 }
 
-/** Published form versions, immutable once written. */
-export interface FormVersionStore {
-  /** Publishes a version unless it exists; throws if it exists with other content. */
-  publish(form: FormDefinition, publishedAt: string): Promise<void>;
-  get(formId: string, version: number): Promise<FormDefinition | undefined>;
+/** One published version as the form's head lists it: who published it, when, and why. */
+export interface VersionInfo {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  note: string;
+}
+
+/** A form's entry in the list of forms: its current version and every version published, oldest first. */
+export interface FormHead {
+  formId: string;
+  createdAt: string;
+  createdBy: string;
+  /** The version residents get; absent until the first publish. */
+  current?: number;
+  versions: VersionInfo[];
+}
+
+/** The one draft of a form an admin edits; `revision` counts its saves (0: never saved, the template or current version). */
+export interface FormDraft {
+  definition: FormDefinition;
+  revision: number;
+  savedAt: string;
+  savedBy: string;
+}
+
+/** What writing a version's content found: it was new, the same content was there already, or other content was. */
+export type VersionWrite = 'written' | 'same' | 'taken';
+
+/**
+ * Forms as data (docs/data-model.md): one head per form (the list of forms, its current version and versions), one
+ * draft, and immutable versions. Every change is one conditional single-item write.
+ */
+export interface FormStore {
+  /** Every form's head (one query), for the catalog's refresh and the admin list. */
+  heads(): Promise<FormHead[]>;
+  head(formId: string): Promise<FormHead | undefined>;
+  /** Creates a form's head; false when the id is taken. */
+  createHead(head: FormHead): Promise<boolean>;
+  /** Appends a version and makes it current if the head's last version is still `expectedLast`; false otherwise. */
+  commitVersion(formId: string, info: VersionInfo, expectedLast: number | undefined): Promise<boolean>;
+  /** Writes a version's content unless that version exists (`same` when it exists with this very content). */
+  putVersion(formId: string, definition: FormDefinition): Promise<VersionWrite>;
+  getVersion(formId: string, version: number): Promise<FormDefinition | undefined>;
+  /** Version numbers with content in the store (committed or not), for a head made for versions stored before heads. */
+  storedVersions(formId: string): Promise<{ version: number; publishedAt: string }[]>;
+  getDraft(formId: string): Promise<FormDraft | undefined>;
+  /** Saves the draft as revision `draft.revision` if the stored one is still `draft.revision - 1`; false otherwise. */
+  saveDraft(formId: string, draft: FormDraft): Promise<boolean>;
 }
 
 /** Counts requests per key in fixed windows. */
@@ -104,8 +148,11 @@ export interface AuthStore {
 /** Who read or changed what, kept as long as the submission it is about. */
 export type { AuditEntry } from '../../../schemas/src/staff-contract.js';
 
+/** An admin's change to a form, under the reference `form:<id>`: who did what when, never any answers. */
+export type FormAuditEntry = Omit<AuditEntry, 'action'> & { action: 'create' | 'save' | 'publish' | 'rollback' };
+
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
+  record(entry: AuditEntry | FormAuditEntry): Promise<void>;
   /** A submission's entries whose retention has not ended at `now` (expired ones wait for deletion, unseen). */
   list(reference: string, now: Date): Promise<AuditEntry[]>;
 }

@@ -3,7 +3,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
 import type { Catalog } from '../../../schemas/src/index.js';
-import { DynamoFormVersionStore } from '../adapters/dynamo/dynamo-form-version-store.js';
+import { DynamoFormStore } from '../adapters/dynamo/dynamo-form-store.js';
 import { DynamoRateLimiter, type RateLimit } from '../adapters/dynamo/dynamo-rate-limiter.js';
 import { DynamoAuditLog } from '../adapters/dynamo/dynamo-audit-log.js';
 import { DynamoAuthStore } from '../adapters/dynamo/dynamo-auth-store.js';
@@ -60,7 +60,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   const clock = config.clock ?? systemClock;
   const log = config.log ?? jsonLog;
   const store = new DynamoSubmissionStore(config.db, config.tableName);
-  const registry = new FormRegistry(config.catalog, new DynamoFormVersionStore(config.db, config.tableName));
+  const registry = new FormRegistry(config.catalog, new DynamoFormStore(config.db, config.tableName));
   const submissionLimiter = new DynamoRateLimiter(config.db, config.tableName, config.submissionRateLimit ?? DEFAULT_SUBMISSION_LIMIT);
   const loginLimiter = new DynamoRateLimiter(config.db, config.tableName, config.loginRateLimit ?? DEFAULT_LOGIN_LIMIT);
   const mail = { from: config.mailFrom, publicUrl: config.publicUrl };

@@ -8,8 +8,8 @@ import { connectionAddress, lambdaDeps } from './lambda-deps.js';
 const config = apiConfig(import.meta.url);
 const viewerAddress = viewerAddressFrom(config.originVerifySecret);
 const deps = lambdaDeps(config, (c) => viewerAddress((name) => c.req.header(name), connectionAddress(c)));
-// Publishing the current form versions is idempotent; doing it at start keeps it off the request path.
-await deps.app.registry.versions.publishCurrent(new Date().toISOString());
+// Seeding the store with the forms of schemas/ it lacks is idempotent; doing it at start keeps it off the request path.
+await deps.app.registry.start(new Date());
 
 /** API Gateway HTTP API (v2) entry: the same Hono app as the local server. */
 export const handler = handle(createApp(deps.app));

@@ -14,6 +14,8 @@ const SAFETY_MS = 10_000;
  * the source of truth.
  */
 export async function handler(event: unknown, context?: { getRemainingTimeInMillis?: () => number }) {
+  // The forms an admin published since the last run (the mail's titles, the digest's forms).
+  await deps.notify.registry.sync.ensureFresh(new Date());
   // The daily schedule sends `{"job":"digest"}`; every other event drains the outbox.
   if ((event as { job?: string } | undefined)?.job === 'digest') {
     const digests = await sendDigest(deps.notify);

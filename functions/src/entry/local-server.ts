@@ -86,7 +86,14 @@ async function startOn(
     clientIp: (c) => rateLimitSubject(getConnInfo(c).remote.address ?? 'unknown'),
     log,
   });
-  await deps.app.registry.versions.publishCurrent(new Date().toISOString());
+  const seeded = await deps.app.registry.start(new Date());
+  if (seeded.imported.length) log({ level: 'info', msg: 'forms imported from schemas/', forms: seeded.imported });
+  for (const form of seeded.behind)
+    log({
+      level: 'warn',
+      msg: `schemas/ has version ${form.file} of ${form.formId}, the store serves ${form.store}: npm run forms -- import schemas`,
+      form: form.formId,
+    });
   for (const member of readLocalStaff(
     config.schemasDir,
     catalog.municipalities.map((m) => m.id),

@@ -26,6 +26,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
   });
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  // The forms as the store has them now: another instance's publish arrives within FORM_REFRESH_MS.
+  for (const path of ['/api/*', '/a/*'])
+    app.use(path, async (_c, next) => {
+      await deps.registry.sync.ensureFresh(deps.clock.now());
+      await next();
+    });
   app.get('/api/municipalities', (c) =>
     c.json({ municipalities: deps.registry.catalog.municipalities().map(({ id, name }) => ({ id, name })) }),
   );

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { SUBMISSION_BODY, isLang, type FormResponse, type ServicesResponse } from '../../../schemas/src/index.js';
 import { InvalidRequest, RateLimited, UnsupportedLanguage } from '../domain/errors.js';
 import { getLocalizedForm, listForms } from '../domain/list-forms.js';
 import { submitForm, type SubmitInput } from '../domain/submit-form.js';
 import type { AppDeps, Env } from './deps.js';
-import { readBody, requiredQuery } from './json-body.js';
-import { problem } from './problem.js';
+import { limitBody, readBody, requiredQuery } from './json-body.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -50,10 +48,7 @@ export function formsRoutes(deps: AppDeps) {
       if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
       await next();
     },
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problem(c, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`),
-    }),
+    limitBody(MAX_BODY_BYTES),
     async (c) => {
       const body = await readBody(c, SUBMISSION_BODY);
       if (!body.ok) return body.response;

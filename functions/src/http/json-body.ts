@@ -1,5 +1,6 @@
 import type { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createAjv } from '../../../schemas/src/index.js';
 import { InvalidRequest } from '../domain/errors.js';
 import { problem } from './problem.js';
@@ -65,4 +66,12 @@ export function requiredQuery(c: Context, name: string): string {
   const value = c.req.query(name);
   if (!value) throw new InvalidRequest(`The query parameter "${name}" is required.`);
   return value;
+}
+
+/** Refuses a body larger than `bytes` with 413 `payload_too_large` before it is read. */
+export function limitBody(bytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: bytes,
+    onError: (c) => problem(c, 'payload_too_large', `The body is larger than ${Math.floor(bytes / 1024)} KiB.`),
+  });
 }

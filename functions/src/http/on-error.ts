@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { Conflict, DomainError, InvalidAnswers, RateLimited, StoreUnavailable } from '../domain/errors.js';
+import { DomainError, RateLimited, StoreUnavailable } from '../domain/errors.js';
 import type { AppDeps, Env } from './deps.js';
 import { problem } from './problem.js';
 
@@ -18,13 +18,7 @@ export function onError(deps: Pick<AppDeps, 'log'>) {
           cause: String((error.cause as Error)?.name ?? error.cause),
         });
       }
-      const extra =
-        error instanceof InvalidAnswers
-          ? { errors: error.errors }
-          : error instanceof Conflict
-            ? { currentVersion: error.currentVersion }
-            : {};
-      return problem(c, error.code, error.message, extra);
+      return problem(c, error.code, error.message, error.fields);
     }
     if (error instanceof HTTPException && error.status < 500) {
       return problem(c, 'bad_request', error.message || 'Bad request.');

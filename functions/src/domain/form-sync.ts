@@ -1,0 +1,90 @@
+import type { FormDefinition } from '../../../schemas/src/index.js';
+import type { FormCatalog } from './form-catalog.js';
+import type { FormHead, FormStore } from './ports.js';
+
+/**
+ * How long an instance serves the forms it last read before it reads the store again: another instance's publish
+ * reaches it within this (plus one request), and the instance that published serves the new version at once.
+ */
+export const FORM_REFRESH_MS = 5_000;
+
+/** Who the versions imported from the repository's `schemas/` are recorded as published by. */
+export const SEED_PUBLISHER = 'schemas/';
+
+/** What a seed did: forms imported, and forms whose file has a newer version than the store serves. */
+export interface SeedReport {
+  imported: string[];
+  /** The store is the source of truth once a form is in it; a newer file reaches it through `npm run forms -- import`. */
+  behind: { formId: string; file: number; store: number }[];
+}
+
+/** Keeps the catalog's current forms in step with the store, and seeds the store with the forms of `schemas/`. */
+export class FormSync {
+  private refreshedAt = Number.NEGATIVE_INFINITY;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    private readonly catalog: FormCatalog,
+    private readonly store: FormStore,
+    private readonly seeds: readonly FormDefinition[],
+  ) {}
+
+  /**
+   * Imports every seed form the store has no head for: its version (kept as numbered in its file) and a head that
+   * lists it, with any versions stored before forms had heads. Safe to run at every start and from many instances.
+   */
+  async seed(at: string): Promise<SeedReport> {
+    const report: SeedReport = { imported: [], behind: [] };
+    for (const form of this.seeds) {
+      const head = await this.store.head(form.id);
+      if (head) {
+        if (head.current !== undefined && form.version > head.current)
+          report.behind.push({ formId: form.id, file: form.version, store: head.current });
+        continue;
+      }
+      if ((await this.store.putVersion(form.id, form)) === 'taken') {
+        throw new Error(`form ${form.id} version ${form.version} is already stored with other content: raise its version`);
+      }
+      const earlier = (await this.store.storedVersions(form.id))
+        .filter((v) => v.version < form.version)
+        .sort((a, b) => a.version - b.version);
+      const created = await this.store.createHead({
+        formId: form.id,
+        createdAt: at,
+        createdBy: SEED_PUBLISHER,
+        current: form.version,
+        versions: [
+          ...earlier.map((v) => ({
+            version: v.version,
+            publishedAt: v.publishedAt || at,
+            publishedBy: SEED_PUBLISHER,
+            note: 'Published from schemas/.',
+          })),
+          { version: form.version, publishedAt: at, publishedBy: SEED_PUBLISHER, note: 'Imported from schemas/.' },
+        ],
+      });
+      if (created) report.imported.push(form.id);
+    }
+    return report;
+  }
+
+  /** Reads every form's current version from the store and makes them the catalog's forms. */
+  async refresh(now: Date): Promise<void> {
+    const heads = await this.store.heads();
+    const forms = await Promise.all(heads.filter(hasCurrent).map((head) => this.store.getVersion(head.formId, head.current)));
+    // A head always points at a version written before it (publish writes the version first): none is missing.
+    this.catalog.replaceForms(forms.filter((f): f is FormDefinition => f !== undefined).sort((a, b) => a.id.localeCompare(b.id)));
+    this.refreshedAt = now.getTime();
+  }
+
+  /** Refreshes when the forms were read more than `FORM_REFRESH_MS` ago; concurrent callers share one read. */
+  async ensureFresh(now: Date): Promise<void> {
+    if (now.getTime() - this.refreshedAt < FORM_REFRESH_MS) return;
+    this.refreshing ??= this.refresh(now).finally(() => (this.refreshing = undefined));
+    await this.refreshing;
+  }
+}
+
+function hasCurrent(head: FormHead): head is FormHead & { current: number } {
+  return head.current !== undefined;
+}
