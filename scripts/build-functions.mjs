@@ -24,6 +24,7 @@ await build({
     'local-server': 'functions/src/entry/local-server.ts',
     'put-staff': 'functions/src/entry/put-staff.ts',
     'check-catalog': 'functions/src/entry/check-catalog.ts',
+    forms: 'functions/src/entry/forms-cli.ts',
   },
   outdir: 'dist/server',
   outExtension: { '.js': '.mjs' },
@@ -46,4 +47,4 @@ for (const name of ['api', 'notifier']) {
   for (const part of ['forms', 'municipalities', 'texts', 'shared-texts.json'])
     cpSync(`schemas/${part}`, `${outdir}/schemas/${part}`, { recursive: true });
 }
-console.log('built dist/server/{local-server,put-staff,check-catalog} and dist/lambda/{api,notifier}');
+console.log('built dist/server/{local-server,put-staff,check-catalog,forms} and dist/lambda/{api,notifier}');

@@ -23,3 +23,4 @@ export * from './supported.js';
 export * from './texts.js';
 export * from './types.js';
 export * from './validate.js';
+export * from './definition-json.js';

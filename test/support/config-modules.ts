@@ -5,5 +5,6 @@ export const CONFIG_MODULES = [
   'functions/src/entry/lambda-config.ts',
   'functions/src/entry/local-config.ts',
   'functions/src/entry/put-staff-config.ts',
+  'functions/src/entry/forms-config.ts',
   'infra/app-config.ts',
 ].map((path) => join(...path.split('/')));

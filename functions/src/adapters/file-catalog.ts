@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFormsDir, readJson, readTexts } from './form-files.js';
 import { staffListProblems, type StaffMember } from '../domain/staff/staff-member.js';
 import {
   isLang,
@@ -7,36 +8,10 @@ import {
   lintMunicipality,
   type Catalog,
   type CommonTexts,
-  type FormDefinition,
   type Lang,
   type MailTexts,
   type Municipality,
 } from '../../../schemas/src/index.js';
-
-function readJson<T>(path: string): T {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch (e) {
-    throw new Error(`cannot read ${path}: ${(e as Error).message}`);
-  }
-}
-
-function readTexts<T>(dir: string): Partial<Record<Lang, T>> {
-  const out: Partial<Record<Lang, T>> = {};
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const lang = file.slice(0, -'.json'.length);
-    if (!isLang(lang)) throw new Error(`${join(dir, file)}: not an offered language`);
-    out[lang] = readJson<T>(join(dir, file));
-  }
-  return out;
-}
-
-function readForm(dir: string): FormDefinition {
-  const form = readJson<Omit<FormDefinition, 'texts'>>(join(dir, 'form.json'));
-  return { ...form, texts: readTexts(join(dir, 'texts')) };
-}
 
 /** `shared-texts.json`: a review flag for every language that has interface texts, and only for those. */
 function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts>>): Catalog['sharedReview'] {
@@ -60,11 +35,7 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
  * review file with problems. The forms' own lint (compiling every schema) is `readCheckedCatalog`'s.
  */
 export function readCatalog(root: string): Catalog {
-  const formsDir = join(root, 'forms');
-  const forms = readdirSync(formsDir)
-    .filter((name) => existsSync(join(formsDir, name, 'form.json')))
-    .sort()
-    .map((name) => readForm(join(formsDir, name)));
+  const forms = readFormsDir(root);
   const muniDir = join(root, 'municipalities');
   // Municipality texts live per language (one file for all municipalities), as translation tools expect.
   const muniTexts = readTexts<Record<string, Record<string, string>>>(join(muniDir, 'texts'));

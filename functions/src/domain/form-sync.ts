@@ -42,27 +42,7 @@ export class FormSync {
           report.behind.push({ formId: form.id, file: form.version, store: head.current });
         continue;
       }
-      if ((await this.store.putVersion(form.id, form)) === 'taken') {
-        throw new Error(`form ${form.id} version ${form.version} is already stored with other content: raise its version`);
-      }
-      const earlier = (await this.store.storedVersions(form.id))
-        .filter((v) => v.version < form.version)
-        .sort((a, b) => a.version - b.version);
-      const created = await this.store.createHead({
-        formId: form.id,
-        createdAt: at,
-        createdBy: SEED_PUBLISHER,
-        current: form.version,
-        versions: [
-          ...earlier.map((v) => ({
-            version: v.version,
-            publishedAt: v.publishedAt || at,
-            publishedBy: SEED_PUBLISHER,
-            note: 'Published from schemas/.',
-          })),
-          { version: form.version, publishedAt: at, publishedBy: SEED_PUBLISHER, note: 'Imported from schemas/.' },
-        ],
-      });
+      const created = await createFromVersion(this.store, form, { at, by: SEED_PUBLISHER, note: 'Imported from schemas/.' });
       if (created) report.imported.push(form.id);
     }
     return report;
@@ -70,10 +50,7 @@ export class FormSync {
 
   /** Reads every form's current version from the store and makes them the catalog's forms. */
   async refresh(now: Date): Promise<void> {
-    const heads = await this.store.heads();
-    const forms = await Promise.all(heads.filter(hasCurrent).map((head) => this.store.getVersion(head.formId, head.current)));
-    // A head always points at a version written before it (publish writes the version first): none is missing.
-    this.catalog.replaceForms(forms.filter((f): f is FormDefinition => f !== undefined).sort((a, b) => a.id.localeCompare(b.id)));
+    this.catalog.replaceForms(await currentForms(this.store));
     this.refreshedAt = now.getTime();
   }
 
@@ -83,6 +60,44 @@ export class FormSync {
     this.refreshing ??= this.refresh(now).finally(() => (this.refreshing = undefined));
     await this.refreshing;
   }
+}
+
+/** Every form's current version, by id. */
+export async function currentForms(store: FormStore): Promise<FormDefinition[]> {
+  const heads = await store.heads();
+  const forms = await Promise.all(heads.filter(hasCurrent).map((head) => store.getVersion(head.formId, head.current)));
+  // A head always points at a version written before it (publish writes the version first): none is missing.
+  return forms.filter((f): f is FormDefinition => f !== undefined).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Puts a form the store does not have yet under the version number it carries, and a head that lists it (with
+ * any versions stored before forms had heads); false when another instance made the head first.
+ */
+export async function createFromVersion(
+  store: FormStore,
+  form: FormDefinition,
+  by: { at: string; by: string; note: string },
+): Promise<boolean> {
+  if ((await store.putVersion(form.id, form)) === 'taken') {
+    throw new Error(`form ${form.id} version ${form.version} is already stored with other content: raise its version`);
+  }
+  const earlier = (await store.storedVersions(form.id)).filter((v) => v.version < form.version).sort((a, b) => a.version - b.version);
+  return store.createHead({
+    formId: form.id,
+    createdAt: by.at,
+    createdBy: by.by,
+    current: form.version,
+    versions: [
+      ...earlier.map((v) => ({
+        version: v.version,
+        publishedAt: v.publishedAt || by.at,
+        publishedBy: by.by,
+        note: 'Published before versions had notes.',
+      })),
+      { version: form.version, publishedAt: by.at, publishedBy: by.by, note: by.note },
+    ],
+  });
 }
 
 function hasCurrent(head: FormHead): head is FormHead & { current: number } {

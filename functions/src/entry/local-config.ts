@@ -21,6 +21,9 @@ export interface LocalConfig {
 }
 
 /** What the local server uses where a variable is not set. */
+/** The local store's one table (in dynalite, under `DATA_DIR`). */
+export const LOCAL_TABLE_NAME = 'koto';
+
 export const LOCAL_DEFAULTS = {
   port: 3000,
   dataDir: './.data',

@@ -14,7 +14,7 @@ import type { Mailer } from '../domain/mailer.js';
 import { createApp } from '../http/app.js';
 import { rateLimitSubject } from '../http/viewer-address.js';
 import { buildDeps, jsonLog } from './build-deps.js';
-import { LOCAL_DEFAULTS, localConfig, type LocalConfig } from './local-config.js';
+import { LOCAL_DEFAULTS, LOCAL_TABLE_NAME, localConfig, type LocalConfig } from './local-config.js';
 import { localSecret } from './local/local-secret.js';
 import { startBackgroundJobs, type BackgroundJobs } from './local/background-jobs.js';
 import { bindPort, type BoundPort } from './local/bound-port.js';
@@ -39,8 +39,6 @@ export interface LocalServer {
   jobs: BackgroundJobs;
   close(): Promise<void>;
 }
-
-const TABLE_NAME = 'koto';
 
 /** Starts the whole system on one port: web app, API, dynalite, notifier, retention sweeper and mailbox page. */
 export async function startLocalServer(config: LocalServerOptions): Promise<LocalServer> {
@@ -68,7 +66,7 @@ async function startOn(
   if (config.dataDir) mkdirSync(dynamoDir, { recursive: true });
   const dynamo = await startDynalite(config.dataDir ? dynamoDir : undefined);
   const client = createStoreClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint, maxAttempts: 2 });
-  await ensureTable(client, TABLE_NAME);
+  await ensureTable(client, LOCAL_TABLE_NAME);
 
   const outboxDir = join(dataDir, 'mail');
   const mailer = localMailer(config, outboxDir);
@@ -76,7 +74,7 @@ async function startOn(
   const smsOutboxDir = join(dataDir, 'sms');
   const deps = buildDeps({
     db: toDocumentClient(client),
-    tableName: TABLE_NAME,
+    tableName: LOCAL_TABLE_NAME,
     catalog,
     mailer,
     sms: new FileSmsOutbox(smsOutboxDir),

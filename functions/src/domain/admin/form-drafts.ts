@@ -36,7 +36,7 @@ async function requireHead(deps: FormAdminDeps, formId: string): Promise<FormHea
   return head;
 }
 
-async function currentVersion(deps: FormAdminDeps, head: FormHead): Promise<FormDefinition | undefined> {
+export async function currentVersion(deps: FormAdminDeps, head: FormHead): Promise<FormDefinition | undefined> {
   return head.current === undefined ? undefined : deps.registry.store.getVersion(head.formId, head.current);
 }
 
@@ -48,7 +48,14 @@ async function draftOf(deps: FormAdminDeps, head: FormHead, current?: FormDefini
   return { definition: base ?? newFormTemplate(head.formId), revision: 0 };
 }
 
-async function audit(deps: FormAdminDeps, formId: string, actor: string, action: FormAuditEntry['action'], detail: string): Promise<void> {
+/** Records an admin's change to a form under `form:<id>`. */
+export async function auditFormChange(
+  deps: FormAdminDeps,
+  formId: string,
+  actor: string,
+  action: FormAuditEntry['action'],
+  detail: string,
+): Promise<void> {
   const now = deps.clock.now();
   await deps.audit.record({
     reference: `form:${formId}`,
@@ -93,7 +100,7 @@ export async function createForm(deps: FormAdminDeps, formId: string, actor: str
     throw new FormExists(`A form "${formId}" exists already.`);
   const definition = newFormTemplate(formId);
   await deps.registry.store.saveDraft(formId, { definition, revision: 1, savedAt: at, savedBy: actor });
-  await audit(deps, formId, actor, 'create', 'draft revision 1');
+  await auditFormChange(deps, formId, actor, 'create', 'draft revision 1');
   return { definition, revision: 1, problems: lintDefinition(definition) };
 }
 
@@ -127,7 +134,7 @@ export async function saveDraft(
       now?.revision ?? 0,
     );
   }
-  await audit(deps, formId, actor, 'save', `draft revision ${revision + 1}`);
+  await auditFormChange(deps, formId, actor, 'save', `draft revision ${revision + 1}`);
   return { revision: revision + 1, problems: lintDefinition(definition, await currentVersion(deps, head)) };
 }
 
@@ -150,8 +157,8 @@ export async function publishDraft(deps: FormAdminDeps, formId: string, note: st
       `The draft is at revision ${draft.revision}, not ${revision}: another admin saved it in between.`,
       draft.revision,
     );
-  const version = await publish(deps, head, current, draft.definition, note, actor);
-  await audit(deps, formId, actor, 'publish', `version ${version} from draft revision ${draft.revision}`);
+  const version = await publishDefinition(deps, head, current, draft.definition, note, actor);
+  await auditFormChange(deps, formId, actor, 'publish', `version ${version} from draft revision ${draft.revision}`);
   return version;
 }
 
@@ -160,8 +167,15 @@ export async function rollBack(deps: FormAdminDeps, formId: string, to: number, 
   const head = await requireHead(deps, formId);
   const earlier = head.versions.some((v) => v.version === to) ? await deps.registry.store.getVersion(formId, to) : undefined;
   if (!earlier) throw new NotFound(`Form "${formId}" has no version ${to}.`);
-  const version = await publish(deps, head, await currentVersion(deps, head), earlier, note ?? `Rolled back to version ${to}.`, actor);
-  await audit(deps, formId, actor, 'rollback', `version ${version} equal to version ${to}`);
+  const version = await publishDefinition(
+    deps,
+    head,
+    await currentVersion(deps, head),
+    earlier,
+    note ?? `Rolled back to version ${to}.`,
+    actor,
+  );
+  await auditFormChange(deps, formId, actor, 'rollback', `version ${version} equal to version ${to}`);
   return version;
 }
 
@@ -170,7 +184,7 @@ export async function rollBack(deps: FormAdminDeps, formId: string, to: number, 
  * make it current with one conditional write on the head. A crash in between leaves an unlisted version that the
  * next publish steps over; two admins publishing at once: one wins, the other gets 409.
  */
-async function publish(
+export async function publishDefinition(
   deps: FormAdminDeps,
   head: FormHead,
   current: FormDefinition | undefined,

@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import type { FormProblem } from '../../../schemas/src/index.js';
+import { DynamoAuditLog } from '../adapters/dynamo/dynamo-audit-log.js';
+import { DynamoFormStore } from '../adapters/dynamo/dynamo-form-store.js';
+import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
+import { createDocumentClient, createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
+import { readCatalog } from '../adapters/file-catalog.js';
+import { readFormsDir, writeFormDir } from '../adapters/form-files.js';
+import { importForms } from '../domain/admin/form-import.js';
+import { lintDefinition } from '../domain/admin/form-lint.js';
+import { FormRegistry } from '../domain/form-registry.js';
+import { currentForms } from '../domain/form-sync.js';
+import type { AuditLog, Clock } from '../domain/ports.js';
+import { systemClock } from './build-deps.js';
+import { formsCommandConfig } from './forms-config.js';
+import { LOCAL_TABLE_NAME } from './local-config.js';
+
+export const USAGE = `usage: npm run forms -- <command> <dir>
+  lint <dir>     check the forms in <dir>/forms (the schemas/ layout); exits 1 on an error
+  export <dir>   write the store's current version of every form to <dir>/forms/<id>/
+  import <dir>   bring the forms of <dir>/forms into the store through the lint: a new form keeps its
+                 version number, a changed one is published as its next version, an equal one is left
+The store: TABLE_NAME (AWS) or else the local one in DATA_DIR (default .data; stop npm start first).`;
+
+/** What a command needs besides its arguments: a store's forms side (not for lint) and who runs it. */
+export interface FormsCommandDeps {
+  registry?: FormRegistry;
+  audit?: AuditLog;
+  clock?: Clock;
+  actor: string;
+}
+
+const problemLine = (formId: string, p: FormProblem) => `  ${p.severity} ${formId}${p.path}: ${p.message} [${p.code}]`;
+
+/** Runs one command; returns the lines to print and the exit code. */
+export async function runFormsCommand(args: readonly string[], deps: FormsCommandDeps): Promise<{ lines: string[]; code: number }> {
+  const [command, dir, ...rest] = args;
+  if (!command || !dir || rest.length > 0 || !['lint', 'export', 'import'].includes(command)) return { lines: [USAGE], code: 2 };
+  if (command === 'lint') {
+    const lines: string[] = [];
+    let errors = 0;
+    for (const form of readFormsDir(dir)) {
+      const problems = lintDefinition(form);
+      errors += problems.filter((p) => p.severity === 'error').length;
+      lines.push(
+        problems.length ? `${form.id}: ${problems.length} problem(s)` : `${form.id}: ok`,
+        ...problems.map((p) => problemLine(form.id, p)),
+      );
+    }
+    return { lines, code: errors ? 1 : 0 };
+  }
+  const { registry, audit } = deps;
+  if (!registry || !audit) throw new Error(`${command} needs a store`);
+  if (command === 'export') {
+    const lines: string[] = [];
+    for (const form of await currentForms(registry.store)) {
+      writeFormDir(dir, form);
+      lines.push(`wrote ${join(dir, 'forms', form.id)} (version ${form.version})`);
+    }
+    return { lines, code: 0 };
+  }
+  const outcomes = await importForms(
+    { registry, audit, clock: deps.clock ?? systemClock },
+    readFormsDir(dir),
+    deps.actor,
+    `Imported from ${dir}.`,
+  );
+  const lines = outcomes.flatMap((o) =>
+    o.outcome === 'refused'
+      ? [
+          `${o.formId}: refused, ${o.problems.filter((p) => p.severity === 'error').length} error(s); nothing changed`,
+          ...o.problems.map((p) => problemLine(o.formId, p)),
+        ]
+      : [`${o.formId}: ${o.outcome === 'unchanged' ? 'unchanged at' : o.outcome} version ${o.version}`],
+  );
+  return { lines, code: outcomes.some((o) => o.outcome === 'refused') ? 1 : 0 };
+}
+
+/** The store the command works on: the deployed table, or the local server's dynalite (which must not be running). */
+async function openStore(config: ReturnType<typeof formsCommandConfig>) {
+  if (config.tableName) return { db: createDocumentClient(), tableName: config.tableName, close: async () => {} };
+  let local;
+  try {
+    local = await startDynalite(join(config.dataDir, 'dynamodb'));
+  } catch (error) {
+    throw new Error(
+      `cannot open the local store in ${config.dataDir} (${(error as Error).message}): stop npm start first, or set TABLE_NAME for AWS`,
+    );
+  }
+  const client = createStoreClient({ ...LOCAL_AWS, endpoint: local.endpoint, maxAttempts: 2 });
+  await ensureTable(client, LOCAL_TABLE_NAME);
+  return { db: toDocumentClient(client), tableName: LOCAL_TABLE_NAME, close: async () => (client.destroy(), local.close()) };
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const actor = `cli:${userInfo().username}`;
+  if (args[0] === 'lint' || args.length !== 2) {
+    const { lines, code } = await runFormsCommand(args, { actor });
+    for (const line of lines) console.log(line);
+    return code;
+  }
+  const config = formsCommandConfig();
+  const store = await openStore(config);
+  try {
+    const registry = new FormRegistry(readCatalog(config.schemasDir), new DynamoFormStore(store.db, store.tableName));
+    const { lines, code } = await runFormsCommand(args, { registry, audit: new DynamoAuditLog(store.db, store.tableName), actor });
+    for (const line of lines) console.log(line);
+    return code;
+  } finally {
+    await store.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
