@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   stale_revision: 409,
   form_exists: 409,
   no_changes: 409,
+  form_version_retired: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
@@ -40,7 +41,7 @@ export interface ErrorBody {
   message: string;
   /** 400 `invalid_answers`: each answer's problem, messages in the resident's language. */
   errors?: AnswerError[];
-  /** 409 `conflict`: the submission's version now. */
+  /** 409 `conflict`: the submission's (or form's) version now; 409 `form_version_retired`: the form's current version. */
   currentVersion?: number;
   /** 409 `stale_revision`: the draft's revision now. */
   revision?: number;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftResponse, FormDefinition, VersionsResponse } from '../../schemas/src/index.js';
 import { FORM_REFRESH_MS } from '../../functions/src/domain/form-sync.js';
+import { FORM_VERSION_GRACE_DAYS } from '../../functions/src/entry/build-deps.js';
 import { DynamoFormStore } from '../../functions/src/adapters/dynamo/dynamo-form-store.js';
 import { FormRegistry } from '../../functions/src/domain/form-registry.js';
 import { freshTable, useDynalite } from '../support/dynamo.js';
 import { ADMIN, HEINOLA, seedStaff, signIn, staffRequest } from '../support/staff.js';
-import { GUIDANCE_VERSION, buildTestApp, catalog, guidanceBody, postJson } from '../support/test-app.js';
+import { GUIDANCE_VERSION, buildTestApp, catalog, guidanceBody, postJson, storedSubmissions } from '../support/test-app.js';
 
 useDynalite();
 
@@ -239,6 +240,35 @@ describe('the admin forms API: publishing', () => {
     expect((await t.deps.app.store.getSubmission(reference, t.clock.now()))?.formVersion).toBe(GUIDANCE_VERSION);
     const current = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ formVersion: GUIDANCE_VERSION + 1 }));
     expect(current.status).toBe(201);
+  });
+
+  it('takes answers to the replaced version for the grace period, then answers 409 form_version_retired and stores nothing', async () => {
+    const { t, call } = await asAdmin();
+    await retitleArabic(call, 'عنوان');
+    expect((await call('POST', `${GUIDANCE}/publish`, { note: 'New title.' })).status).toBe(201);
+    t.clock.advance(FORM_VERSION_GRACE_DAYS * 86_400_000);
+    expect((await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ formVersion: GUIDANCE_VERSION }))).status).toBe(201);
+    t.clock.advance(1);
+    const before = await storedSubmissions(t);
+    const late = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ formVersion: GUIDANCE_VERSION }));
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({
+      error: 'form_version_retired',
+      currentVersion: GUIDANCE_VERSION + 1,
+      message: expect.any(String),
+    });
+    expect(await storedSubmissions(t)).toEqual(before);
+    expect((await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ formVersion: GUIDANCE_VERSION + 1 }))).status).toBe(
+      201,
+    );
+  });
+
+  it('keeps the grace period configurable', async () => {
+    const { t, call } = await asAdmin(await buildTestApp({ formVersionGraceDays: 0 }));
+    await retitleArabic(call, 'عنوان');
+    expect((await call('POST', `${GUIDANCE}/publish`, { note: 'New title.' })).status).toBe(201);
+    t.clock.advance(1);
+    expect((await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ formVersion: GUIDANCE_VERSION }))).status).toBe(409);
   });
 
   it('reaches another instance on the same table within the refresh interval', async () => {

@@ -1,5 +1,4 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
 import { LOCAL_AWS } from '../../functions/src/adapters/dynamo/local-dynalite.js';
@@ -10,24 +9,20 @@ import { DynamoSubmissionStore } from '../../functions/src/adapters/dynamo/dynam
 import { createApp } from '../../functions/src/http/app.js';
 import { useDynalite } from '../support/dynamo.js';
 import { HSTS_MAX_AGE_SECONDS, contentSecurityPolicyHeader, permissionsPolicyHeader } from '../../functions/src/http/security-headers.js';
-import { GUIDANCE_VERSION, buildTestApp, catalog, guidanceAnswers, guidanceBody, postJson } from '../support/test-app.js';
+import {
+  GUIDANCE_VERSION,
+  buildTestApp,
+  catalog,
+  guidanceAnswers,
+  guidanceBody,
+  postJson,
+  storedSubmissions,
+} from '../support/test-app.js';
 
 useDynalite();
 
 const REFERENCE = /^HEI-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 const SUBMIT = '/api/forms/guidance/submissions';
-
-async function storedSubmissions(t: Awaited<ReturnType<typeof buildTestApp>>) {
-  const { Items = [] } = await t.table.db.send(
-    new ScanCommand({
-      TableName: t.table.tableName,
-      FilterExpression: '#t = :s',
-      ExpressionAttributeNames: { '#t': 'type' },
-      ExpressionAttributeValues: { ':s': 'submission' },
-    }),
-  );
-  return Items;
-}
 
 /** A TCP server that accepts connections and never answers, like a hung store; closed when the test ends. */
 async function hungServer(): Promise<string> {

@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { readCatalog } from '../../functions/src/adapters/file-catalog.js';
 import { buildDeps, type CoreConfig } from '../../functions/src/entry/build-deps.js';
 import { createApp } from '../../functions/src/http/app.js';
@@ -81,4 +82,17 @@ export function postJson(
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** Every submission item in the test app's table (a scan: tests only), to show that a refused request stored nothing. */
+export async function storedSubmissions(t: Awaited<ReturnType<typeof buildTestApp>>) {
+  const { Items = [] } = await t.table.db.send(
+    new ScanCommand({
+      TableName: t.table.tableName,
+      FilterExpression: '#t = :s',
+      ExpressionAttributeNames: { '#t': 'type' },
+      ExpressionAttributeValues: { ':s': 'submission' },
+    }),
+  );
+  return Items;
 }

@@ -103,6 +103,7 @@ describe('the Lambda configuration', () => {
       smsConfigurationSet: undefined,
       actionLinkSecret: 's',
       signInFloorMs: 1000,
+      formVersionGraceDays: 7,
     });
     expect(apiConfig(bundle, env).originVerifySecret).toBe('o');
   });

@@ -128,6 +128,21 @@ export class StaleRevision extends DomainError {
   }
 }
 
+/** A form version replaced longer ago than the grace period: the resident's page must load the current one. */
+export class FormVersionRetired extends DomainError {
+  readonly code = 'form_version_retired';
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(message);
+  }
+
+  override get fields() {
+    return { currentVersion: this.currentVersion };
+  }
+}
+
 /** A form with this id exists already. */
 export class FormExists extends DomainError {
   readonly code = 'form_exists';

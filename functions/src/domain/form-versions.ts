@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, createAjv, type FormDefinition } from '../../../schemas/src/index.js';
-import { UnknownForm } from './errors.js';
+import { FormVersionRetired, UnknownForm } from './errors.js';
 import type { FormCatalog } from './form-catalog.js';
 import type { FormStore } from './ports.js';
 
@@ -13,6 +13,25 @@ export class FormVersions {
     private readonly catalog: FormCatalog,
     private readonly store: FormStore,
   ) {}
+
+  /**
+   * The version a resident filled, if answers to it are still taken at `now`: the current one, or one replaced
+   * less than `graceMs` ago (a resident who opened the form before a publish can still send). Later,
+   * `FormVersionRetired` (409) tells the page to load the current version.
+   */
+  async acceptingVersion(municipalityId: string, formId: string, version: number, now: Date, graceMs: number): Promise<FormDefinition> {
+    const form = await this.formVersion(municipalityId, formId, version);
+    const current = this.catalog.currentForm(municipalityId, formId);
+    if (form.version === current.version) return form;
+    const versions = (await this.store.head(formId))?.versions ?? [];
+    const replaced = versions.find((v) => v.version > version)?.publishedAt;
+    if (replaced !== undefined && now.getTime() - Date.parse(replaced) > graceMs)
+      throw new FormVersionRetired(
+        `Version ${version} of form "${formId}" was replaced on ${replaced.slice(0, 10)}; load version ${current.version}.`,
+        current.version,
+      );
+    return form;
+  }
 
   /** A published version of a form a municipality offers. */
   async formVersion(municipalityId: string, formId: string, version: number): Promise<FormDefinition> {

@@ -30,6 +30,8 @@ export interface SubmitDeps {
   store: SubmissionStore;
   clock: Clock;
   crypto: Crypto;
+  /** How long answers to a replaced form version are still taken, in days (`FORM_VERSION_GRACE_DAYS`). */
+  formVersionGraceDays: number;
 }
 
 type Stored = Omit<Receipt, 'confirmationBy'>;
@@ -66,7 +68,13 @@ async function claimKey(store: SubmissionStore, record: IdempotencyRecord, now: 
  */
 export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<Receipt> {
   const municipality = deps.registry.catalog.municipality(input.municipality);
-  const form = await deps.registry.versions.formVersion(municipality.id, input.formId, input.formVersion);
+  const form = await deps.registry.versions.acceptingVersion(
+    municipality.id,
+    input.formId,
+    input.formVersion,
+    deps.clock.now(),
+    deps.formVersionGraceDays * 86_400_000,
+  );
   const lang = deps.registry.texts.requireLanguage(form, input.lang);
   // Digits from any keyboard read as ASCII, as in the browser: "٠٤٠ ١٢٣ ٤٥٦٧" is a phone number.
   const normalized = normalizeAnswers(form.schema, input.answers);

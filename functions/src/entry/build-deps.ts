@@ -33,6 +33,8 @@ export interface CoreConfig {
   clientIp: (c: Context) => string;
   clock?: Clock;
   log?: (event: Record<string, unknown>) => void;
+  /** How long answers to a replaced form version are still taken (days); default FORM_VERSION_GRACE_DAYS. */
+  formVersionGraceDays?: number;
   /** The least time a sign-in request takes, known address or not (milliseconds); default SIGN_IN_FLOOR_MS. */
   signInFloorMs?: number;
 }
@@ -54,6 +56,9 @@ export const DEFAULT_LOGIN_LIMIT: RateLimit = { limit: 5, windowSeconds: 900 };
 
 /** Longer than a sign-in mail normally takes to hand over (SES, SMTP), short enough not to bother a person. */
 export const SIGN_IN_FLOOR_MS = 1_000;
+
+/** A resident who opened a form before a publish may send it for a week; then the page loads the new version. */
+export const FORM_VERSION_GRACE_DAYS = 7;
 
 /** Builds the app's and the notifier's dependencies from adapters; the one place that picks implementations. */
 export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDeps } {
@@ -80,6 +85,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     actionSecret: config.actionSecret,
     clientIp: config.clientIp,
     signInFloor: () => wait(config.signInFloorMs ?? SIGN_IN_FLOOR_MS),
+    formVersionGraceDays: config.formVersionGraceDays ?? FORM_VERSION_GRACE_DAYS,
     log,
   };
   return {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { SIGN_IN_FLOOR_MS } from './build-deps.js';
+import { FORM_VERSION_GRACE_DAYS, SIGN_IN_FLOOR_MS } from './build-deps.js';
 import { choiceEnv, intEnv, optionalEnv, requireEnv, requireUrlEnv, type Env } from './env.js';
 
 /**
@@ -29,6 +29,8 @@ export interface LambdaConfig {
   actionLinkSecret: string;
   /** `SIGN_IN_FLOOR_MS`: the least time a sign-in request takes, known address or not, in milliseconds. */
   signInFloorMs: number;
+  /** `FORM_VERSION_GRACE_DAYS`: how long answers to a replaced form version are still taken, in days. */
+  formVersionGraceDays: number;
 }
 
 /** What the API Lambda reads besides. */
@@ -52,6 +54,7 @@ export function lambdaConfig(bundleUrl: string, env: Env = process.env): LambdaC
     smsConfigurationSet: optionalEnv(env, 'SMS_CONFIGURATION_SET'),
     actionLinkSecret: requireEnv(env, 'ACTION_LINK_SECRET'),
     signInFloorMs: intEnv(env, 'SIGN_IN_FLOOR_MS', SIGN_IN_FLOOR_MS),
+    formVersionGraceDays: intEnv(env, 'FORM_VERSION_GRACE_DAYS', FORM_VERSION_GRACE_DAYS),
   };
 }
 

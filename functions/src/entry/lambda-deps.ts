@@ -28,5 +28,6 @@ export function lambdaDeps(config: LambdaConfig, clientIp: (c: Context) => strin
     actionSecret: config.actionLinkSecret,
     clientIp,
     signInFloorMs: config.signInFloorMs,
+    formVersionGraceDays: config.formVersionGraceDays,
   });
 }

@@ -20,10 +20,10 @@ export interface LocalConfig {
   schemasDir: string;
 }
 
-/** What the local server uses where a variable is not set. */
 /** The local store's one table (in dynalite, under `DATA_DIR`). */
 export const LOCAL_TABLE_NAME = 'koto';
 
+/** What the local server uses where a variable is not set. */
 export const LOCAL_DEFAULTS = {
   port: 3000,
   dataDir: './.data',

@@ -36,6 +36,8 @@ export interface AppDeps {
    * one does not; answering both no sooner than this keeps the response time from telling them apart.
    */
   signInFloor: () => Promise<void>;
+  /** How long answers to a replaced form version are still taken, in days. */
+  formVersionGraceDays: number;
   /** Called after a submission is stored, e.g. to wake an in-process notifier. */
   onSubmitted?: (reference: string) => void;
 }
