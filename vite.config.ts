@@ -3,7 +3,7 @@ import prefresh from '@prefresh/vite';
 import { defineConfig } from 'vite';
 import { webAliases } from './web/vite/aliases.js';
 import { localApi } from './web/vite/local-api.js';
-import { precompiledValidators } from './web/vite/precompiled-validators.js';
+import { ajvBrowserShim } from './web/vite/ajv-browser.js';
 import { slimRjsf } from './web/vite/slim-rjsf.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -11,7 +11,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: 'web',
   // Prefresh: Preact's hot reload (React's Fast Refresh cannot refresh Preact); localApi: `npm run dev` only.
-  plugins: [await prefresh(), precompiledValidators(here('./schemas')), slimRjsf(), localApi()],
+  plugins: [await prefresh(), ajvBrowserShim(), slimRjsf(), localApi()],
   // JSX as React's API writes it: react/jsx-runtime, which the aliases turn into Preact's.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   resolve: { alias: webAliases },

@@ -1,6 +1,6 @@
 /**
  * JSON with object keys sorted at every depth, so equal data always hashes the same; `keep` may leave out
- * entries (the validator fingerprint leaves out display texts).
+ * entries.
  */
 export function canonicalJson(value: unknown, keep: (key: string, value: unknown) => boolean = () => true): string {
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, keep)).join(',')}]`;

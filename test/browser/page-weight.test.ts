@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,20 +24,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** gzip -9 bytes of every JavaScript file the page loads, read from the build. */
+/** gzip -9 bytes of every JavaScript file the page loads: the build's files, and the form version's validator module from the API. */
 async function javascriptBytes(path: string): Promise<{ files: string[]; bytes: number }> {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-  const files = new Set<string>();
+  const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (url.pathname.endsWith('.js')) files.add(url.pathname);
+    if (/\.m?js$/.test(url.pathname)) bodies.set(url.pathname, res.body());
   });
   await page.goto(`${server.url}${path}`);
   await page.locator('form').first().waitFor();
   await page.waitForLoadState('networkidle');
+  let bytes = 0;
+  for (const body of bodies.values()) bytes += gzipSync(await body, { level: 9 }).length;
   await page.close();
-  const bytes = [...files].reduce((sum, file) => sum + gzipSync(readFileSync(join('dist/web', file)), { level: 9 }).length, 0);
-  return { files: [...files], bytes };
+  return { files: [...bodies.keys()], bytes };
 }
 
 describe('a resident form page', () => {
@@ -56,6 +55,10 @@ describe('a resident form page', () => {
       ).toBe(false);
       const languageFiles = files.map((f) => /\/([a-z]{2})-[\w-]+\.js$/.exec(f)?.[1]).filter((l) => LANGUAGES.includes(l ?? ''));
       expect(languageFiles, "only the page language's texts are downloaded").toEqual([lang]);
+      expect(
+        files.some((f) => /^\/api\/forms\/\w+\/versions\/\d+\/validator\.mjs$/.test(f)),
+        "the form version's validator is loaded from the server",
+      ).toBe(true);
       expect(bytes).toBeLessThanOrEqual(BUDGET_KIB * 1024);
     });
   }

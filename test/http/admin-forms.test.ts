@@ -1,3 +1,4 @@
+import { validatorSource } from '../../schemas/src/validator-source.js';
 import { describe, expect, it } from 'vitest';
 import type { DraftResponse, FormDefinition, VersionsResponse } from '../../schemas/src/index.js';
 import { FORM_REFRESH_MS } from '../../functions/src/domain/form-sync.js';
@@ -189,6 +190,45 @@ describe('the admin forms API: publishing', () => {
     expect(published.texts.ar!.title).toBe('الإرشاد والمشورة للجميع');
     const listed = ((await (await call('GET', '/api/admin/forms')).json()) as { forms: Record<string, unknown>[] }).forms;
     expect(listed.find((f) => f['id'] === 'guidance')).toMatchObject({ version: GUIDANCE_VERSION + 1, draftDiffers: false });
+  });
+
+  it('serves each version’s validator module, immutable, generated when the version was published', async () => {
+    const { t, call } = await asAdmin();
+    const url = (v: number | string) => `/api/forms/guidance/versions/${v}/validator.mjs`;
+    const first = await t.app.request(url(GUIDANCE_VERSION));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const before = await first.text();
+    expect(before).toMatch(/^export default function createValidator\(runtime\)/m);
+    const { definition, revision } = await draftOf(call);
+    (definition.schema.properties!['message'] as Record<string, unknown>)['maxLength'] = 1234;
+    expect((await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).status).toBe(200);
+    expect((await call('POST', `${GUIDANCE}/publish`, { note: 'Shorter messages.' })).status).toBe(201);
+    const next = await (await t.app.request(url(GUIDANCE_VERSION + 1))).text();
+    expect(next).toContain('1234');
+    expect(before).not.toContain('1234');
+    expect(await (await t.app.request(url(GUIDANCE_VERSION))).text()).toBe(before);
+    for (const v of [999, 0, 'abc', '1.5']) {
+      const missing = await t.app.request(url(v));
+      expect(missing.status, String(v)).toBe(404);
+      expect(missing.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it('refuses to publish a form whose validator would need an ajv helper the page does not carry', async () => {
+    const { call } = await asAdmin();
+    const { definition, revision } = await draftOf(call);
+    (definition.schema.properties!['topics'] as Record<string, unknown>)['items'] = {
+      type: 'object',
+      additionalProperties: false,
+      properties: { name: { type: 'string', maxLength: 10 } },
+    };
+    expect((await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).status).toBe(200);
+    const res = await call('POST', `${GUIDANCE}/publish`, { note: 'Groups.' });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { problems: { code: string; severity: string }[] };
+    expect(body.problems.some((p) => p.severity === 'error')).toBe(true);
   });
 
   it('refuses a draft with lint errors with 422 lint_failed and its problems, publishing nothing', async () => {
@@ -388,7 +428,9 @@ describe('the store holds the forms', () => {
     const fresh = await freshTable();
     const older = new DynamoFormStore(fresh.db, fresh.tableName);
     const guidance = catalog.forms.find((f) => f.id === 'guidance')!;
-    expect(await older.putVersion('guidance', { ...guidance, version: GUIDANCE_VERSION - 1 })).toBe('written');
+    expect(
+      await older.putVersion('guidance', { ...guidance, version: GUIDANCE_VERSION - 1 }, validatorSource(guidance.schema, 'guidance')),
+    ).toBe('written');
     const registry = new FormRegistry(catalog, older);
     expect((await registry.start(t.clock.now())).imported).toContain('guidance');
     expect((await older.head('guidance'))!.versions.map((v) => v.version)).toEqual([GUIDANCE_VERSION - 1, GUIDANCE_VERSION]);
@@ -396,7 +438,13 @@ describe('the store holds the forms', () => {
 
     const clash = await freshTable();
     const clashing = new DynamoFormStore(clash.db, clash.tableName);
-    expect(await clashing.putVersion('guidance', { ...guidance, meta: { ...guidance.meta, retentionDays: 1 } })).toBe('written');
+    expect(
+      await clashing.putVersion(
+        'guidance',
+        { ...guidance, meta: { ...guidance.meta, retentionDays: 1 } },
+        validatorSource(guidance.schema, 'guidance'),
+      ),
+    ).toBe('written');
     await expect(new FormRegistry(catalog, clashing).start(t.clock.now())).rejects.toThrow(
       /already stored with other content: raise its version/,
     );

@@ -1,3 +1,4 @@
+import { validatorSource } from '../../schemas/src/validator-source.js';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
@@ -268,7 +269,9 @@ describe('POST /api/forms/:id/submissions', () => {
     const earlier = structuredClone(current);
     earlier.version = GUIDANCE_VERSION - 1;
     delete earlier.schema.properties!['latinName'];
-    expect(await new DynamoFormStore(t.table.db, t.table.tableName).putVersion('guidance', earlier)).toBe('written');
+    expect(
+      await new DynamoFormStore(t.table.db, t.table.tableName).putVersion('guidance', earlier, validatorSource(earlier.schema, 'guidance')),
+    ).toBe('written');
     const old = await postJson(t.app, SUBMIT, guidanceBody({ formVersion: earlier.version }, { latinName: undefined }));
     expect(old.status).toBe(201);
     const { reference } = (await old.json()) as { reference: string };

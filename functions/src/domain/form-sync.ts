@@ -1,4 +1,5 @@
 import type { FormDefinition } from '../../../schemas/src/index.js';
+import { validatorSource } from '../../../schemas/src/validator-source.js';
 import type { FormCatalog } from './form-catalog.js';
 import type { FormHead, FormStore } from './ports.js';
 
@@ -79,7 +80,7 @@ export async function createFromVersion(
   form: FormDefinition,
   by: { at: string; by: string; note: string },
 ): Promise<boolean> {
-  if ((await store.putVersion(form.id, form)) === 'taken') {
+  if ((await store.putVersion(form.id, form, validatorSource(form.schema, form.id))) === 'taken') {
     throw new Error(`form ${form.id} version ${form.version} is already stored with other content: raise its version`);
   }
   const earlier = (await store.storedVersions(form.id)).filter((v) => v.version < form.version).sort((a, b) => a.version - b.version);

@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, createAjv, type FormDefinition } from '../../../schemas/src/index.js';
+import { validatorSource } from '../../../schemas/src/validator-source.js';
 import { FormVersionRetired, UnknownForm } from './errors.js';
 import type { FormCatalog } from './form-catalog.js';
 import type { FormStore } from './ports.js';
@@ -8,6 +9,7 @@ import type { FormStore } from './ports.js';
 export class FormVersions {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly ajv = createAjv();
+  private readonly modules = new Map<string, string>();
 
   constructor(
     private readonly catalog: FormCatalog,
@@ -40,6 +42,21 @@ export class FormVersions {
     const stored = await this.store.getVersion(formId, version);
     if (!stored) throw new UnknownForm(`Form "${formId}" has no published version ${version}.`);
     return stored;
+  }
+
+  /**
+   * A published version's validator as the ES module the resident page imports: the one stored with the version,
+   * or, for a version stored before validators were, generated from its schema (the same code either way).
+   */
+  async validatorModule(formId: string, version: number): Promise<string> {
+    const key = `${formId}@${version}`;
+    let source = this.modules.get(key);
+    if (source) return source;
+    const form = await this.store.getVersion(formId, version);
+    if (!form) throw new UnknownForm(`Form "${formId}" has no published version ${version}.`);
+    source = (await this.store.getValidator(formId, version)) ?? validatorSource(form.schema, formId);
+    this.modules.set(key, source);
+    return source;
   }
 
   /** The form version's validator, compiled once. */

@@ -89,9 +89,14 @@ export interface FormStore {
   createHead(head: FormHead): Promise<boolean>;
   /** Appends a version and makes it current if the head's last version is still `expectedLast`; false otherwise. */
   commitVersion(formId: string, info: VersionInfo, expectedLast: number | undefined): Promise<boolean>;
-  /** Writes a version's content unless that version exists (`same` when it exists with this very content). */
-  putVersion(formId: string, definition: FormDefinition): Promise<VersionWrite>;
+  /**
+   * Writes a version's content and its validator module (`validatorSource`) unless that version exists (`same`
+   * when it exists with this very content).
+   */
+  putVersion(formId: string, definition: FormDefinition, validator: string): Promise<VersionWrite>;
   getVersion(formId: string, version: number): Promise<FormDefinition | undefined>;
+  /** The validator module stored with a version; undefined for a version stored before validators were. */
+  getValidator(formId: string, version: number): Promise<string | undefined>;
   /** Version numbers with content in the store (committed or not), for a head made for versions stored before heads. */
   storedVersions(formId: string): Promise<{ version: number; publishedAt: string }[]>;
   getDraft(formId: string): Promise<FormDraft | undefined>;

@@ -20,9 +20,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   app.use(requestId());
   app.use(securityHeaders());
+  // Answers change with the data unless a route says otherwise (a published version's validator never changes).
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));

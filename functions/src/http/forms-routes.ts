@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { SUBMISSION_BODY, isLang, type FormResponse, type ServicesResponse } from '../../../schemas/src/index.js';
-import { InvalidRequest, RateLimited, UnsupportedLanguage } from '../domain/errors.js';
+import { InvalidRequest, RateLimited, UnknownForm, UnsupportedLanguage } from '../domain/errors.js';
 import { getLocalizedForm, listForms } from '../domain/list-forms.js';
 import { submitForm, type SubmitInput } from '../domain/submit-form.js';
 import type { AppDeps, Env } from './deps.js';
@@ -39,6 +39,16 @@ export function formsRoutes(deps: AppDeps) {
   app.get('/:formId', (c) => {
     const municipality = requiredQuery(c, 'municipality');
     return c.json<FormResponse>(getLocalizedForm(deps.registry, municipality, c.req.param('formId'), requiredQuery(c, 'lang')));
+  });
+
+  // A published version's validator, for the resident page to import: immutable, so cached for a year.
+  app.get('/:formId/versions/:version/validator.mjs', async (c) => {
+    const version = c.req.param('version');
+    if (!/^[1-9]\d{0,8}$/.test(version)) throw new UnknownForm(`No version ${version}.`);
+    const source = await deps.registry.versions.validatorModule(c.req.param('formId'), Number(version));
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(source);
   });
 
   app.post(

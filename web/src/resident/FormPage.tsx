@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import type { Lang } from '../../../schemas/src/languages.js';
 import { ApiError, fetchForm } from '../api.js';
@@ -23,7 +23,7 @@ import { FormFlow } from './FormFlow.js';
 import { positionFrom, stepsOf } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
 import type { ReceiptState } from './use-form-flow.js';
-import { prefetchValidator, validatorFor } from './validation/load-validator.js';
+import { validatorFor } from './validation/load-validator.js';
 
 function receiptOf(state: unknown): ReceiptState['receipt'] | undefined {
   const receipt = state && typeof state === 'object' ? (state as Partial<ReceiptState>).receipt : undefined;
@@ -44,10 +44,9 @@ function startFrom(draft: Draft, form: LocalizedForm, municipality: string): Flo
 export function FormPage({ lang, municipality, formId }: { lang: Lang; municipality: string; formId: string }) {
   const { t } = useTexts();
   const { state } = useLocation();
-  const prefetched = useMemo(() => prefetchValidator(formId), [formId]);
   const [loaded, retry] = useAsync(async () => {
     const form = await fetchForm(formId, municipality, lang);
-    return { form, validate: await validatorFor(form, prefetched) };
+    return { form, validate: await validatorFor(form) };
   }, `${formId}/${municipality}/${lang}`);
   const [start, setStart] = useState<FlowStart>();
 

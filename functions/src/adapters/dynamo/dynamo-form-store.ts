@@ -114,14 +114,20 @@ export class DynamoFormStore implements FormStore {
     }
   }
 
-  async putVersion(formId: string, definition: FormDefinition): Promise<VersionWrite> {
+  async putVersion(formId: string, definition: FormDefinition, validator: string): Promise<VersionWrite> {
     const contentHash = hashOf(definition);
     try {
       await storeCall(() =>
         this.db.send(
           new PutCommand({
             TableName: this.table,
-            Item: { ...versionKey(formId, definition.version), type: 'formVersion', definition: JSON.stringify(definition), contentHash },
+            Item: {
+              ...versionKey(formId, definition.version),
+              type: 'formVersion',
+              definition: JSON.stringify(definition),
+              contentHash,
+              validator,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),
@@ -145,6 +151,13 @@ export class DynamoFormStore implements FormStore {
     const form = JSON.parse(Item['definition'] as string) as FormDefinition;
     this.versions.set(cacheKey, form);
     return form;
+  }
+
+  async getValidator(formId: string, version: number): Promise<string | undefined> {
+    const { Item } = await storeCall(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: versionKey(formId, version), ProjectionExpression: 'validator' })),
+    );
+    return Item?.['validator'] as string | undefined;
   }
 
   async storedVersions(formId: string): Promise<{ version: number; publishedAt: string }[]> {

@@ -7,6 +7,7 @@ import {
   type SaveDraftResponse,
   type VersionsResponse,
 } from '../../../../schemas/src/index.js';
+import { validatorSource } from '../../../../schemas/src/validator-source.js';
 import { epoch } from '../epoch.js';
 import { Conflict, FormExists, InvalidRequest, LintFailed, NoChanges, NotFound, StaleRevision } from '../errors.js';
 import type { FormRegistry } from '../form-registry.js';
@@ -195,10 +196,19 @@ export async function publishDefinition(
   if (current && sameContent(current, definition)) throw new NoChanges(`Version ${current.version} is already this form.`);
   const problems = lintDefinition(definition, current);
   if (problems.some((p) => p.severity === 'error')) throw new LintFailed(problems);
+  let validator: string;
+  try {
+    validator = validatorSource(definition.schema, head.formId);
+  } catch (error) {
+    throw new LintFailed([
+      ...problems,
+      { path: '/schema', severity: 'error', code: 'validator_runtime', message: (error as Error).message },
+    ]);
+  }
   const last = head.versions.at(-1)?.version;
   let version = (last ?? 0) + 1;
   // A number taken without being listed is a publish that stopped halfway: step over it (a few at most).
-  while ((await deps.registry.store.putVersion(head.formId, { ...definition, version })) === 'taken') {
+  while ((await deps.registry.store.putVersion(head.formId, { ...definition, version }, validator)) === 'taken') {
     if (++version > (last ?? 0) + MAX_UNLISTED) throw new Error(`form ${head.formId}: versions after ${last} are all taken`);
   }
   const now = deps.clock.now();

@@ -1,0 +1,21 @@
+import * as ucs2length from 'ajv/dist/runtime/ucs2length';
+import { createAjv } from '../../../../schemas/src/ajv-options.js';
+import type { ValidatorRuntime } from '../../../../schemas/src/validator-source.js';
+
+// A bundler hands over `exports.default` of this CommonJS helper, Node the whole `exports`: the generated code
+// reads `.default`, so give it an object that has one either way.
+const ucs2 = (ucs2length as { default?: unknown }).default ?? ucs2length;
+const MODULES: Record<string, unknown> = { 'ajv/dist/runtime/ucs2length': { default: ucs2 } };
+
+/**
+ * What a validator module from the server (`validatorSource`) is given: ajv's runtime helpers it may ask for (the
+ * list is `VALIDATOR_RUNTIME_MODULES`; the server refuses to publish a form that needs another) and the kit's
+ * formats. In the browser `createAjv()` is the build's shim, which only collects the formats: nothing compiles.
+ */
+export const validatorRuntime: ValidatorRuntime = {
+  require(module: string) {
+    if (!(module in MODULES)) throw new Error(`a form validator asked for ${module}, which the page does not carry`);
+    return MODULES[module];
+  },
+  formats: createAjv().formats as Record<string, unknown>,
+};
