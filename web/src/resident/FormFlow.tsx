@@ -50,6 +50,11 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
           <progress aria-hidden="true" max={steps.length} value={(position as number) + 1} />
         </div>
       ) : null}
+      {flow.replaced ? (
+        <p className="notice" role="status">
+          {t('form.replaced')}
+        </p>
+      ) : null}
       {flow.cleared ? (
         <p className="notice" role="status">
           {t('form.cleared')}

@@ -138,3 +138,8 @@ export function readTabAnswers(store: KeyValueStore, key: string): Answers {
 export function activeKey(municipality: string, formId: string): string {
   return `koto:active:${municipality}:${formId}`;
 }
+
+/** The tab's note that the form was reloaded because the version it was filled against was replaced. */
+export function replacedKey(municipality: string, formId: string): string {
+  return `koto:replaced:${municipality}:${formId}`;
+}

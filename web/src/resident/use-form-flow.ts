@@ -5,7 +5,7 @@ import type { LocalizedForm } from '../../../schemas/src/index.js';
 import { ApiError, submitAnswers, type Receipt } from '../api.js';
 import { navigate, useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
-import { activeKey, clearDraft, draftKey, splitForDevice, tabAnswersKey, writeDraft, writeTabAnswers } from './draft.js';
+import { activeKey, clearDraft, draftKey, replacedKey, splitForDevice, tabAnswersKey, writeDraft, writeTabAnswers } from './draft.js';
 import {
   flowView,
   sendFailed,
@@ -39,6 +39,13 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
   const steps = stepsOf(form);
   const position = positionFrom(location, steps.length) ?? 0;
   const [state, setState] = useState(() => startState(start));
+  // Reloaded because the version the answers were filled against was replaced: say so once.
+  const [replaced] = useState(() => {
+    const key = replacedKey(municipality, form.id);
+    const was = tabStore.getItem(key) !== null;
+    tabStore.removeItem(key);
+    return was;
+  });
   // The latest state, read synchronously: a double tap must not send twice, and rjsf may report twice per render.
   const current = useRef(state);
 
@@ -102,6 +109,13 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
       };
       navigate(path, { state: { receipt: kept } satisfies ReceiptState, replace: true });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'form_version_retired') {
+        // The form changed long enough ago that this version is no longer taken: load the current one. The answers
+        // stay in the draft and this tab carries on from it, keeping the answers to questions the new version asks.
+        tabStore.setItem(replacedKey(municipality, form.id), '1');
+        window.location.reload();
+        return;
+      }
       dispatch(sendFailed(e instanceof ApiError ? e : undefined));
     }
   };
@@ -125,6 +139,7 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     onEditStep: (step: number) => void dispatch({ type: 'edit', step }),
     send,
     cleared: state.cleared,
+    replaced,
     /** "Clear my answers": everything typed is forgotten here and on the device, and the form starts again. */
     clearAnswers: () => {
       forgetAnswers();
