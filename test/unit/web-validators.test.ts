@@ -19,6 +19,17 @@ async function pageValidator(schema: JsonSchema, label: string): Promise<Validat
 
 const form = (id: string) => catalog.forms.find((f) => f.id === id)!;
 
+/** Valid guidance answers but for a name of `n` emoji of three code points each. */
+const emojiName = (n: number) => ({
+  fullName: '👩‍👧'.repeat(n),
+  topics: ['kela'],
+  preferredLanguage: 'fi',
+  contactWay: 'email',
+  email: 'a@b.fi',
+  interpreterNeeded: false,
+  consent: true,
+});
+
 /** A table of answers: valid ones and each kind of invalid one, per form. */
 const TABLE: Record<string, Record<string, unknown>[]> = {
   guidance: [
@@ -46,24 +57,8 @@ const TABLE: Record<string, Record<string, unknown>[]> = {
     { topics: ['work', 'work'], fullName: 'Amina', preferredLanguage: 'xx', contactWay: 'email', email: 'not-an-email', consent: false },
     { fullName: 'Ö'.repeat(201), birthYear: 1850, unknown: 1 },
     // 198 code points in 330 UTF-16 units: under maxLength 200 as ajv counts (ucs2length); 201 is over.
-    {
-      fullName: '👩‍👧'.repeat(66),
-      topics: ['kela'],
-      preferredLanguage: 'fi',
-      contactWay: 'email',
-      email: 'a@b.fi',
-      interpreterNeeded: false,
-      consent: true,
-    },
-    {
-      fullName: '👩‍👧'.repeat(67),
-      topics: ['kela'],
-      preferredLanguage: 'fi',
-      contactWay: 'email',
-      email: 'a@b.fi',
-      interpreterNeeded: false,
-      consent: true,
-    },
+    emojiName(66),
+    emojiName(67),
   ],
   registration: [{}, { birthDate: '2030-02-30', fullName: 'X' }, { children: [{ name: 'A', birthYear: 'twenty' }] }],
   feedback: [

@@ -98,9 +98,8 @@ export class NotFound extends DomainError {
   readonly code = 'not_found';
 }
 
-/** The submission changed since the caller read it (optimistic locking). */
-export class Conflict extends DomainError {
-  readonly code = 'conflict';
+/** An error whose body says which version is current now, so the caller can catch up. */
+abstract class BehindCurrentVersion extends DomainError {
   constructor(
     message: string,
     readonly currentVersion: number,
@@ -111,6 +110,11 @@ export class Conflict extends DomainError {
   override get fields() {
     return { currentVersion: this.currentVersion };
   }
+}
+
+/** The submission (or form) changed since the caller read it (optimistic locking). */
+export class Conflict extends BehindCurrentVersion {
+  readonly code = 'conflict';
 }
 
 /** Another admin saved the draft since the caller read it; nothing was overwritten. */
@@ -129,18 +133,8 @@ export class StaleRevision extends DomainError {
 }
 
 /** A form version replaced longer ago than the grace period: the resident's page must load the current one. */
-export class FormVersionRetired extends DomainError {
+export class FormVersionRetired extends BehindCurrentVersion {
   readonly code = 'form_version_retired';
-  constructor(
-    message: string,
-    readonly currentVersion: number,
-  ) {
-    super(message);
-  }
-
-  override get fields() {
-    return { currentVersion: this.currentVersion };
-  }
 }
 
 /** A form with this id exists already. */
