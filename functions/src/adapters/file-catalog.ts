@@ -2,9 +2,13 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { staffListProblems, type StaffMember } from '../domain/staff/staff-member.js';
 import {
+  definitionProblems,
+  errorsOf,
   isLang,
   lintForm,
   lintMunicipality,
+  municipalityShapeProblems,
+  problemLines,
   type Catalog,
   type CommonTexts,
   type FormDefinition,
@@ -33,9 +37,17 @@ function readTexts<T>(dir: string): Partial<Record<Lang, T>> {
   return out;
 }
 
-function readForm(dir: string): FormDefinition {
-  const form = readJson<Omit<FormDefinition, 'texts'>>(join(dir, 'form.json'));
-  return { ...form, texts: readTexts(join(dir, 'texts')) };
+/**
+ * A form's `form.json` with its `texts/<lang>.json` merged in, and the problems of the parts' shape: the merged
+ * definition against `schemas/definition.schema.json`, with texts only in their own files.
+ */
+function readForm(dir: string, name: string): { form: FormDefinition; problems: string[] } {
+  const file = readJson<Omit<FormDefinition, 'texts'> & { texts?: unknown }>(join(dir, 'form.json'));
+  const form = { ...file, texts: readTexts(join(dir, 'texts')) } as FormDefinition;
+  const problems = problemLines(name, definitionProblems(form));
+  if (file.texts !== undefined) problems.push(`${name}/texts: texts live in texts/<lang>.json, not in form.json`);
+  if (file.id !== name) problems.push(`${name}/id: ${JSON.stringify(file.id)} must be the folder's name, ${JSON.stringify(name)}`);
+  return { form, problems };
 }
 
 /** `shared-texts.json`: a review flag for every language that has interface texts, and only for those. */
@@ -56,15 +68,19 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
 }
 
 /**
- * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a municipality or
- * review file with problems. The forms' own lint (compiling every schema) is `readCheckedCatalog`'s.
+ * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a form or
+ * municipality file of the wrong shape and on a municipality or review file with problems. The forms' own lint
+ * (compiling every schema) is `readCheckedCatalog`'s.
  */
 export function readCatalog(root: string): Catalog {
   const formsDir = join(root, 'forms');
-  const forms = readdirSync(formsDir)
+  const read = readdirSync(formsDir)
     .filter((name) => existsSync(join(formsDir, name, 'form.json')))
     .sort()
-    .map((name) => readForm(join(formsDir, name)));
+    .map((name) => readForm(join(formsDir, name), name));
+  const shape = read.flatMap((r) => r.problems);
+  if (shape.length) throw new Error(`Form definitions in ${formsDir} have problems:\n${shape.join('\n')}`);
+  const forms = read.map((r) => r.form);
   const muniDir = join(root, 'municipalities');
   // Municipality texts live per language (one file for all municipalities), as translation tools expect.
   const muniTexts = readTexts<Record<string, Record<string, string>>>(join(muniDir, 'texts'));
@@ -73,7 +89,11 @@ export function readCatalog(root: string): Catalog {
     .sort();
   const raw = files.map((f) => readJson<unknown>(join(muniDir, f)));
   const formIds = forms.map((f) => f.id);
-  const problems = files.flatMap((file, i) => lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) }));
+  // The shape first (schemas/municipality.schema.json); what a shape cannot say, for a file of the right shape.
+  const problems = files.flatMap((file, i) => {
+    const shape = problemLines(file, municipalityShapeProblems(raw[i]));
+    return shape.length ? shape : lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) });
+  });
   for (const [lang, all] of Object.entries(muniTexts)) {
     for (const id of Object.keys(all))
       if (!files.includes(`${id}.json`)) problems.push(`texts/${lang}.json: texts for ${id}, which has no municipality file`);
@@ -102,7 +122,8 @@ export function readCatalog(root: string): Catalog {
  */
 export function readCheckedCatalog(root: string): Catalog {
   const catalog = readCatalog(root);
-  const problems = catalog.forms.flatMap(lintForm);
+  // Warnings do not keep a form from loading; the build and the server start with errors only.
+  const problems = catalog.forms.flatMap((form) => problemLines(form.id, errorsOf(lintForm(form))));
   if (problems.length) throw new Error(`Form definitions in ${join(root, 'forms')} have problems:\n${problems.join('\n')}`);
   return catalog;
 }
