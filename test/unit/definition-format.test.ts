@@ -2,7 +2,16 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { definitionProblems, municipalityShapeProblems, type FormDefinition } from '../../schemas/src/index.js';
+import {
+  definitionProblems,
+  municipalityShapeProblems,
+  type FieldTexts,
+  type FormDefinition,
+  type FormMeta,
+  type FormTexts,
+  type Municipality,
+  type WalkIn,
+} from '../../schemas/src/index.js';
 import { readCatalog } from '../../functions/src/adapters/file-catalog.js';
 
 const catalog = readCatalog('schemas');
@@ -10,6 +19,65 @@ const guidance = catalog.forms.find((f) => f.id === 'guidance')!;
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 const heinola = readJson('schemas/municipalities/heinola.json');
 const at = (problems: { code: string; path: string }[]) => problems.map((p) => `${p.code} ${p.path}`);
+
+/** Every key of a type, listed so that the type check fails here when the type gains or loses one. */
+const keys = <T>(all: Record<keyof T, true>) => Object.keys(all).sort();
+type Described = { properties: Record<string, unknown>; required?: string[]; definitions?: Record<string, Described> };
+const formFormat = readJson('schemas/definition.schema.json') as unknown as Described;
+const municipalityFormat = readJson('schemas/municipality.schema.json') as unknown as Described;
+const described = (schema: Described) => Object.keys(schema.properties).sort();
+
+describe('the formats and the types of schemas/src/types.ts', () => {
+  it('name the same keys', () => {
+    const defs = formFormat.definitions!;
+    expect(described(formFormat)).toEqual(
+      keys<FormDefinition>({ id: true, version: true, schema: true, uiSchema: true, meta: true, texts: true }),
+    );
+    expect(described(defs['meta']!)).toEqual(
+      keys<FormMeta>({ languages: true, emailSafeFields: true, retentionDays: true, consentVersion: true, suggest: true }),
+    );
+    expect(described(defs['formTexts']!)).toEqual(
+      keys<FormTexts>({ title: true, description: true, next: true, steps: true, fields: true, consent: true }),
+    );
+    expect(described(defs['fieldTexts']!)).toEqual(
+      keys<FieldTexts>({ label: true, hint: true, options: true, errors: true, item: true, add: true, remove: true }),
+    );
+    // A municipality's texts are in municipalities/texts/<lang>.json, not in its file.
+    expect(described(municipalityFormat)).toEqual(
+      keys<Omit<Municipality, 'texts'>>({
+        id: true,
+        name: true,
+        referencePrefix: true,
+        forms: true,
+        routing: true,
+        contact: true,
+        walkIn: true,
+        sms: true,
+        privacyNoticeUrl: true,
+      }),
+    );
+    expect(described(municipalityFormat.properties['walkIn'] as Described)).toEqual(
+      keys<WalkIn>({ weekday: true, opens: true, closes: true, address: true }),
+    );
+    expect(described(municipalityFormat.properties['contact'] as Described)).toEqual(
+      keys<Municipality['contact']>({ email: true, phone: true, address: true }),
+    );
+  });
+
+  it('require what the types require', () => {
+    expect(formFormat.required!.sort()).toEqual(['id', 'meta', 'schema', 'texts', 'uiSchema', 'version']);
+    expect(formFormat.definitions!['meta']!.required!.sort()).toEqual(['consentVersion', 'emailSafeFields', 'languages', 'retentionDays']);
+    expect(municipalityFormat.required!.sort()).toEqual([
+      'contact',
+      'forms',
+      'id',
+      'name',
+      'privacyNoticeUrl',
+      'referencePrefix',
+      'routing',
+    ]);
+  });
+});
 
 describe('schemas/definition.schema.json', () => {
   it('takes every current form as the catalog merges it', () => {
