@@ -108,10 +108,13 @@ function named(form: FormDefinition, id: string): string {
 
 let languageNames: Intl.DisplayNames | undefined;
 
+/** Where the service names a language otherwise than CLDR's English does (`tl` is Filipino there). */
+const SERVICE_NAMES: Readonly<Record<string, string>> = { tl: 'Tagalog', fa: 'Dari/Persian' };
+
 /** A language as an English sentence names it: `Swedish (sv)`. */
 function languageName(lang: string): string {
   try {
-    const name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(lang);
+    const name = own(SERVICE_NAMES, lang) ?? (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(lang);
     return name && name !== lang ? `${name} (${lang})` : lang;
   } catch {
     return lang;

@@ -311,6 +311,7 @@ describe('the messages a coordinator reads', () => {
     delete form.texts.en!.fields['phone']!.hint;
     delete form.texts.ar;
     delete form.meta.languages.th;
+    form.texts.tl!.title = '';
     const messages = Object.fromEntries(lintForm(form).map((p) => [p.path, p.message]));
     expect(messages['/texts/sv/fields/phone/hint']).toBe(
       "The Swedish (sv) text fields.phone.hint is missing or empty. Complete Swedish (sv), or take it off the form's languages (meta.languages).",
@@ -321,6 +322,8 @@ describe('the messages a coordinator reads', () => {
     expect(messages['/texts/ar']).toBe(
       "Arabic (ar) has no texts. Complete Arabic (ar), or take it off the form's languages (meta.languages).",
     );
+    // The service's names, not CLDR's (which calls tl Filipino).
+    expect(messages['/texts/tl/title']).toMatch(/^The Tagalog \(tl\) text title is missing or empty\./);
     expect(messages['/texts/th']).toBe(
       "There are texts in Thai (th) but the form does not offer it: add it to the form's languages (meta.languages), or remove its texts.",
     );
