@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import definitionSchema from '../definition.schema.json' with { type: 'json' };
 import municipalitySchema from '../municipality.schema.json' with { type: 'json' };
 import { LANGUAGES } from './languages.js';
-import { error, pointer, type FormProblem } from './problems.js';
+import { errorAt, pointer, type FormProblem } from './problems.js';
 
 /**
  * Limits on a form definition as data, so that an untrusted one cannot make the lint, the server or a resident's
@@ -51,24 +51,28 @@ function shapeProblem(e: ErrorObject, what: string): FormProblem | undefined {
   switch (e.keyword) {
     case 'required': {
       const missing = String(e.params['missingProperty']);
-      return error(`${e.instancePath}${pointer(missing)}`, 'definition_shape', `'${missing}' is missing here.`);
+      return errorAt(`${e.instancePath}${pointer(missing)}`, 'definition_shape', `'${missing}' is missing here.`);
     }
     case 'additionalProperties': {
       const key = String(e.params['additionalProperty']);
       const known = Object.keys(parent.properties ?? {});
       const list = known.length ? ` (only ${known.join(', ')})` : '';
       const where = e.instancePath ? 'here' : `in ${what}`;
-      return error(`${e.instancePath}${pointer(key)}`, 'definition_shape', `'${key}' is not a known key ${where}${list}.`);
+      return errorAt(`${e.instancePath}${pointer(key)}`, 'definition_shape', `'${key}' is not a known key ${where}${list}.`);
     }
     case 'propertyNames': {
       const name = String(e.params['propertyName']);
       const path = `${e.instancePath}${pointer(name)}`;
       if (LANGUAGE_PLACES.includes(e.instancePath))
-        return error(path, 'unknown_language', `'${name}' is not a language of the service (${LANGUAGES.map((l) => l.code).join(', ')}).`);
-      return error(path, 'definition_shape', `'${name}' is not a valid id here (lowercase letters, digits and hyphens).`);
+        return errorAt(
+          path,
+          'unknown_language',
+          `'${name}' is not a language of the service (${LANGUAGES.map((l) => l.code).join(', ')}).`,
+        );
+      return errorAt(path, 'definition_shape', `'${name}' is not a valid id here (lowercase letters, digits and hyphens).`);
     }
     default:
-      return error(e.instancePath, 'definition_shape', `${valueProblem(e)}${parent.description ? ` ${parent.description}` : ''}`);
+      return errorAt(e.instancePath, 'definition_shape', `${valueProblem(e)}${parent.description ? ` ${parent.description}` : ''}`);
   }
 }
 
@@ -151,11 +155,11 @@ export function utf8Bytes(text: string): number {
 export function definitionProblems(data: unknown): FormProblem[] {
   const depth = nesting(data, DEFINITION_LIMITS.depth);
   if (depth > DEFINITION_LIMITS.depth)
-    return [error('', 'definition_too_deep', `The definition nests objects and lists more than ${DEFINITION_LIMITS.depth} levels deep.`)];
+    return [errorAt('', 'definition_too_deep', `The definition nests objects and lists more than ${DEFINITION_LIMITS.depth} levels deep.`)];
   const bytes = utf8Bytes(JSON.stringify(data) ?? '');
   if (bytes > DEFINITION_LIMITS.bytes)
     return [
-      error(
+      errorAt(
         '',
         'definition_too_large',
         `The definition is ${Math.ceil(bytes / 1024)} KiB; at most ${DEFINITION_LIMITS.bytes / 1024} KiB is allowed. Split the form or shorten its texts.`,

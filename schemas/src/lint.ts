@@ -5,7 +5,7 @@ import { compileSchema } from './ajv-options.js';
 import { DEFINITION_LIMITS, definitionProblems } from './definition-shape.js';
 import { REQUIRED_LANGUAGES } from './languages.js';
 import { placeholders } from './i18n.js';
-import { error, pointer, warning, type FormProblem } from './problems.js';
+import { errorAt, pointer, warningAt, type FormProblem } from './problems.js';
 import { FIELD_KEYWORDS, FORMATS, ROOT_KEYWORDS, UI_KEYS, UI_OPTIONS, WIDGETS, fieldKind, type FieldKind } from './supported.js';
 import { PLURAL_SUFFIX, flattenTexts } from './texts.js';
 import type { FormDefinition, FormStep, JsonSchema, UiSchema } from './types.js';
@@ -146,7 +146,7 @@ function securityProblems(schema: JsonSchema): FormProblem[] {
       const path = `/schema${e.instancePath}${missing ? pointer(missing) : ''}`;
       const why = (e.parentSchema as { description?: string } | undefined)?.description;
       problems.push(
-        error(
+        errorAt(
           path,
           'insecure_schema',
           missing
@@ -169,7 +169,7 @@ function securityProblems(schema: JsonSchema): FormProblem[] {
         new RegExp(pattern, 'u');
       } catch (e) {
         problems.push(
-          error(
+          errorAt(
             at,
             'invalid_pattern',
             `The pattern ${JSON.stringify(pattern)} is not a valid regular expression: ${(e as Error).message}.`,
@@ -179,7 +179,7 @@ function securityProblems(schema: JsonSchema): FormProblem[] {
       }
       if (!safeRegex(pattern))
         problems.push(
-          error(
+          errorAt(
             at,
             'unsafe_pattern',
             `The pattern ${JSON.stringify(pattern)} could take very long to check some answers (a repetition inside a repetition, such as (a+)+, too many repetitions, or syntax the checker cannot read). Write it without nested repetition.`,
@@ -193,7 +193,7 @@ function securityProblems(schema: JsonSchema): FormProblem[] {
     const [value, path] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (Object.hasOwn(value, '$data'))
-      problems.push(error(`${path}/$data`, 'data_reference', 'A $data reference is not allowed: every limit must be written out.'));
+      problems.push(errorAt(`${path}/$data`, 'data_reference', 'A $data reference is not allowed: every limit must be written out.'));
     for (const [key, child] of Object.entries(value)) stack.push([child, `${path}${pointer(key)}`]);
   }
   return problems;
@@ -206,7 +206,7 @@ function schemaProblems(form: FormDefinition): FormProblem[] {
   for (const [i, rule] of allOf.entries()) {
     if (!isObject(rule) || !isObject(rule.if) || !isObject(rule.then) || Object.keys(rule).some((k) => !['if', 'then'].includes(k)))
       problems.push(
-        error(`/schema/allOf/${i}`, 'invalid_rule', 'A rule must be exactly an "if" (a condition) and a "then" (the questions it asks).'),
+        errorAt(`/schema/allOf/${i}`, 'invalid_rule', 'A rule must be exactly an "if" (a condition) and a "then" (the questions it asks).'),
       );
     else problems.push(...thenProblems(rule.then, `/schema/allOf/${i}/then`));
   }
@@ -215,26 +215,26 @@ function schemaProblems(form: FormDefinition): FormProblem[] {
     // A condition accepts no data, and closing its object would make it fail whenever another field is answered.
     if (!condition && s.type === 'object' && s['additionalProperties'] !== false)
       problems.push(
-        error(`${path}/additionalProperties`, 'open_object', 'This group of answers must be closed with "additionalProperties": false.'),
+        errorAt(`${path}/additionalProperties`, 'open_object', 'This group of answers must be closed with "additionalProperties": false.'),
       );
     if (!condition && s.type === 'string' && typeof s['maxLength'] !== 'number' && !s.enum && !('const' in s))
-      problems.push(error(`${path}/maxLength`, 'string_without_max_length', 'A text answer needs a maxLength.'));
+      problems.push(errorAt(`${path}/maxLength`, 'string_without_max_length', 'A text answer needs a maxLength.'));
     if (!condition && s.type === 'array' && typeof s['maxItems'] !== 'number')
-      problems.push(error(`${path}/maxItems`, 'array_without_max_items', 'A list of answers needs a maxItems.'));
+      problems.push(errorAt(`${path}/maxItems`, 'array_without_max_items', 'A list of answers needs a maxItems.'));
     for (const key of ['title', 'description'])
       if (typeof s[key] === 'string')
-        problems.push(error(`${path}/${key}`, 'display_text_in_schema', `The schema holds display text (${key}); put it in the texts.`));
+        problems.push(errorAt(`${path}/${key}`, 'display_text_in_schema', `The schema holds display text (${key}); put it in the texts.`));
   });
   const fields = questions(schema);
   if (fields.length > DEFINITION_LIMITS.fields)
     problems.push(
-      error('/schema', 'too_many_fields', `The form has ${fields.length} questions; at most ${DEFINITION_LIMITS.fields} are allowed.`),
+      errorAt('/schema', 'too_many_fields', `The form has ${fields.length} questions; at most ${DEFINITION_LIMITS.fields} are allowed.`),
     );
   const seen = new Set<string>();
   walkFields(schema, '/schema', ({ id, path, depth }) => {
     if (depth > DEFINITION_LIMITS.fieldDepth)
       problems.push(
-        error(
+        errorAt(
           path,
           'fields_too_deep',
           `Questions nest more than ${DEFINITION_LIMITS.fieldDepth} levels deep here (counting properties and items).`,
@@ -243,18 +243,18 @@ function schemaProblems(form: FormDefinition): FormProblem[] {
     if (id === undefined) return;
     if (!FIELD_ID.test(id))
       problems.push(
-        error(path, 'invalid_field_id', `The id '${id}' must be camelCase letters and digits, starting with a lowercase letter.`),
+        errorAt(path, 'invalid_field_id', `The id '${id}' must be camelCase letters and digits, starting with a lowercase letter.`),
       );
     if (seen.has(id))
       problems.push(
-        error(path, 'duplicate_field_id', `Another question has the id '${id}' too; ids must be unique, as they key the texts.`),
+        errorAt(path, 'duplicate_field_id', `Another question has the id '${id}' too; ids must be unique, as they key the texts.`),
       );
     seen.add(id);
   });
   const required = Array.isArray(schema.required) ? schema.required : [];
   const bothProblem = (field: string) => {
     const index = required.indexOf(field);
-    return error(
+    return errorAt(
       index >= 0 ? `/schema/required/${index}` : `/schema${pointer('properties', field)}`,
       'required_and_conditional',
       `${named(form, field)} is both always required and asked under a condition; take it out of one.`,
@@ -266,7 +266,7 @@ function schemaProblems(form: FormDefinition): FormProblem[] {
       const keys = isObject(cond) ? Object.keys(cond).filter((k) => k !== 'type') : [];
       if (!(keys.length === 1 && ['const', 'enum', 'contains'].includes(keys[0]!)))
         problems.push(
-          error(
+          errorAt(
             `/schema/allOf/${i}/if${pointer('properties', field)}`,
             'complex_condition',
             `The condition on ${named(form, field)} must be one const, enum or contains.`,
@@ -279,7 +279,7 @@ function schemaProblems(form: FormDefinition): FormProblem[] {
     for (const field of Object.keys(isObject(then.properties) ? then.properties : {}).filter((f) => !asked.includes(f))) {
       if (!own(schema.properties, field))
         problems.push(
-          error(
+          errorAt(
             `/schema/allOf/${i}/then${pointer('properties', field)}`,
             'condition_unknown_field',
             `The rule shows '${field}', which the form does not ask.`,
@@ -297,7 +297,7 @@ function thenProblems(then: JsonSchema, path: string): FormProblem[] {
   for (const key of Object.keys(then))
     if (key !== 'required' && key !== 'properties')
       problems.push(
-        error(
+        errorAt(
           `${path}${pointer(key)}`,
           'invalid_rule',
           `'${key}' is not allowed in a rule's "then": a rule only requires questions (required) or shows them (properties: true).`,
@@ -306,7 +306,7 @@ function thenProblems(then: JsonSchema, path: string): FormProblem[] {
   for (const [field, shown] of Object.entries(isObject(then.properties) ? then.properties : {})) {
     if ((shown as unknown) !== true)
       problems.push(
-        error(
+        errorAt(
           `${path}${pointer('properties', field)}`,
           'rule_shows_schema',
           `A rule shows a question with true; the question's schema belongs in the form's properties.`,
@@ -331,20 +331,20 @@ function supportProblems(schema: JsonSchema): FormProblem[] {
   const problems: FormProblem[] = [];
   for (const key of Object.keys(schema))
     if (!ROOT_KEYWORDS.includes(key))
-      problems.push(error(`/schema${pointer(key)}`, 'unsupported_keyword', `'${key}' is not supported at the top of a form's schema.`));
+      problems.push(errorAt(`/schema${pointer(key)}`, 'unsupported_keyword', `'${key}' is not supported at the top of a form's schema.`));
   const cannotShow = `This is not a question the form page can show (${Object.values(KIND_WORDS).slice(0, 6).join(', ')}).`;
   walkFields(schema, '/schema', ({ schema: s, path }) => {
     for (const [key, prop] of Object.entries(isObject(s.properties) ? s.properties : {}))
-      if (!isObject(prop)) problems.push(error(`${path}${pointer('properties', key)}`, 'unsupported_question', cannotShow));
+      if (!isObject(prop)) problems.push(errorAt(`${path}${pointer('properties', key)}`, 'unsupported_question', cannotShow));
     if (path === '/schema') return;
     for (const key of Object.keys(s))
       if (!FIELD_KEYWORDS.includes(key))
-        problems.push(error(`${path}${pointer(key)}`, 'unsupported_keyword', `'${key}' is not supported in a question.`));
+        problems.push(errorAt(`${path}${pointer(key)}`, 'unsupported_keyword', `'${key}' is not supported in a question.`));
     const kind = fieldKind(s);
-    if (!kind) problems.push(error(path, 'unsupported_question', cannotShow));
+    if (!kind) problems.push(errorAt(path, 'unsupported_question', cannotShow));
     if ('format' in s && (kind !== 'text' || !FORMATS.includes(s['format'] as string))) {
       problems.push(
-        error(
+        errorAt(
           `${path}/format`,
           'unsupported_format',
           `The format ${JSON.stringify(s['format'])} is not supported (only ${FORMATS.join(', ')}, on a text).`,
@@ -365,12 +365,12 @@ function uiProblems(form: FormDefinition): FormProblem[] {
       if (isObject(prop)) field(prop, value, `${path}${pointer(key)}`);
       else
         problems.push(
-          error(`${path}${pointer(key)}`, 'ui_unknown_key', `'${key}' is neither a question of the form nor a supported uiSchema key.`),
+          errorAt(`${path}${pointer(key)}`, 'ui_unknown_key', `'${key}' is neither a question of the form nor a supported uiSchema key.`),
         );
     }
   };
   const field = (schema: JsonSchema, rawUi: unknown, path: string) => {
-    if (!isObject(rawUi)) return void problems.push(error(path, 'ui_not_object', "A question's uiSchema must be an object."));
+    if (!isObject(rawUi)) return void problems.push(errorAt(path, 'ui_not_object', "A question's uiSchema must be an object."));
     const ui = rawUi;
     const kind = fieldKind(schema);
     if (kind === 'object') return fields(schema, ui, path, []);
@@ -380,7 +380,7 @@ function uiProblems(form: FormDefinition): FormProblem[] {
         const widgets = kind ? WIDGETS[kind] : [];
         if (!widgets.includes(value as string)) {
           problems.push(
-            error(
+            errorAt(
               at,
               'unsupported_widget',
               `The widget ${JSON.stringify(value)} is not supported for this question (${widgets.length ? `only ${widgets.join(', ')}` : 'none'}).`,
@@ -394,7 +394,7 @@ function uiProblems(form: FormDefinition): FormProblem[] {
           const ok = Array.isArray(expected) ? expected.includes(setting as string) : expected !== undefined && typeof setting === expected;
           if (!ok)
             problems.push(
-              error(
+              errorAt(
                 option ? `${at}${pointer(option)}` : at,
                 'unsupported_ui_option',
                 `The setting ui:options${option ? `.${option}` : ''} ${JSON.stringify(setting)} is not supported.`,
@@ -402,13 +402,13 @@ function uiProblems(form: FormDefinition): FormProblem[] {
             );
         }
       } else if (key === 'ui:autocomplete') {
-        if (typeof value !== 'string') problems.push(error(at, 'invalid_autocomplete', 'The ui:autocomplete setting must be a text.'));
+        if (typeof value !== 'string') problems.push(errorAt(at, 'invalid_autocomplete', 'The ui:autocomplete setting must be a text.'));
       } else if (key === 'items' && kind === 'group') {
         if (isObject(value)) fields(schema.items!, value, at, []);
-        else problems.push(error(at, 'ui_not_object', "A repeating group's items uiSchema must be an object."));
+        else problems.push(errorAt(at, 'ui_not_object', "A repeating group's items uiSchema must be an object."));
       } else {
         problems.push(
-          error(at, 'unsupported_ui_key', `'${key}' is not supported (only ${UI_KEYS.join(', ')}${kind === 'group' ? ', items' : ''}).`),
+          errorAt(at, 'unsupported_ui_key', `'${key}' is not supported (only ${UI_KEYS.join(', ')}${kind === 'group' ? ', items' : ''}).`),
         );
       }
     }
@@ -509,18 +509,22 @@ function textProblems(form: FormDefinition): FormProblem[] {
   for (const lang of REQUIRED_LANGUAGES)
     if (!own(form.meta.languages, lang))
       problems.push(
-        error(pointer('meta', 'languages', lang), 'required_language', `${languageName(lang)} is required for every form but not offered.`),
+        errorAt(
+          pointer('meta', 'languages', lang),
+          'required_language',
+          `${languageName(lang)} is required for every form but not offered.`,
+        ),
       );
   for (const lang of offered)
     if (!own(form.texts, lang))
-      problems.push(error(pointer('texts', lang), 'language_without_texts', `${languageName(lang)} has no texts. ${fix(lang)}`));
+      problems.push(errorAt(pointer('texts', lang), 'language_without_texts', `${languageName(lang)} has no texts. ${fix(lang)}`));
   for (const lang of REQUIRED_LANGUAGES)
     if (!own(form.texts, lang) && !offered.includes(lang))
-      problems.push(error(pointer('texts', lang), 'language_without_texts', `${languageName(lang)} has no texts. ${fix(lang)}`));
+      problems.push(errorAt(pointer('texts', lang), 'language_without_texts', `${languageName(lang)} has no texts. ${fix(lang)}`));
   for (const [lang, texts] of Object.entries(form.texts)) {
     if (!offered.includes(lang))
       problems.push(
-        error(
+        errorAt(
           pointer('texts', lang),
           'language_not_offered',
           `There are texts in ${languageName(lang)} but the form does not offer it: add it to the form's languages (meta.languages), or remove its texts.`,
@@ -538,21 +542,23 @@ function textProblems(form: FormDefinition): FormProblem[] {
         if (typeof value === 'string' && value.trim() !== '' && !(typeof have.get(key) === 'string' && (have.get(key) as string).trim()))
           missing.add(key);
     for (const key of missing)
-      problems.push(error(textPath(lang, key), 'missing_text', `The ${languageName(lang)} text ${key} is missing or empty. ${fix(lang)}`));
+      problems.push(
+        errorAt(textPath(lang, key), 'missing_text', `The ${languageName(lang)} text ${key} is missing or empty. ${fix(lang)}`),
+      );
     for (const key of have.keys()) {
       if (expected.has(key) || missing.has(key)) continue;
       const [, id, keyword] = /^fields\.([^.]+)\.errors\.(\w+)$/.exec(key) ?? [];
-      if (!id || !errors.get(id)?.has(keyword!)) problems.push(error(textPath(lang, key), 'unused_text', unexpectedKey(key, errors)));
+      if (!id || !errors.get(id)?.has(keyword!)) problems.push(errorAt(textPath(lang, key), 'unused_text', unexpectedKey(key, errors)));
       // A field's own error text that fi lacks is one no reviewer has read in the reference language.
       else if (!reference.has(key))
         problems.push(
-          error(textPath(lang, key), 'extra_text', `The text ${key} has no Finnish original; write it in Finnish first, or remove it.`),
+          errorAt(textPath(lang, key), 'extra_text', `The text ${key} has no Finnish original; write it in Finnish first, or remove it.`),
         );
     }
     if (lang !== 'fi')
       for (const { key, have, want } of placeholderMismatches(form.texts.fi ?? {}, texts))
         problems.push(
-          error(
+          errorAt(
             textPath(lang, key),
             'placeholder_mismatch',
             `The ${languageName(lang)} text ${key} has ${braces(have)} where Finnish has ${braces(want)}; keep the placeholders as they are in Finnish.`,
@@ -598,13 +604,13 @@ function layoutProblems(form: FormDefinition): FormProblem[] {
   for (const field of top)
     if (list.length && placed.filter((f) => f === field).length !== 1)
       problems.push(
-        error(pointer('schema', 'properties', field), 'field_not_in_one_step', `${named(form, field)} must be in exactly one step.`),
+        errorAt(pointer('schema', 'properties', field), 'field_not_in_one_step', `${named(form, field)} must be in exactly one step.`),
       );
   list.forEach((step, i) =>
     step.fields.forEach((field, j) => {
       if (!top.includes(field))
         problems.push(
-          error(`/uiSchema/ui:steps/${i}/fields/${j}`, 'step_unknown_field', `The step names '${field}', which the form does not ask.`),
+          errorAt(`/uiSchema/ui:steps/${i}/fields/${j}`, 'step_unknown_field', `The step names '${field}', which the form does not ask.`),
         );
     }),
   );
@@ -614,7 +620,7 @@ function layoutProblems(form: FormDefinition): FormProblem[] {
     const closed = isObject(s) && (s.enum || 'const' in s || s.type === 'boolean' || (s.type === 'array' && s.items?.enum));
     if (!closed)
       problems.push(
-        error(
+        errorAt(
           `/meta/emailSafeFields/${i}`,
           'email_unsafe_field',
           `${named(form, field)} cannot be in staff email: only closed choices (options or yes/no) may be, never free text or a number.`,
@@ -622,7 +628,7 @@ function layoutProblems(form: FormDefinition): FormProblem[] {
       );
   });
   if (!own(properties, CONSENT))
-    problems.push(error(pointer('schema', 'properties', CONSENT), 'missing_consent', 'The form has no consent question.'));
+    problems.push(errorAt(pointer('schema', 'properties', CONSENT), 'missing_consent', 'The form has no consent question.'));
   return problems;
 }
 
@@ -648,7 +654,7 @@ function continuityWarnings(form: FormDefinition, current: FormDefinition): Form
     const now = draft.get(id);
     if (!now) {
       problems.push(
-        warning(
+        warningAt(
           old.path,
           'field_removed',
           topLevel.has(id)
@@ -662,7 +668,7 @@ function continuityWarnings(form: FormDefinition, current: FormDefinition): Form
     const is = fieldKind(now.schema);
     if (was !== is || JSON.stringify(old.schema.type) !== JSON.stringify(now.schema.type)) {
       problems.push(
-        warning(
+        warningAt(
           now.path,
           'field_type_changed',
           `This draft changes the answer to ${name(id)} from ${was ? KIND_WORDS[was] : 'its old kind'} to ${is ? KIND_WORDS[is] : 'another kind'}: the CSV export's column ${column(id)} will mix both kinds of answer, the old ones for earlier submissions.`,
@@ -675,7 +681,7 @@ function continuityWarnings(form: FormDefinition, current: FormDefinition): Form
     for (const option of oldOptions)
       if (!newOptions.includes(option))
         problems.push(
-          warning(
+          warningAt(
             now.path,
             'option_removed',
             `This draft removes the option ${JSON.stringify(option)} of ${name(id)}: new submissions cannot choose it; earlier answers with it still show in the CSV export's column ${column(id)}.`,
@@ -702,7 +708,7 @@ export function lintForm(form: FormDefinition, options: { current?: FormDefiniti
   } catch (e) {
     compiles = false;
     problems.push(
-      error('/schema', 'schema_not_strict', `The answer schema does not compile in ajv's strict mode: ${(e as Error).message}.`),
+      errorAt('/schema', 'schema_not_strict', `The answer schema does not compile in ajv's strict mode: ${(e as Error).message}.`),
     );
   }
   // A schema that does not compile may lack what the rules below read; what they find then is best effort.

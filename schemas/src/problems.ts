@@ -17,12 +17,12 @@ export function pointer(...segments: (string | number)[]): string {
 }
 
 /** An error at `path`. */
-export function error(path: string, code: string, message: string): FormProblem {
+export function errorAt(path: string, code: string, message: string): FormProblem {
   return { path, severity: 'error', code, message };
 }
 
 /** A warning at `path`: it does not keep a definition from being published. */
-export function warning(path: string, code: string, message: string): FormProblem {
+export function warningAt(path: string, code: string, message: string): FormProblem {
   return { path, severity: 'warning', code, message };
 }
 
