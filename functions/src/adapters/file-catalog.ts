@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { readFormsDir, readJson, readTexts } from './form-files.js';
 import { staffListProblems, type StaffMember } from '../domain/staff/staff-member.js';
 import {
+  definitionProblems,
+  errorsOf,
   isLang,
   lintForm,
   lintMunicipality,
+  municipalityShapeProblems,
+  problemLines,
   type Catalog,
   type CommonTexts,
   type Lang,
@@ -31,10 +35,12 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
 }
 
 /**
- * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a municipality or
- * review file with problems. The forms' own lint (compiling every schema) is `readCheckedCatalog`'s.
+ * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a form or
+ * municipality file of the wrong shape and on a municipality or review file with problems. The forms' own lint
+ * (compiling every schema) is `readCheckedCatalog`'s.
  */
 export function readCatalog(root: string): Catalog {
+  // The shape first (schemas/definition.schema.json), so the lint and everything after read only well-formed data.
   const forms = readFormsDir(root);
   const muniDir = join(root, 'municipalities');
   // Municipality texts live per language (one file for all municipalities), as translation tools expect.
@@ -44,7 +50,11 @@ export function readCatalog(root: string): Catalog {
     .sort();
   const raw = files.map((f) => readJson<unknown>(join(muniDir, f)));
   const formIds = forms.map((f) => f.id);
-  const problems = files.flatMap((file, i) => lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) }));
+  // The shape first (schemas/municipality.schema.json); what a shape cannot say, for a file of the right shape.
+  const problems = files.flatMap((file, i) => {
+    const shape = problemLines(file, municipalityShapeProblems(raw[i]));
+    return shape.length ? shape : lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) });
+  });
   for (const [lang, all] of Object.entries(muniTexts)) {
     for (const id of Object.keys(all))
       if (!files.includes(`${id}.json`)) problems.push(`texts/${lang}.json: texts for ${id}, which has no municipality file`);
@@ -73,7 +83,8 @@ export function readCatalog(root: string): Catalog {
  */
 export function readCheckedCatalog(root: string): Catalog {
   const catalog = readCatalog(root);
-  const problems = catalog.forms.flatMap(lintForm);
+  // Warnings do not keep a form from loading; the build and the server start with errors only.
+  const problems = catalog.forms.flatMap((form) => problemLines(form.id, errorsOf(lintForm(form))));
   if (problems.length) throw new Error(`Form definitions in ${join(root, 'forms')} have problems:\n${problems.join('\n')}`);
   return catalog;
 }
