@@ -19,7 +19,10 @@ export async function validatorFor(form: LocalizedForm): Promise<ValidateFunctio
     const module = (await import(/* @vite-ignore */ validatorUrl(form.id, form.version))) as {
       default: (runtime: ValidatorRuntime) => ValidateFunction;
     };
-    return module.default(validatorRuntime);
+    const validate = module.default(validatorRuntime);
+    // A module that cannot run here (a runtime helper missing) must not leave the resident stuck on a step.
+    validate({});
+    return validate;
   } catch {
     return requiredOnly(form.schema);
   }

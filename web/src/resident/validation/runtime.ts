@@ -1,10 +1,10 @@
-import * as ucs2length from 'ajv/dist/runtime/ucs2length';
+import ucs2length from 'ajv/dist/runtime/ucs2length';
 import { createAjv } from '../../../../schemas/src/ajv-options.js';
 import type { ValidatorRuntime } from '../../../../schemas/src/validator-source.js';
 
-// A bundler hands over `exports.default` of this CommonJS helper, Node the whole `exports`: the generated code
-// reads `.default`, so give it an object that has one either way.
-const ucs2 = (ucs2length as { default?: unknown }).default ?? ucs2length;
+// A bundler hands over `exports.default` of this CommonJS helper as the default import, Node the whole `exports`:
+// take the function either way; the generated code reads `.default`, so give it an object that has one.
+const ucs2 = (ucs2length as unknown as { default?: unknown }).default ?? ucs2length;
 const MODULES: Record<string, unknown> = { 'ajv/dist/runtime/ucs2length': { default: ucs2 } };
 
 /**
