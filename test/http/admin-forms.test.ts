@@ -249,6 +249,44 @@ describe('the admin forms API: publishing', () => {
     expect(((await (await call('GET', `${GUIDANCE}/versions`)).json()) as VersionsResponse).current).toBe(GUIDANCE_VERSION);
   });
 
+  it('refuses a catastrophic-backtracking pattern with 422 unsafe_pattern at its path, leaving the live form as it was', async () => {
+    const { t, call } = await asAdmin();
+    const before = await arabicTitle(t);
+    const { definition, revision } = await draftOf(call);
+    definition.texts.ar!.title = 'لن يُنشر';
+    (definition.schema.properties!['fullName'] as Record<string, unknown>)['pattern'] = '^(a+)+$';
+    const saved = (await (await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).json()) as {
+      problems: { code: string; path: string }[];
+    };
+    expect(saved.problems).toContainEqual(expect.objectContaining({ code: 'unsafe_pattern', path: '/schema/properties/fullName/pattern' }));
+    const res = await call('POST', `${GUIDANCE}/publish`, { note: 'Slow pattern.' });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; problems: { code: string; path: string; severity: string }[] };
+    expect(body.error).toBe('lint_failed');
+    expect(body.problems).toContainEqual(
+      expect.objectContaining({ code: 'unsafe_pattern', path: '/schema/properties/fullName/pattern', severity: 'error' }),
+    );
+    expect(await arabicTitle(t)).toBe(before);
+    expect(((await (await call('GET', `${GUIDANCE}/versions`)).json()) as VersionsResponse).current).toBe(GUIDANCE_VERSION);
+  });
+
+  it('warns, without blocking, that a removed question changes the next export', async () => {
+    const { call } = await asAdmin();
+    const { definition, revision } = await draftOf(call);
+    delete definition.schema.properties!['birthYear'];
+    for (const lang of Object.keys(definition.texts) as (keyof typeof definition.texts)[])
+      delete definition.texts[lang]!.fields['birthYear'];
+    const steps = definition.uiSchema['ui:steps'] as { fields: string[] }[];
+    for (const step of steps) step.fields = step.fields.filter((f) => f !== 'birthYear');
+    delete definition.uiSchema['birthYear'];
+    const saved = (await (await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).json()) as {
+      problems: { code: string; severity: string; path: string }[];
+    };
+    expect(saved.problems).toContainEqual(expect.objectContaining({ code: 'field_removed', severity: 'warning' }));
+    expect(saved.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await call('POST', `${GUIDANCE}/publish`, { note: 'No birth year.' })).status).toBe(201);
+  });
+
   it('answers 409 no_changes when the draft equals the current version, and stale_revision for a revision not the draft’s', async () => {
     const { call } = await asAdmin();
     const same = await call('POST', `${GUIDANCE}/publish`, { note: 'Nothing.' });
