@@ -11,7 +11,12 @@ import {
   type Lang,
   type MailTexts,
   type Municipality,
+  type Texts,
 } from '../../../schemas/src/index.js';
+import type { StaffTextFiles } from '../../../schemas/src/staff-texts.js';
+
+/** What `readCatalog` reads from `schemas/`: the forms, municipalities and resident texts, and the staff's own texts. */
+export type FileCatalog = Catalog & StaffTextFiles;
 
 function readJson<T>(path: string): T {
   try {
@@ -59,7 +64,7 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
  * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a municipality or
  * review file with problems. The forms' own lint (compiling every schema) is `readCheckedCatalog`'s.
  */
-export function readCatalog(root: string): Catalog {
+export function readCatalog(root: string): FileCatalog {
   const formsDir = join(root, 'forms');
   const forms = readdirSync(formsDir)
     .filter((name) => existsSync(join(formsDir, name, 'form.json')))
@@ -92,6 +97,7 @@ export function readCatalog(root: string): Catalog {
     municipalities,
     common,
     mail: readTexts<MailTexts>(join(root, 'texts', 'mail')),
+    staff: readTexts<Texts>(join(root, 'texts', 'staff')),
     sharedReview: readSharedReview(root, common),
   };
 }
@@ -100,7 +106,7 @@ export function readCatalog(root: string): Catalog {
  * `readCatalog` plus the forms' lint: for the local server's start and the build, so neither runs with a broken
  * form; a Lambda reads the catalog the build checked and copied, without compiling every schema at cold start.
  */
-export function readCheckedCatalog(root: string): Catalog {
+export function readCheckedCatalog(root: string): FileCatalog {
   const catalog = readCatalog(root);
   const problems = catalog.forms.flatMap(lintForm);
   if (problems.length) throw new Error(`Form definitions in ${join(root, 'forms')} have problems:\n${problems.join('\n')}`);
