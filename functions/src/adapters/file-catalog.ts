@@ -15,7 +15,12 @@ import {
   type Lang,
   type MailTexts,
   type Municipality,
+  type Texts,
 } from '../../../schemas/src/index.js';
+import type { StaffTextFiles } from '../../../schemas/src/staff-texts.js';
+
+/** What `readCatalog` reads from `schemas/`: the forms, municipalities and resident texts, and the staff's own texts. */
+export type FileCatalog = Catalog & StaffTextFiles;
 
 /** `shared-texts.json`: a review flag for every language that has interface texts, and only for those. */
 function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts>>): Catalog['sharedReview'] {
@@ -39,7 +44,7 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
  * municipality file of the wrong shape and on a municipality or review file with problems. The forms' own lint
  * (compiling every schema) is `readCheckedCatalog`'s.
  */
-export function readCatalog(root: string): Catalog {
+export function readCatalog(root: string): FileCatalog {
   // The shape first (schemas/definition.schema.json), so the lint and everything after read only well-formed data.
   const forms = readFormsDir(root);
   const muniDir = join(root, 'municipalities');
@@ -73,6 +78,7 @@ export function readCatalog(root: string): Catalog {
     municipalities,
     common,
     mail: readTexts<MailTexts>(join(root, 'texts', 'mail')),
+    staff: readTexts<Texts>(join(root, 'texts', 'staff')),
     sharedReview: readSharedReview(root, common),
   };
 }
@@ -81,7 +87,7 @@ export function readCatalog(root: string): Catalog {
  * `readCatalog` plus the forms' lint: for the local server's start and the build, so neither runs with a broken
  * form; a Lambda reads the catalog the build checked and copied, without compiling every schema at cold start.
  */
-export function readCheckedCatalog(root: string): Catalog {
+export function readCheckedCatalog(root: string): FileCatalog {
   const catalog = readCatalog(root);
   // Warnings do not keep a form from loading; the build and the server start with errors only.
   const problems = catalog.forms.flatMap((form) => problemLines(form.id, errorsOf(lintForm(form))));
