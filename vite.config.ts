@@ -23,5 +23,8 @@ export default defineConfig({
     target: ['es2020', 'chrome87', 'safari14', 'firefox78'],
     modulePreload: { polyfill: false },
     reportCompressedSize: true,
+    // The form lint's regex checker (safe-regex2 and its parser, ret) is CommonJS, which is not tree-shaken by
+    // itself: the kit's index brings the lint along, which the page never calls. Nothing of theirs runs on import.
+    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /node_modules[\\/](safe-regex2|ret)[\\/]/, sideEffects: false }] } },
   },
 });

@@ -11,6 +11,9 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // Node 20 reads `import … with { type: 'json' }` (the lint imports ajv's secure meta-schema from node_modules);
+  // esbuild would drop the attribute for node20, and Node refuses a JSON import without it.
+  supported: { 'import-attributes': true },
   // Some CommonJS dependencies call require(); give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };

@@ -1,4 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
+import { DEFINITION_LIMITS } from './definition-shape.js';
+import type { FormProblem } from './problems.js';
 import type { FormDefinition } from './types.js';
 
 /**
@@ -6,20 +8,11 @@ import type { FormDefinition } from './types.js';
  * an admin edits and immutable published versions.
  */
 
-/** One thing the lint found in a definition; `path` is a JSON Pointer into it, so an editor can show it beside the field. */
-export interface FormProblem {
-  path: string;
-  /** Only an `error` keeps a form from being published. */
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-}
+/** Form ids: lowercase letters, digits and hyphens, starting with a letter (`formId` in `schemas/definition.schema.json`). */
+export const FORM_ID_PATTERN = '^[a-z][a-z0-9-]{0,39}$';
 
-/** Form ids: lower camelCase letters and digits, as the forms in `schemas/forms` are named; they key texts and URLs. */
-export const FORM_ID_PATTERN = '^[a-z][a-zA-Z0-9]{1,39}$';
-
-/** The largest definition a draft may hold (its JSON); a form of ten steps with ten languages is about a third of it. */
-export const MAX_DEFINITION_BYTES = 256 * 1024;
+/** The largest definition a draft may hold (its JSON, the lint's limit); registration, ten languages, is under half. */
+export const MAX_DEFINITION_BYTES = DEFINITION_LIMITS.bytes;
 
 /** `POST /api/admin/forms`. */
 export interface CreateFormRequest {

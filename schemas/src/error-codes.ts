@@ -1,4 +1,4 @@
-import type { FormProblem } from './admin-contract.js';
+import type { FormProblem } from './problems.js';
 import type { AnswerError } from './messages.js';
 
 /**

@@ -1,6 +1,7 @@
 export * from './ajv-options.js';
 export * from './canonical-json.js';
 export * from './conditions.js';
+export * from './definition-shape.js';
 export * from './digits.js';
 export * from './email.js';
 export * from './empty-answer.js';
@@ -14,6 +15,7 @@ export * from './messages.js';
 export * from './municipality-lint.js';
 export * from './municipality-texts.js';
 export * from './numbers.js';
+export * from './problems.js';
 export * from './public-contract.js';
 export * from './reference.js';
 export * from './show-answer.js';

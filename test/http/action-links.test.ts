@@ -71,11 +71,15 @@ describe('action links taken from the notification mail', () => {
 
     const claimed = await staffRequest(t, 'POST', claim);
     expect(claimed.status).toBe(200);
-    expect(await claimed.text()).toContain('Tehty.');
+    const claimedHtml = await claimed.text();
+    expect(claimedHtml).toContain('Tehty.');
+    // The state in the staff's words, not its code.
+    expect(claimedHtml).toContain(`Tila: käsittelyssä, käsittelijä: ${MAILBOX}`);
     expect(await state(t, reference)).toMatchObject({ status: 'in_progress', assignee: MAILBOX, version: 2 });
 
     const finished = await staffRequest(t, 'POST', done);
     expect(finished.status).toBe(200);
+    expect(await finished.text()).toContain('Tila: valmis,');
     expect(await state(t, reference)).toMatchObject({ status: 'done', assignee: MAILBOX, version: 3 });
   });
 

@@ -67,33 +67,33 @@ describe('the admin forms API: the list', () => {
 describe('the admin forms API: a new form', () => {
   it('creates a draft from a template that passes the lint, lists it unpublished, and refuses the id a second time', async () => {
     const { t, call } = await asAdmin();
-    const res = await call('POST', '/api/admin/forms', { id: 'libraryCard' });
+    const res = await call('POST', '/api/admin/forms', { id: 'library-card' });
     expect(res.status).toBe(201);
     const created = (await res.json()) as DraftResponse;
     expect(created.revision).toBe(1);
-    expect(created.definition.id).toBe('libraryCard');
+    expect(created.definition.id).toBe('library-card');
     expect(created.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const listed = ((await (await call('GET', '/api/admin/forms')).json()) as { forms: Record<string, unknown>[] }).forms;
-    expect(listed.find((f) => f['id'] === 'libraryCard')).toMatchObject({
+    expect(listed.find((f) => f['id'] === 'library-card')).toMatchObject({
       version: null,
       draftDiffers: true,
       draftRevision: 1,
       municipalities: [],
     });
-    for (const id of ['libraryCard', 'guidance']) {
+    for (const id of ['library-card', 'guidance']) {
       const again = await call('POST', '/api/admin/forms', { id });
       expect(again.status, id).toBe(409);
       expect(await again.json()).toMatchObject({ error: 'form_exists' });
     }
-    expect((await draftOf(call, '/api/admin/forms/libraryCard')).revision).toBe(1);
+    expect((await draftOf(call, '/api/admin/forms/library-card')).revision).toBe(1);
     // Publishing makes it a version; no municipality offers it yet, so residents do not see it.
-    expect((await call('POST', '/api/admin/forms/libraryCard/publish', { note: 'First version.' })).status).toBe(201);
-    expect((await t.app.request('/api/forms/libraryCard?municipality=heinola&lang=fi')).status).toBe(404);
+    expect((await call('POST', '/api/admin/forms/library-card/publish', { note: 'First version.' })).status).toBe(201);
+    expect((await t.app.request('/api/forms/library-card?municipality=heinola&lang=fi')).status).toBe(404);
   });
 
-  it('refuses an id that is not lower camelCase letters and digits with 400, creating nothing', async () => {
+  it('refuses an id that is not lowercase letters, digits and hyphens with 400, creating nothing', async () => {
     const { call } = await asAdmin();
-    for (const id of ['', 'a', 'Guidance', 'new-form', 'x'.repeat(41), '../etc', 'form#1']) {
+    for (const id of ['', 'Guidance', 'new_form', 'x'.repeat(41), '-x', '../etc', 'form#1']) {
       const res = await call('POST', '/api/admin/forms', { id });
       expect(res.status, id).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalid_request' });
@@ -249,6 +249,44 @@ describe('the admin forms API: publishing', () => {
     expect(((await (await call('GET', `${GUIDANCE}/versions`)).json()) as VersionsResponse).current).toBe(GUIDANCE_VERSION);
   });
 
+  it('refuses a catastrophic-backtracking pattern with 422 unsafe_pattern at its path, leaving the live form as it was', async () => {
+    const { t, call } = await asAdmin();
+    const before = await arabicTitle(t);
+    const { definition, revision } = await draftOf(call);
+    definition.texts.ar!.title = 'لن يُنشر';
+    (definition.schema.properties!['fullName'] as Record<string, unknown>)['pattern'] = '^(a+)+$';
+    const saved = (await (await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).json()) as {
+      problems: { code: string; path: string }[];
+    };
+    expect(saved.problems).toContainEqual(expect.objectContaining({ code: 'unsafe_pattern', path: '/schema/properties/fullName/pattern' }));
+    const res = await call('POST', `${GUIDANCE}/publish`, { note: 'Slow pattern.' });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; problems: { code: string; path: string; severity: string }[] };
+    expect(body.error).toBe('lint_failed');
+    expect(body.problems).toContainEqual(
+      expect.objectContaining({ code: 'unsafe_pattern', path: '/schema/properties/fullName/pattern', severity: 'error' }),
+    );
+    expect(await arabicTitle(t)).toBe(before);
+    expect(((await (await call('GET', `${GUIDANCE}/versions`)).json()) as VersionsResponse).current).toBe(GUIDANCE_VERSION);
+  });
+
+  it('warns, without blocking, that a removed question changes the next export', async () => {
+    const { call } = await asAdmin();
+    const { definition, revision } = await draftOf(call);
+    delete definition.schema.properties!['birthYear'];
+    for (const lang of Object.keys(definition.texts) as (keyof typeof definition.texts)[])
+      delete definition.texts[lang]!.fields['birthYear'];
+    const steps = definition.uiSchema['ui:steps'] as { fields: string[] }[];
+    for (const step of steps) step.fields = step.fields.filter((f) => f !== 'birthYear');
+    delete definition.uiSchema['birthYear'];
+    const saved = (await (await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).json()) as {
+      problems: { code: string; severity: string; path: string }[];
+    };
+    expect(saved.problems).toContainEqual(expect.objectContaining({ code: 'field_removed', severity: 'warning' }));
+    expect(saved.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await call('POST', `${GUIDANCE}/publish`, { note: 'No birth year.' })).status).toBe(201);
+  });
+
   it('answers 409 no_changes when the draft equals the current version, and stale_revision for a revision not the draft’s', async () => {
     const { call } = await asAdmin();
     const same = await call('POST', `${GUIDANCE}/publish`, { note: 'Nothing.' });
@@ -364,13 +402,13 @@ describe('the admin forms API: audit and access', () => {
     await retitleArabic(call, 'عنوان');
     await call('POST', `${GUIDANCE}/publish`, { note: 'New title.' });
     await call('POST', `${GUIDANCE}/rollback`, { version: GUIDANCE_VERSION });
-    await call('POST', '/api/admin/forms', { id: 'newForm' });
+    await call('POST', '/api/admin/forms', { id: 'new-form' });
     const guidance = await t.deps.app.audit.list('form:guidance', t.clock.now());
     // Entries at the same instant come in any order.
     expect(guidance.map((e) => `${e.actor} ${e.action}`).sort()).toEqual([`${ADMIN} publish`, `${ADMIN} rollback`, `${ADMIN} save`]);
     expect(JSON.stringify(guidance)).not.toContain('عنوان');
     for (const entry of guidance) expect(entry.at).toBe(t.clock.now().toISOString());
-    expect((await t.deps.app.audit.list('form:newForm', t.clock.now())).map((e) => e.action)).toEqual(['create']);
+    expect((await t.deps.app.audit.list('form:new-form', t.clock.now())).map((e) => e.action)).toEqual(['create']);
   });
 
   it('refuses staff with 403 and anonymous callers with 401, and a change from another site with 403, changing nothing', async () => {

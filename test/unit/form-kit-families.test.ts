@@ -48,9 +48,9 @@ describe('repeating groups in the kit', () => {
     const form: FormDefinition = structuredClone(hobby);
     delete form.texts.fi!.fields['children']!.add;
     delete form.texts.uk!.fields['children']!.remove;
-    const problems = lintForm(form);
-    expect(problems).toContain('hobby: fi: missing or empty text fields.children.add');
-    expect(problems).toContain('hobby: uk: missing or empty text fields.children.remove');
+    const problems = lintForm(form).map((p) => `${p.code} ${p.path}`);
+    expect(problems).toContain('missing_text /texts/fi/fields/children/add');
+    expect(problems).toContain('missing_text /texts/uk/fields/children/remove');
   });
 });
 
@@ -69,7 +69,12 @@ describe('questions shown but optional under a condition', () => {
       if: { properties: { contactWay: { const: 'sms' } }, required: ['contactWay'] },
       then: { properties: { nowhere: true as never } },
     });
-    expect(lintForm(form).join('\n')).toMatch(/condition shows nowhere, which the form does not ask/);
+    expect(lintForm(form)).toContainEqual({
+      path: `/schema/allOf/${form.schema.allOf!.length - 1}/then/properties/nowhere`,
+      severity: 'error',
+      code: 'condition_unknown_field',
+      message: "The rule shows 'nowhere', which the form does not ask.",
+    });
   });
 });
 

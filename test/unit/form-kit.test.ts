@@ -11,6 +11,7 @@ import {
   WIDGETS,
   type FieldKind,
   type FormDefinition,
+  type FormProblem,
 } from '../../schemas/src/index.js';
 import { canonicalJson } from '../../schemas/src/canonical-json.js';
 import { catalog } from '../support/test-app.js';
@@ -92,6 +93,9 @@ describe('describeErrors', () => {
   });
 });
 
+/** Problems as `code path` lines, the two parts an editor and these tests rely on. */
+const at = (problems: FormProblem[]) => problems.map((p) => `${p.code} ${p.path}`);
+
 describe('lintForm', () => {
   it('passes the model form', () => {
     expect(lintForm(guidance)).toEqual([]);
@@ -103,11 +107,11 @@ describe('lintForm', () => {
     delete form.schema.properties!['fullName']!['maxLength'];
     form.schema.properties!['latinName']!['maxLength'] = { $data: '1/fullName' };
     form.schema.properties!['birthYear']!.title = 'Year';
-    const problems = lintForm(form).join('\n');
-    expect(problems).toMatch(/\/: object without additionalProperties: false/);
-    expect(problems).toMatch(/\/fullName: string without maxLength/);
-    expect(problems).toMatch(/\$data/);
-    expect(problems).toMatch(/\/birthYear: display text in the schema/);
+    const problems = at(lintForm(form));
+    expect(problems).toContain('open_object /schema/additionalProperties');
+    expect(problems).toContain('string_without_max_length /schema/properties/fullName/maxLength');
+    expect(problems).toContain('data_reference /schema/properties/latinName/maxLength/$data');
+    expect(problems).toContain('display_text_in_schema /schema/properties/birthYear/title');
   });
 
   it('catches missing, empty and unused texts and a missing required language', () => {
@@ -116,27 +120,50 @@ describe('lintForm', () => {
     form.texts.sv!.fields['email']!.hint = ' ';
     form.texts.fi!.fields['nickname'] = { label: 'Lempinimi' };
     delete form.meta.languages.en;
-    const problems = lintForm(form).join('\n');
-    expect(problems).toMatch(/en: missing or empty text fields\.phone\.label/);
-    expect(problems).toMatch(/sv: missing or empty fields\.email\.hint/);
-    expect(problems).toMatch(/fi: unused text fields\.nickname\.label/);
-    expect(problems).toMatch(/en is required but not offered/);
+    const problems = lintForm(form);
+    expect(at(problems)).toEqual(
+      expect.arrayContaining([
+        'missing_text /texts/en/fields/phone/label',
+        'missing_text /texts/sv/fields/email/hint',
+        'unused_text /texts/fi/fields/nickname/label',
+        'required_language /meta/languages/en',
+        'language_not_offered /texts/en',
+      ]),
+    );
+    expect(problems.filter((p) => p.path === '/texts/sv/fields/email/hint')).toEqual([
+      {
+        path: '/texts/sv/fields/email/hint',
+        severity: 'error',
+        code: 'missing_text',
+        message:
+          "The Swedish (sv) text fields.email.hint is missing or empty. Complete Swedish (sv), or take it off the form's languages (meta.languages).",
+      },
+    ]);
+    expect(problems.find((p) => p.path === '/texts/en/fields/phone/label')?.message).toMatch(
+      /Finnish and English are required for every form, so complete English \(en\)\./,
+    );
   });
 
   it('catches a translation that drops or renames a placeholder', () => {
     const form = clone();
     form.texts.sv!.consent.text = '{{kommun}} använder dina uppgifter.';
-    expect(lintForm(form).join('\n')).toMatch(/sv: consent\.text has \{\{kommun\}\} where fi has \{\{municipality\}\}/);
+    expect(lintForm(form)).toContainEqual({
+      path: '/texts/sv/consent/text',
+      severity: 'error',
+      code: 'placeholder_mismatch',
+      message:
+        'The Swedish (sv) text consent.text has {{kommun}} where Finnish has {{municipality}}; keep the placeholders as they are in Finnish.',
+    });
   });
 
   it('asks a hint of every answer field but consent, whose text is the consent text', () => {
     const form = clone();
     delete form.texts.fi!.fields['contactTime']!.hint;
     form.texts.en!.fields['consent']!.hint = 'Tick the box.';
-    const problems = lintForm(form);
-    expect(problems).toContain('guidance: fi: missing or empty text fields.contactTime.hint');
-    expect(problems).toContain('guidance: en: unused text fields.consent.hint');
-    expect(problems.filter((p) => /consent\.hint/.test(p))).toHaveLength(1);
+    const problems = at(lintForm(form));
+    expect(problems).toContain('missing_text /texts/fi/fields/contactTime/hint');
+    expect(problems).toContain('unused_text /texts/en/fields/consent/hint');
+    expect(problems.filter((p) => /consent\/hint/.test(p))).toHaveLength(1);
   });
 
   it('catches a text for a field the form does not have', () => {
@@ -144,25 +171,28 @@ describe('lintForm', () => {
     form.texts.fi!.fields['nickname'] = { label: 'Lempinimi', hint: 'Jos sinulla on.' };
     (form.texts.ar!.fields as Record<string, unknown>)['nickname'] = { hint: 'إن وجد.' };
     const problems = lintForm(form);
-    expect(problems).toContain('guidance: fi: unused text fields.nickname.hint: the form has no field nickname');
-    expect(problems).toContain('guidance: ar: unused text fields.nickname.hint: the form has no field nickname');
+    for (const lang of ['fi', 'ar'])
+      expect(problems).toContainEqual({
+        path: `/texts/${lang}/fields/nickname/hint`,
+        severity: 'error',
+        code: 'unused_text',
+        message: "The text fields.nickname.hint is not used: the form has no question 'nickname'.",
+      });
   });
 
   it('catches a text that another language has but fi does not', () => {
     const form = clone();
     form.texts.ar!.fields['email']!.errors = { format: 'اكتب عنواناً مثل name@example.com.' };
     form.texts.ar!.fields['topics']!.options!['sport'] = 'الرياضة';
-    const problems = lintForm(form);
-    expect(problems).toContain('guidance: ar: extra text fields.email.errors.format: fi has no such text');
-    expect(problems).toContain('guidance: ar: unused text fields.topics.options.sport');
+    const problems = at(lintForm(form));
+    expect(problems).toContain('extra_text /texts/ar/fields/email/errors/format');
+    expect(problems).toContain('unused_text /texts/ar/fields/topics/options/sport');
     form.texts.fi!.fields['email']!.errors = { format: 'Kirjoita osoite muodossa nimi@esimerkki.fi.' };
     expect(
-      lintForm(form)
-        .filter((p) => p.includes('errors.format'))
+      at(lintForm(form))
+        .filter((p) => p.includes('errors/format'))
         .sort(),
-    ).toEqual(
-      ['en', 'et', 'fa', 'ru', 'sv', 'th', 'tl', 'uk'].map((lang) => `guidance: ${lang}: missing or empty fields.email.errors.format`),
-    );
+    ).toEqual(['en', 'et', 'fa', 'ru', 'sv', 'th', 'tl', 'uk'].map((lang) => `missing_text /texts/${lang}/fields/email/errors/format`));
   });
 
   it('catches an error text for a keyword the field cannot fail, such as a misspelt one', () => {
@@ -170,23 +200,40 @@ describe('lintForm', () => {
     form.texts.fi!.fields['phone']!.errors = { patern: 'Vain numeroita.' };
     form.texts.fi!.fields['fullName']!.errors = { required: 'Kirjoita nimesi.', format: 'Ei muotoa.' };
     form.texts.fi!.fields['topics']!.errors = { enum: 'Valitse listalta.' };
-    const problems = lintForm(form);
-    expect(problems).toContain(
-      'guidance: fi: unused text fields.phone.errors.patern: phone has no rule patern (only type, minLength, maxLength, pattern, required)',
+    const problems = lintForm(form).filter((p) => p.path.startsWith('/texts/fi/'));
+    expect(problems).toHaveLength(2);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: '/texts/fi/fields/phone/errors/patern',
+          severity: 'error',
+          code: 'unused_text',
+          message:
+            "The text fields.phone.errors.patern is not used: 'phone' has no rule patern (only type, minLength, maxLength, pattern, required).",
+        },
+        {
+          path: '/texts/fi/fields/fullName/errors/format',
+          severity: 'error',
+          code: 'unused_text',
+          message:
+            "The text fields.fullName.errors.format is not used: 'fullName' has no rule format (only type, minLength, maxLength, required).",
+        },
+      ]),
     );
-    expect(problems).toContain(
-      'guidance: fi: unused text fields.fullName.errors.format: fullName has no rule format (only type, minLength, maxLength, required)',
-    );
-    // A required field may word its own `required` text; an array's item rules carry the array's texts.
-    expect(problems.filter((p) => p.startsWith('guidance: fi:') && /fullName\.errors\.required|topics\.errors\.enum/.test(p))).toEqual([]);
   });
 
   it('refuses a number as an email-safe field: a birth year or a count of children is personal', () => {
     const form = clone();
     form.meta.emailSafeFields.push('birthYear');
-    expect(lintForm(form)).toContain(
-      'guidance: email-safe field birthYear must be a closed choice (options or yes/no), never free text or a number',
-    );
+    expect(lintForm(form)).toEqual([
+      {
+        path: `/meta/emailSafeFields/${form.meta.emailSafeFields.length - 1}`,
+        severity: 'error',
+        code: 'email_unsafe_field',
+        message:
+          "'Syntymävuosi (vapaaehtoinen)' (birthYear) cannot be in staff email: only closed choices (options or yes/no) may be, never free text or a number.",
+      },
+    ]);
   });
 
   it('checks strings and objects inside if/then/else branches too, but leaves conditions open', () => {
@@ -195,13 +242,13 @@ describe('lintForm', () => {
     form.schema.properties!['message']!.if = { minLength: 100 };
     form.schema.properties!['message']!.then = { maxLength: 2000 };
     form.schema.properties!['message']!.else = { type: 'string', description: 'Short.' };
-    const problems = lintForm(form);
-    expect(problems).toContain('guidance: /allOf/0/then/topicOther: string without maxLength');
-    expect(problems).toContain('guidance: /allOf/0/then/extra: object without additionalProperties: false');
-    expect(problems).toContain('guidance: /message/else: string without maxLength');
-    expect(problems).toContain('guidance: /message/else: display text in the schema; put it in texts');
+    const problems = at(lintForm(form));
+    expect(problems).toContain('string_without_max_length /schema/allOf/0/then/properties/topicOther/maxLength');
+    expect(problems).toContain('open_object /schema/allOf/0/then/properties/extra/additionalProperties');
+    expect(problems).toContain('string_without_max_length /schema/properties/message/else/maxLength');
+    expect(problems).toContain('display_text_in_schema /schema/properties/message/else/description');
     // The model form's `if` objects stay open: closing one would fail it whenever any other field is answered.
-    expect(problems.filter((p) => p.includes('/if'))).toEqual([]);
+    expect(problems.filter((p) => p.includes('/if/'))).toEqual([]);
   });
 
   it('accepts every widget, format and option of the supported list (supported.ts)', () => {
@@ -240,15 +287,15 @@ describe('lintForm', () => {
     ui['email'] = { 'ui:help': 'name@example.com' };
     ui['nickname'] = { 'ui:widget': 'text' };
     (form.uiSchema as Record<string, unknown>)['ui:order'] = ['*'];
-    expect(lintForm(form)).toEqual([
-      'guidance: uiSchema /topics: ui:field is not supported (only ui:widget, ui:options, ui:autocomplete)',
-      'guidance: uiSchema /message: widget "radio" is not supported for this question (only text, textarea)',
-      'guidance: uiSchema /birthYear: widget "updown" is not supported for this question (only text)',
-      'guidance: uiSchema /phone: ui:options.inputType "file" is not supported',
-      'guidance: uiSchema /phone: ui:options.widget "password" is not supported',
-      'guidance: uiSchema /email: ui:help is not supported (only ui:widget, ui:options, ui:autocomplete)',
-      'guidance: uiSchema /: nickname is neither a question of the form nor a supported key',
-      'guidance: uiSchema /: ui:order is neither a question of the form nor a supported key',
+    expect(lintForm(form).map((p) => `${p.code} ${p.path}: ${p.message}`)).toEqual([
+      "unsupported_ui_key /uiSchema/topics/ui:field: 'ui:field' is not supported (only ui:widget, ui:options, ui:autocomplete).",
+      'unsupported_widget /uiSchema/message/ui:widget: The widget "radio" is not supported for this question (only text, textarea).',
+      'unsupported_widget /uiSchema/birthYear/ui:widget: The widget "updown" is not supported for this question (only text).',
+      'unsupported_ui_option /uiSchema/phone/ui:options/inputType: The setting ui:options.inputType "file" is not supported.',
+      'unsupported_ui_option /uiSchema/phone/ui:options/widget: The setting ui:options.widget "password" is not supported.',
+      "unsupported_ui_key /uiSchema/email/ui:help: 'ui:help' is not supported (only ui:widget, ui:options, ui:autocomplete).",
+      "ui_unknown_key /uiSchema/nickname: 'nickname' is neither a question of the form nor a supported uiSchema key.",
+      "ui_unknown_key /uiSchema/ui:order: 'ui:order' is neither a question of the form nor a supported uiSchema key.",
     ]);
   });
 
@@ -258,24 +305,24 @@ describe('lintForm', () => {
     props['message'] = { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'integer' }] };
     props['fullName'] = { type: ['string', 'null'], maxLength: 200 };
     props['latinName'] = { $ref: '#/definitions/name' };
-    props['topics'] = { type: 'array', items: { type: 'string', enum: ['a', 'b'] } };
+    props['topics'] = { type: 'array', maxItems: 2, items: { type: 'string', enum: ['a', 'b'] } };
     props['phone'] = { type: 'string', format: 'data-url', maxLength: 100 };
     props['contactTime'] = { type: 'string', enum: ['morning'], format: 'email' };
     form.schema['dependencies'] = { phone: ['email'] };
     form.schema.allOf![0]!.then = { required: ['topicOther'], properties: { topicOther: { type: 'string', maxLength: 3 } }, else: {} };
-    const problems = lintForm(form);
+    const problems = at(lintForm(form));
     expect(problems).toEqual(
       expect.arrayContaining([
-        'guidance: /allOf/0/then: else is not allowed; a rule only requires (required) or shows (properties: true) questions',
-        "guidance: /allOf/0/then/topicOther: a rule shows a question with true; its schema belongs in the form's properties",
-        'guidance: /: dependencies is not supported at the top of a form',
-        'guidance: /message: anyOf is not supported in a question',
-        'guidance: /message: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)',
-        'guidance: /fullName: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)',
-        'guidance: /latinName: $ref is not supported in a question',
-        'guidance: /topics: not a question the form page can show (text, number, choice, yes/no, several choices or a repeating group)',
-        'guidance: /phone: format "data-url" is not supported (only email, date, birth-date, on text)',
-        'guidance: /contactTime: format "email" is not supported (only email, date, birth-date, on text)',
+        'invalid_rule /schema/allOf/0/then/else',
+        'rule_shows_schema /schema/allOf/0/then/properties/topicOther',
+        'unsupported_keyword /schema/dependencies',
+        'unsupported_keyword /schema/properties/message/anyOf',
+        'unsupported_question /schema/properties/message',
+        'unsupported_question /schema/properties/fullName',
+        'unsupported_keyword /schema/properties/latinName/$ref',
+        'unsupported_question /schema/properties/topics',
+        'unsupported_format /schema/properties/phone/format',
+        'unsupported_format /schema/properties/contactTime/format',
       ]),
     );
   });
@@ -284,9 +331,9 @@ describe('lintForm', () => {
     const form = clone();
     form.meta.emailSafeFields.push('message');
     form.schema.properties!['birthYear']!['minimum'] = 'nineteen';
-    const problems = lintForm(form).join('\n');
-    expect(problems).toMatch(/email-safe field message must be a closed choice/);
-    expect(problems).toMatch(/does not compile in strict mode/);
+    const problems = at(lintForm(form));
+    expect(problems).toContain(`email_unsafe_field /meta/emailSafeFields/${form.meta.emailSafeFields.length - 1}`);
+    expect(problems).toContain('schema_not_strict /schema');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localize } from '../../schemas/src/index.js';
+import { staffTexts } from '../../schemas/src/staff-texts.js';
 import { readCatalog } from '../../functions/src/adapters/file-catalog.js';
 import { verifyActionLink, LINK_DAYS } from '../../functions/src/domain/staff/action-link.js';
 import { staffMailings } from '../../functions/src/domain/staff-mailings.js';
@@ -10,7 +11,7 @@ import { nodeCrypto } from '../../functions/src/entry/build-deps.js';
 const catalog = readCatalog('schemas');
 const form = catalog.forms.find((f) => f.id === 'guidance')!;
 const heinola = catalog.municipalities.find((m) => m.id === 'heinola')!;
-const words = { fi: localize(form, 'fi'), yesNo: ['Kyllä', 'Ei'] as [string, string] };
+const words = { fi: localize(form, 'fi'), yesNo: ['Kyllä', 'Ei'] as [string, string], staff: staffTexts(catalog) };
 const now = new Date('2026-03-02T08:30:00Z');
 const submission: Submission = {
   reference: 'HEI-7K3M-Q9TX',

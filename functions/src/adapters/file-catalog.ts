@@ -3,15 +3,24 @@ import { join } from 'node:path';
 import { readFormsDir, readJson, readTexts } from './form-files.js';
 import { staffListProblems, type StaffMember } from '../domain/staff/staff-member.js';
 import {
+  definitionProblems,
+  errorsOf,
   isLang,
   lintForm,
   lintMunicipality,
+  municipalityShapeProblems,
+  problemLines,
   type Catalog,
   type CommonTexts,
   type Lang,
   type MailTexts,
   type Municipality,
+  type Texts,
 } from '../../../schemas/src/index.js';
+import type { StaffTextFiles } from '../../../schemas/src/staff-texts.js';
+
+/** What `readCatalog` reads from `schemas/`: the forms, municipalities and resident texts, and the staff's own texts. */
+export type FileCatalog = Catalog & StaffTextFiles;
 
 /** `shared-texts.json`: a review flag for every language that has interface texts, and only for those. */
 function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts>>): Catalog['sharedReview'] {
@@ -31,10 +40,12 @@ function readSharedReview(root: string, common: Partial<Record<Lang, CommonTexts
 }
 
 /**
- * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a municipality or
- * review file with problems. The forms' own lint (compiling every schema) is `readCheckedCatalog`'s.
+ * Reads form definitions, municipalities and interface texts from a `schemas/` folder; throws on a form or
+ * municipality file of the wrong shape and on a municipality or review file with problems. The forms' own lint
+ * (compiling every schema) is `readCheckedCatalog`'s.
  */
-export function readCatalog(root: string): Catalog {
+export function readCatalog(root: string): FileCatalog {
+  // The shape first (schemas/definition.schema.json), so the lint and everything after read only well-formed data.
   const forms = readFormsDir(root);
   const muniDir = join(root, 'municipalities');
   // Municipality texts live per language (one file for all municipalities), as translation tools expect.
@@ -44,7 +55,11 @@ export function readCatalog(root: string): Catalog {
     .sort();
   const raw = files.map((f) => readJson<unknown>(join(muniDir, f)));
   const formIds = forms.map((f) => f.id);
-  const problems = files.flatMap((file, i) => lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) }));
+  // The shape first (schemas/municipality.schema.json); what a shape cannot say, for a file of the right shape.
+  const problems = files.flatMap((file, i) => {
+    const shape = problemLines(file, municipalityShapeProblems(raw[i]));
+    return shape.length ? shape : lintMunicipality(raw[i], { file, formIds, others: raw.filter((_, j) => j !== i) });
+  });
   for (const [lang, all] of Object.entries(muniTexts)) {
     for (const id of Object.keys(all))
       if (!files.includes(`${id}.json`)) problems.push(`texts/${lang}.json: texts for ${id}, which has no municipality file`);
@@ -63,6 +78,7 @@ export function readCatalog(root: string): Catalog {
     municipalities,
     common,
     mail: readTexts<MailTexts>(join(root, 'texts', 'mail')),
+    staff: readTexts<Texts>(join(root, 'texts', 'staff')),
     sharedReview: readSharedReview(root, common),
   };
 }
@@ -71,9 +87,10 @@ export function readCatalog(root: string): Catalog {
  * `readCatalog` plus the forms' lint: for the local server's start and the build, so neither runs with a broken
  * form; a Lambda reads the catalog the build checked and copied, without compiling every schema at cold start.
  */
-export function readCheckedCatalog(root: string): Catalog {
+export function readCheckedCatalog(root: string): FileCatalog {
   const catalog = readCatalog(root);
-  const problems = catalog.forms.flatMap(lintForm);
+  // Warnings do not keep a form from loading; the build and the server start with errors only.
+  const problems = catalog.forms.flatMap((form) => problemLines(form.id, errorsOf(lintForm(form))));
   if (problems.length) throw new Error(`Form definitions in ${join(root, 'forms')} have problems:\n${problems.join('\n')}`);
   return catalog;
 }

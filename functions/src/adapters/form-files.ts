@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDefinitionJson, isLang, type FormDefinition, type Lang } from '../../../schemas/src/index.js';
+import {
+  definitionProblems,
+  formatDefinitionJson,
+  isLang,
+  problemLines,
+  type FormDefinition,
+  type Lang,
+} from '../../../schemas/src/index.js';
 
 /**
  * Form definitions as files, in the `schemas/` layout: `forms/<id>/form.json` (everything but the texts) and
@@ -29,20 +36,30 @@ export function readTexts<T>(dir: string): Partial<Record<Lang, T>> {
   return out;
 }
 
-/** One form from its folder: `form.json` and `texts/`. */
-export function readFormDir(dir: string): FormDefinition {
-  const form = readJson<Omit<FormDefinition, 'texts'>>(join(dir, 'form.json'));
-  return { ...form, texts: readTexts(join(dir, 'texts')) };
+/**
+ * A form's `form.json` with its `texts/<lang>.json` merged in, and the problems of the parts' shape: the merged
+ * definition against `schemas/definition.schema.json`, texts only in their own files, the id the folder's name.
+ */
+function readFormDir(dir: string, name: string): { form: FormDefinition; problems: string[] } {
+  const file = readJson<Omit<FormDefinition, 'texts'> & { texts?: unknown }>(join(dir, 'form.json'));
+  const form = { ...file, texts: readTexts(join(dir, 'texts')) } as FormDefinition;
+  const problems = problemLines(name, definitionProblems(form));
+  if (file.texts !== undefined) problems.push(`${name}/texts: texts live in texts/<lang>.json, not in form.json`);
+  if (file.id !== name) problems.push(`${name}/id: ${JSON.stringify(file.id)} must be the folder's name, ${JSON.stringify(name)}`);
+  return { form, problems };
 }
 
-/** Every form under `<root>/forms`, by folder name. */
+/** Every form under `<root>/forms`, by folder name; throws naming every problem of the files' shape. */
 export function readFormsDir(root: string): FormDefinition[] {
   const formsDir = join(root, 'forms');
   if (!existsSync(formsDir)) throw new Error(`${formsDir} does not exist: give a folder in the schemas/ layout (forms/<id>/form.json)`);
-  return readdirSync(formsDir)
+  const read = readdirSync(formsDir)
     .filter((name) => existsSync(join(formsDir, name, 'form.json')))
     .sort()
-    .map((name) => readFormDir(join(formsDir, name)));
+    .map((name) => readFormDir(join(formsDir, name), name));
+  const shape = read.flatMap((r) => r.problems);
+  if (shape.length) throw new Error(`Form definitions in ${formsDir} have problems:\n${shape.join('\n')}`);
+  return read.map((r) => r.form);
 }
 
 /** The files of a form, by path relative to `<root>/forms/<id>`, with their content. */

@@ -1,3 +1,4 @@
+import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { FormRegistry } from './form-registry.js';
 import type { Mailer } from './mailer.js';
 import type { Clock, SubmissionStore } from './ports.js';
@@ -13,6 +14,8 @@ export interface NotifyDeps extends StaffMailingDeps {
   /** Sends the resident's SMS confirmation where the town has switched SMS on. */
   sms: SmsSender;
   clock: Clock;
+  /** The staff's own words (`schemas/texts/staff/`): the notification, the digest. */
+  staffTexts: StaffTexts;
 }
 
 /** After this many failed attempts the notification is marked failed and left for staff to see. */
@@ -52,7 +55,7 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
     try {
       const form = await registry.versions.formVersion(submission.municipality, submission.formId, submission.formVersion);
       const municipality = registry.catalog.municipality(submission.municipality);
-      const words = { fi: registry.texts.localized(form, municipality, 'fi'), yesNo: registry.texts.yesNo('fi') };
+      const words = { fi: registry.texts.localized(form, municipality, 'fi'), yesNo: registry.texts.yesNo('fi'), staff: deps.staffTexts };
       for (const { mailbox, mail } of staffMailings(deps, form, municipality, submission, words, now)) {
         if (sentTo.includes(mailbox)) continue;
         await mailer.send(mail);

@@ -1,11 +1,11 @@
-import type { FormDefinition, LocalizedForm, Municipality } from '../../../schemas/src/index.js';
+import type { FormDefinition, Municipality } from '../../../schemas/src/index.js';
 import { epochAfterDays } from './epoch.js';
 import type { OutgoingMail } from './mailer.js';
 import type { Crypto } from './ports.js';
 import { publicLink } from './public-link.js';
 import { mailboxesFor } from './routing.js';
 import { LINK_DAYS, signActionLink, type LinkAction } from './staff/action-link.js';
-import { staffNotification } from './staff-notification.js';
+import { staffNotification, type StaffMailWords } from './staff-notification.js';
 import type { Submission } from './submission.js';
 
 export interface StaffMailingDeps {
@@ -30,7 +30,7 @@ export function staffMailings(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  words: { fi: LocalizedForm; yesNo: [string, string] },
+  words: StaffMailWords,
   now: Date,
 ): StaffMailing[] {
   const exp = epochAfterDays(now, LINK_DAYS);

@@ -1,11 +1,5 @@
-import {
-  answerLine,
-  languageNameFi,
-  showFormAnswer,
-  type FormDefinition,
-  type LocalizedForm,
-  type Municipality,
-} from '../../../schemas/src/index.js';
+import { answerLine, showFormAnswer, type FormDefinition, type LocalizedForm, type Municipality } from '../../../schemas/src/index.js';
+import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { MailContent } from './mailer.js';
 import { LINK_DAYS } from './staff/action-link.js';
 import type { Submission } from './submission.js';
@@ -30,6 +24,13 @@ export function safeSummary(form: FormDefinition, fi: LocalizedForm, submission:
     ]);
 }
 
+/** What a staff message is written with: the form in Finnish, the words for yes and no, and the staff's own texts. */
+export interface StaffMailWords {
+  fi: LocalizedForm;
+  yesNo: [string, string];
+  staff: StaffTexts;
+}
+
 /**
  * The notification staff read about a new submission, in Finnish, as text and HTML. It carries no personal data:
  * only fields the form marks safe for email (never free text), and links to read the rest after signing in.
@@ -39,46 +40,50 @@ export function staffNotification(
   form: FormDefinition,
   municipality: Municipality,
   submission: Submission,
-  opts: { links: StaffLinks; fi: LocalizedForm; yesNo: [string, string] },
+  opts: StaffMailWords & { links: StaffLinks },
 ): MailContent {
-  const { links } = opts;
+  const { links, staff } = opts;
+  const { t } = staff;
   const title = form.texts.fi?.title ?? form.id;
   const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
     new Date(submission.submittedAt),
   );
   const rows: [string, string][] = [
-    ['Lomake', title],
-    ['Kunta', municipality.name],
-    ['Asiointitunnus', submission.reference],
-    ['Vastaanotettu', received],
-    ['Asiakkaan kieli', languageNameFi(submission.lang)],
+    [t('fields.form'), title],
+    [t('fields.municipality'), municipality.name],
+    [t('fields.reference'), submission.reference],
+    [t('fields.receivedAt'), received],
+    [t('fields.language'), staff.language(submission.lang)],
     ...safeSummary(form, opts.fi, submission, opts.yesNo),
   ];
+  const [arrivedBefore, arrivedAfter] = staff.around('mail.arrived', 'form');
+  const linkDays = t('mail.linkDays', { days: LINK_DAYS });
   const text = [
-    `Uusi lomake on saapunut: ${title}.`,
+    t('mail.arrived', { form: title }),
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     '',
-    `Avaa (kirjautuminen vaaditaan): ${links.open}`,
-    `Ota käsittelyyn: ${links.claim}`,
-    `Merkitse valmiiksi: ${links.done}`,
-    `Toimintolinkit ovat voimassa ${LINK_DAYS} päivää.`,
+    `${t('mail.open')} ${t('mail.signInNeeded')}: ${links.open}`,
+    `${t('actions.claim')}: ${links.claim}`,
+    `${t('actions.done')}: ${links.done}`,
+    linkDays,
     '',
-    'Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.',
+    t('mail.noPersonalData'),
   ].join('\n');
+  const link = (href: string, words: string) => `<a href="${escapeHtml(href)}">${escapeHtml(words)}</a>`;
   const html = [
-    '<!doctype html><html lang="fi"><body>',
-    `<p>Uusi lomake on saapunut: <strong>${escapeHtml(title)}</strong>.</p>`,
+    `<!doctype html><html lang="${staff.lang}"><body>`,
+    `<p>${escapeHtml(arrivedBefore)}<strong>${escapeHtml(title)}</strong>${escapeHtml(arrivedAfter)}</p>`,
     '<table>',
     ...rows.map(([k, v]) => `<tr><th scope="row" align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
     '</table>',
-    `<p><a href="${escapeHtml(links.open)}">Avaa</a> (kirjautuminen vaaditaan) · <a href="${escapeHtml(links.claim)}">Ota käsittelyyn</a> · <a href="${escapeHtml(links.done)}">Merkitse valmiiksi</a></p>`,
-    `<p>Toimintolinkit ovat voimassa ${LINK_DAYS} päivää.</p>`,
-    '<p>Tässä viestissä ei ole henkilötietoja. Vastaukset näet kirjautumalla.</p>',
+    `<p>${link(links.open, t('mail.open'))} ${escapeHtml(t('mail.signInNeeded'))} · ${link(links.claim, t('actions.claim'))} · ${link(links.done, t('actions.done'))}</p>`,
+    `<p>${escapeHtml(linkDays)}</p>`,
+    `<p>${escapeHtml(t('mail.noPersonalData'))}</p>`,
     '</body></html>',
   ].join('\n');
   return {
-    subject: `Uusi lomake: ${title} – ${municipality.name} – ${submission.reference}`,
+    subject: t('mail.subject', { form: title, municipality: municipality.name, reference: submission.reference }),
     text,
     html,
     headers: { 'X-Koto-Reference': submission.reference },

@@ -2,7 +2,8 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { setTimeout as wait } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
-import type { Catalog } from '../../../schemas/src/index.js';
+import { staffTexts } from '../../../schemas/src/staff-texts.js';
+import type { FileCatalog } from '../adapters/file-catalog.js';
 import { DynamoFormStore } from '../adapters/dynamo/dynamo-form-store.js';
 import { DynamoRateLimiter, type RateLimit } from '../adapters/dynamo/dynamo-rate-limiter.js';
 import { DynamoAuditLog } from '../adapters/dynamo/dynamo-audit-log.js';
@@ -19,7 +20,7 @@ import type { AppDeps } from '../http/deps.js';
 export interface CoreConfig {
   db: DynamoDBDocumentClient;
   tableName: string;
-  catalog: Catalog;
+  catalog: FileCatalog;
   mailer: Mailer;
   /** The residents' SMS confirmations: the local outbox, or AWS End User Messaging SMS. */
   sms: SmsSender;
@@ -69,6 +70,8 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   const submissionLimiter = new DynamoRateLimiter(config.db, config.tableName, config.submissionRateLimit ?? DEFAULT_SUBMISSION_LIMIT);
   const loginLimiter = new DynamoRateLimiter(config.db, config.tableName, config.loginRateLimit ?? DEFAULT_LOGIN_LIMIT);
   const mail = { from: config.mailFrom, publicUrl: config.publicUrl };
+  // The staff's own words (namespace `staff`), as the registry holds the residents' texts and mail texts.
+  const staff = staffTexts(config.catalog);
   const app: AppDeps = {
     registry,
     store,
@@ -81,6 +84,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     audit: new DynamoAuditLog(config.db, config.tableName),
     mailer: config.mailer,
     mail,
+    staffTexts: staff,
     origin: new URL(config.publicUrl).origin,
     actionSecret: config.actionSecret,
     clientIp: config.clientIp,
@@ -90,6 +94,16 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   };
   return {
     app,
-    notify: { registry, store, mailer: config.mailer, sms: config.sms, clock, crypto: nodeCrypto, actionSecret: config.actionSecret, mail },
+    notify: {
+      registry,
+      store,
+      mailer: config.mailer,
+      sms: config.sms,
+      clock,
+      crypto: nodeCrypto,
+      actionSecret: config.actionSecret,
+      mail,
+      staffTexts: staff,
+    },
   };
 }

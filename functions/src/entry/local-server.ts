@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Catalog } from '../../../schemas/src/index.js';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
-import { readCheckedCatalog, readLocalStaff } from '../adapters/file-catalog.js';
+import { readCheckedCatalog, readLocalStaff, type FileCatalog } from '../adapters/file-catalog.js';
 import { FileMailer } from '../adapters/file-mailer.js';
 import { FileSmsOutbox } from '../adapters/file-sms.js';
 import { SmtpMailer } from '../adapters/smtp-mailer.js';
@@ -58,7 +57,7 @@ async function startOn(
   bound: BoundPort,
   publicUrl: string,
   config: LocalServerOptions,
-  { catalog, indexHtml }: { catalog: Catalog; indexHtml: string },
+  { catalog, indexHtml }: { catalog: FileCatalog; indexHtml: string },
 ): Promise<LocalServer> {
   const log = config.log ?? jsonLog;
   const dataDir = config.dataDir ? resolve(config.dataDir) : mkdtempSync(join(tmpdir(), 'koto-'));

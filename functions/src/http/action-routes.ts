@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import type { StaffKey, StaffTexts } from '../../../schemas/src/staff-texts.js';
 import { InvalidAssignee, NotFound, Unauthorized } from '../domain/errors.js';
 import { actByLink, inspectLink, type LinkOutcome } from '../domain/staff/act-by-link.js';
 import type { LinkAction } from '../domain/staff/action-link.js';
@@ -7,23 +8,26 @@ import type { AppDeps, Env } from './deps.js';
 import { page } from './pages.js';
 import { sameOrigin } from './session.js';
 
-const ACTION_FI: Record<LinkAction, string> = { claim: 'Ota käsittelyyn', done: 'Merkitse valmiiksi' };
-const OUTCOME_FI: Record<LinkOutcome, string> = {
-  done: 'Tehty.',
-  already: 'Tämä oli jo tehty; mitään ei muutettu.',
-  claimed_by_other: 'Toinen käsittelijä on jo ottanut tämän käsittelyyn; mitään ei muutettu.',
+const OUTCOMES: Record<LinkOutcome, StaffKey> = {
+  done: 'actionPage.outcome.done',
+  already: 'actionPage.outcome.already',
+  claimed_by_other: 'actionPage.outcome.claimedByOther',
 };
 
 /**
  * Runs a link step; an invalid, expired or dangling link, or one whose mailbox no longer works on the
  * municipality (routing changed since it was mailed), becomes a plain page, not a JSON error.
  */
-async function orInvalidPage<T>(run: () => Promise<T>): Promise<T | Response> {
+async function orInvalidPage<T>(staff: StaffTexts, run: () => Promise<T>): Promise<T | Response> {
   try {
     return await run();
   } catch (e) {
     if (!(e instanceof Unauthorized || e instanceof NotFound || e instanceof InvalidAssignee)) throw e;
-    const body = await page('Linkki ei kelpaa', html`<p>Linkki ei ole voimassa. Avaa lomake saapuneista: <a href="/staff">/staff</a></p>`);
+    const body = await page(
+      staff,
+      staff.t('signIn.invalidLink'),
+      html`<p>${staff.t('actionPage.invalid')} <a href="/staff">/staff</a></p>`,
+    );
     const status = e instanceof NotFound ? 404 : e instanceof InvalidAssignee ? 400 : 401;
     return new Response(String(body), { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
   }
@@ -32,36 +36,42 @@ async function orInvalidPage<T>(run: () => Promise<T>): Promise<T | Response> {
 /** `/a/:token`: emailed action links. GET shows what the link would do and changes nothing; POST acts. */
 export function actionRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
+  const staff = deps.staffTexts;
+  const { t } = staff;
+  const title = (action: LinkAction, reference: string) => t('actionPage.title', { action: t(`actions.${action}`), reference });
   app.use('*', sameOrigin(deps), async (c, next) => {
     c.header('Cache-Control', 'no-store');
     await next();
   });
 
   app.get('/:token', async (c) => {
-    const inspected = await orInvalidPage(() => inspectLink(deps, c.req.param('token')));
+    const inspected = await orInvalidPage(staff, () => inspectLink(deps, c.req.param('token')));
     if (inspected instanceof Response) return inspected;
     const { grant } = inspected;
     return c.html(
       page(
-        `${ACTION_FI[grant.action]}: ${grant.reference}`,
-        html`<p>Vahvista painamalla painiketta. Linkin avaaminen ei vielä muuta mitään.</p>
-          <form method="post"><button type="submit">${ACTION_FI[grant.action]}</button></form>
-          <p><a href="/staff/submissions/${grant.reference}">Avaa lomake (kirjautuminen vaaditaan)</a></p>`,
+        staff,
+        title(grant.action, grant.reference),
+        html`<p>${t('actionPage.confirm')}</p>
+          <form method="post"><button type="submit">${t(`actions.${grant.action}`)}</button></form>
+          <p><a href="/staff/submissions/${grant.reference}">${t('actionPage.openSignIn')}</a></p>`,
       ),
     );
   });
 
   app.post('/:token', async (c) => {
-    const acted = await orInvalidPage(() => actByLink(deps, c.req.param('token')));
+    const acted = await orInvalidPage(staff, () => actByLink(deps, c.req.param('token')));
     if (acted instanceof Response) return acted;
     const { outcome, grant, submission } = acted;
     const status = outcome === 'claimed_by_other' ? 409 : 200;
+    const state = { status: staff.status(submission.status), assignee: submission.assignee ?? '' };
     return c.html(
       page(
-        `${ACTION_FI[grant.action]}: ${grant.reference}`,
-        html`<p>${OUTCOME_FI[outcome]}</p>
-          <p>Tila: ${submission.status}${submission.assignee ? html`, käsittelijä: ${submission.assignee}` : ''}</p>
-          <p><a href="/staff/submissions/${grant.reference}">Avaa lomake</a></p>`,
+        staff,
+        title(grant.action, grant.reference),
+        html`<p>${t(OUTCOMES[outcome])}</p>
+          <p>${t(submission.assignee ? 'actionPage.stateAssignee' : 'actionPage.state', state)}</p>
+          <p><a href="/staff/submissions/${grant.reference}">${t('actionPage.open')}</a></p>`,
       ),
       status,
     );

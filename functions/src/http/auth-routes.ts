@@ -33,6 +33,9 @@ export function authRoutes(deps: AppDeps) {
     return c.json({ status: 'accepted', message: 'If the address has an account, a sign-in link is on its way.' }, 202);
   });
 
+  const staff = deps.staffTexts;
+  const { t } = staff;
+
   app.get('/auth/verify', (c) => {
     const token = c.req.query('token') ?? '';
     const next = safeNextPath(c.req.query('next'));
@@ -40,12 +43,13 @@ export function authRoutes(deps: AppDeps) {
     // A mail scanner fetching this page changes nothing: signing in needs the button's POST.
     return c.html(
       page(
-        'Kirjaudu sisään',
-        html`<p>Jatka kirjautumista painamalla painiketta. / Press the button to sign in.</p>
+        staff,
+        t('signIn.heading'),
+        html`<p>${t('signIn.verify')}</p>
           <form method="post" action="/api/auth/session">
             <input type="hidden" name="token" value="${token}" />
             ${next ? html`<input type="hidden" name="next" value="${next}" />` : ''}
-            <button type="submit">Kirjaudu sisään / Sign in</button>
+            <button type="submit">${t('signIn.verifyButton')}</button>
           </form>`,
       ),
     );
@@ -73,9 +77,10 @@ export function authRoutes(deps: AppDeps) {
       if (!(e instanceof Unauthorized) || !isForm) throw e;
       return c.html(
         page(
-          'Linkki ei kelpaa',
+          staff,
+          t('signIn.invalidLink'),
           html`<p>${e.message}</p>
-            <p><a href="${next ?? STAFF_HOME}">Pyydä uusi linkki</a></p>`,
+            <p><a href="${next ?? STAFF_HOME}">${t('signIn.again')}</a></p>`,
         ),
         401,
       );

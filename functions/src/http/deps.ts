@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
 import type { AuditLog, AuthStore, Clock, Crypto, RateLimiter, StaffDirectory, SubmissionStore } from '../domain/ports.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** Sender of mail, and the site's public URL that links in mail start with. */
   mail: { from: string; publicUrl: string };
+  /** The staff's own words (`schemas/texts/staff/`): sign-in mail and pages, action-link pages. */
+  staffTexts: StaffTexts;
   /**
    * The site's origin (`https://koto.heinola.fi`, `http://localhost:3000`), known before the app is built: state
    * changes must come from it, and cookies are `Secure` unless it is plain http on this machine.

@@ -3,6 +3,7 @@ import { LANGUAGE_COLUMNS, REVIEW_LABELS, reviewState } from './admin-format.js'
 import { languageName } from './format.js';
 import { fetchAdminForms, type FormLanguages } from './staff-api.js';
 import { isSignedOut, LoadError, StaffHeading, StaffLoading, useSession } from './staff-ui.js';
+import { t } from './texts.js';
 import { useAsync } from '../use-async.js';
 
 function ReviewCells({ row }: { row: Pick<FormLanguages, 'languages'> }) {
@@ -21,14 +22,14 @@ function ReviewCells({ row }: { row: Pick<FormLanguages, 'languages'> }) {
 }
 
 function LanguageTable({ forms, shared }: { forms: FormLanguages[]; shared: Pick<FormLanguages, 'languages'> }) {
-  if (forms.length === 0) return <p>Ei julkaistuja lomakkeita.</p>;
+  if (forms.length === 0) return <p>{t('admin.noForms')}</p>;
   return (
     // A wide table scrolls on its own on a phone (the heading stays in view); the region can be scrolled by keyboard.
     <div className="staff-table-scroll" role="region" aria-labelledby="admin-languages-heading" tabIndex={0}>
       <table className="staff-table" aria-labelledby="admin-languages-heading">
         <thead>
           <tr>
-            <th scope="col">Lomake</th>
+            <th scope="col">{t('fields.form')}</th>
             {LANGUAGE_COLUMNS.map((l) => (
               <th key={l.code} scope="col">
                 <span lang={l.code} dir={l.dir}>
@@ -42,14 +43,17 @@ function LanguageTable({ forms, shared }: { forms: FormLanguages[]; shared: Pick
         <tbody>
           <tr>
             <th scope="row">
-              Yhteiset tekstit <span className="staff-table__sub">käyttöliittymä, vahvistusviesti, kuntien tiedot</span>
+              {t('admin.shared')} <span className="staff-table__sub">{t('admin.sharedWhat')}</span>
             </th>
             <ReviewCells row={shared} />
           </tr>
           {forms.map((form) => (
             <tr key={form.id}>
               <th scope="row">
-                {form.title} <span className="staff-table__sub">versio {form.version}</span>
+                {form.title}{' '}
+                <span className="staff-table__sub">
+                  {form.version === null ? t('admin.unpublished') : t('submission.version', { version: form.version })}
+                </span>
               </th>
               <ReviewCells row={form} />
             </tr>
@@ -76,10 +80,10 @@ export function AdminPage() {
   if (!admin) {
     return (
       <>
-        <StaffHeading>Ei oikeuksia</StaffHeading>
-        <p>Ylläpidon sivu on vain ylläpitäjille. Jos tarvitset pääsyn, pyydä sitä organisaatiosi ylläpitäjältä.</p>
+        <StaffHeading>{t('admin.noAccess')}</StaffHeading>
+        <p>{t('admin.noAccessText')}</p>
         <p>
-          <a href="/staff">Saapuneet lomakkeet</a>
+          <a href="/staff">{t('inbox.heading')}</a>
         </p>
       </>
     );
@@ -87,13 +91,9 @@ export function AdminPage() {
 
   return (
     <>
-      <StaffHeading>Ylläpito</StaffHeading>
-      <h2 id="admin-languages-heading">Lomakkeiden kielet</h2>
-      <p>
-        Lomake tarjotaan asukkaille jokaisella kielellä, jonka käännös on valmis. Kieli, jota äidinkielinen puhuja ei ole vielä tarkistanut,
-        on tarjolla, ja se on merkitty lomakkeen tietoihin tarkistamattomaksi (”ei tarkistettu”); saavutettavuusseloste kertoo asukkaille,
-        että käännöksiä ei ole vielä tarkistettu. ”Ei tarjolla” tarkoittaa, että käännös puuttuu eikä lomaketta näytetä sillä kielellä.
-      </p>
+      <StaffHeading>{t('admin.heading')}</StaffHeading>
+      <h2 id="admin-languages-heading">{t('admin.languages')}</h2>
+      <p>{t('admin.languagesText')}</p>
       {state.status === 'loading' ? <StaffLoading /> : null}
       {state.status === 'failed' ? <LoadError error={state.error} onRetry={retry} /> : null}
       {state.status === 'ready' ? <LanguageTable forms={state.value.forms} shared={state.value.sharedTexts} /> : null}

@@ -2,6 +2,7 @@ import { dirOf, isLang } from '../../../schemas/src/languages.js';
 import { ShownAnswerView } from '../ShownAnswerView.js';
 import { languageName } from './format.js';
 import type { AnswerView } from './staff-api.js';
+import { t } from './texts.js';
 
 const dirFor = (lang: string) => (isLang(lang) ? dirOf(lang) : 'auto');
 
@@ -11,7 +12,7 @@ const dirFor = (lang: string) => (isLang(lang) ? dirOf(lang) : 'auto');
  */
 export function AnswerList({ answers, lang }: { answers: AnswerView[]; lang: string }) {
   const otherLanguage = lang !== 'fi';
-  if (answers.length === 0) return <p>Ei vastauksia.</p>;
+  if (answers.length === 0) return <p>{t('submission.noAnswers')}</p>;
   return (
     <dl className="staff-answers">
       {answers.map((a) => (
@@ -20,7 +21,7 @@ export function AnswerList({ answers, lang }: { answers: AnswerView[]; lang: str
             <span className="staff-answer__label">{a.label}</span>
             {otherLanguage && a.residentLabel ? (
               <span className="staff-answer__resident">
-                <span className="visually-hidden">, asiakkaalle kielellä {languageName(lang)}: </span>
+                <span className="visually-hidden">, {t('submission.residentLabel', { language: languageName(lang) })} </span>
                 <span lang={lang} dir={dirFor(lang)}>
                   {a.residentLabel}
                 </span>

@@ -3,6 +3,7 @@ import { auditActionLabel, auditDetail, newestFirst } from './admin-format.js';
 import { actorName, formatTime } from './format.js';
 import { fetchAudit } from './staff-api.js';
 import { isSignedOut, LoadError, StaffLoading, useSession } from './staff-ui.js';
+import { t } from './texts.js';
 import { useAsync } from '../use-async.js';
 
 /**
@@ -19,11 +20,11 @@ export function AuditSection({ reference, version }: { reference: string; versio
 
   return (
     <section className="staff-panel" aria-labelledby="audit-heading">
-      <h2 id="audit-heading">Lokitiedot</h2>
-      <p className="hint">Näkyy vain ylläpitäjille. Uusin ensin.</p>
+      <h2 id="audit-heading">{t('audit.heading')}</h2>
+      <p className="hint">{t('audit.hint')}</p>
       {state.status === 'loading' ? <StaffLoading /> : null}
       {state.status === 'failed' ? <LoadError error={state.error} onRetry={retry} /> : null}
-      {state.status === 'ready' && state.value.entries.length === 0 ? <p className="muted">Ei lokimerkintöjä.</p> : null}
+      {state.status === 'ready' && state.value.entries.length === 0 ? <p className="muted">{t('audit.none')}</p> : null}
       {state.status === 'ready' && state.value.entries.length > 0 ? (
         <ol className="staff-history staff-audit">
           {newestFirst(state.value.entries).map((entry, i) => {
@@ -31,8 +32,11 @@ export function AuditSection({ reference, version }: { reference: string; versio
             return (
               <li key={`${entry.at}-${i}`} className="staff-history__entry">
                 <p className="staff-history__what">
-                  {actorName(entry.actor)}: {auditActionLabel(entry.action)}
-                  {detail ? ` (${detail})` : ''}
+                  {t(detail ? 'audit.entryDetail' : 'audit.entry', {
+                    actor: actorName(entry.actor),
+                    action: auditActionLabel(entry.action),
+                    detail: detail ?? '',
+                  })}
                 </p>
                 <p className="staff-history__meta">
                   <time dateTime={entry.at}>{formatTime(entry.at)}</time>

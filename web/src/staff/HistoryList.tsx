@@ -1,9 +1,10 @@
 import { actorName, describeChange, formatTime } from './format.js';
 import type { HistoryEntry } from './staff-api.js';
+import { t } from './texts.js';
 
 /** Every change to a submission, oldest first: who, when, what; notes shown as written. */
 export function HistoryList({ history }: { history: HistoryEntry[] }) {
-  if (history.length === 0) return <p className="muted">Ei muutoksia vielä.</p>;
+  if (history.length === 0) return <p className="muted">{t('submission.noHistory')}</p>;
   return (
     <ol className="staff-history">
       {history.map((entry, i) => (

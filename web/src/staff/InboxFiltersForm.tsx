@@ -4,6 +4,7 @@ import { formTitle } from './catalog.js';
 import { statusLabel } from './format.js';
 import { activeFilterCount, AGE_CHOICES, filtersFromSearch, filtersToSearch, NO_FILTERS, type InboxFilters } from './inbox-filters.js';
 import { STATUSES, type Member } from './staff-api.js';
+import { t } from './texts.js';
 
 interface Props {
   filters: InboxFilters;
@@ -27,12 +28,12 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
     // A new key for new filters resets the choices when the address changes (Back, "remove filters").
     <form key={filtersToSearch(filters)} className="staff-filters" onSubmit={submit}>
       <fieldset>
-        <legend>Rajaa lomakkeita{active ? ` (${active} käytössä)` : ''}</legend>
+        <legend>{active ? t('filters.legendActive', { active }) : t('filters.legend')}</legend>
         <div className="staff-filters__grid">
           <div className="staff-field">
-            <label htmlFor="filter-status">Tila</label>
+            <label htmlFor="filter-status">{t('fields.status')}</label>
             <select id="filter-status" name="status" defaultValue={filters.status}>
-              <option value="">Kaikki tilat</option>
+              <option value="">{t('filters.allStatuses')}</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {statusLabel(s)}
@@ -41,9 +42,9 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
             </select>
           </div>
           <div className="staff-field">
-            <label htmlFor="filter-form">Lomake</label>
+            <label htmlFor="filter-form">{t('fields.form')}</label>
             <select id="filter-form" name="form" defaultValue={filters.form}>
-              <option value="">Kaikki lomakkeet</option>
+              <option value="">{t('filters.allForms')}</option>
               {catalog.formIds.map((id) => (
                 <option key={id} value={id}>
                   {formTitle(catalog, id)}
@@ -53,9 +54,9 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
           </div>
           {me.municipalities.length > 1 ? (
             <div className="staff-field">
-              <label htmlFor="filter-municipality">Kunta</label>
+              <label htmlFor="filter-municipality">{t('fields.municipality')}</label>
               <select id="filter-municipality" name="municipality" defaultValue={filters.municipality}>
-                <option value="">Kaikki omat kunnat</option>
+                <option value="">{t('filters.allMunicipalities')}</option>
                 {me.municipalities.map((m) => (
                   <option key={m} value={m}>
                     {catalog.municipalityNames[m] ?? m}
@@ -65,19 +66,19 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
             </div>
           ) : null}
           <div className="staff-field">
-            <label htmlFor="filter-assignee">Käsittelijä</label>
+            <label htmlFor="filter-assignee">{t('fields.assignee')}</label>
             <select id="filter-assignee" name="assignee" defaultValue={filters.mine ? 'me' : ''}>
-              <option value="">Kuka tahansa</option>
-              <option value="me">Minä</option>
+              <option value="">{t('filters.anyone')}</option>
+              <option value="me">{t('filters.me')}</option>
             </select>
           </div>
           <div className="staff-field">
-            <label htmlFor="filter-age">Saapunut</label>
+            <label htmlFor="filter-age">{t('filters.received')}</label>
             <select id="filter-age" name="minAgeDays" defaultValue={filters.minAgeDays ? String(filters.minAgeDays) : ''}>
-              <option value="">Milloin tahansa</option>
+              <option value="">{t('filters.anyTime')}</option>
               {AGE_CHOICES.map((days) => (
                 <option key={days} value={String(days)}>
-                  {days === 1 ? 'vähintään 1 päivä sitten' : `vähintään ${days} päivää sitten`}
+                  {t('filters.minAge', { count: days })}
                 </option>
               ))}
             </select>
@@ -85,11 +86,11 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
         </div>
         <div className="staff-actions">
           <button type="submit" className="button">
-            Näytä
+            {t('filters.apply')}
           </button>
           {active ? (
             <button type="button" className="button button--secondary" onClick={() => onApply(NO_FILTERS)}>
-              Poista rajaukset
+              {t('filters.clear')}
             </button>
           ) : null}
         </div>

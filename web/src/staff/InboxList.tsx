@@ -4,6 +4,7 @@ import { formatTime, languageName } from './format.js';
 import type { InboxItem } from './staff-api.js';
 import { submissionPath } from './staff-routes.js';
 import { StatusBadge } from './staff-ui.js';
+import { t } from './texts.js';
 
 interface Props {
   items: InboxItem[];
@@ -34,35 +35,36 @@ export function InboxList({ items, catalog, showMunicipality, focusIndex }: Prop
           </h3>
           <dl className="staff-item__facts">
             <div>
-              <dt>Tila</dt>
+              <dt>{t('fields.status')}</dt>
               <dd>
                 <StatusBadge status={item.status} />
               </dd>
             </div>
             <div>
-              <dt>Saapui</dt>
+              <dt>{t('fields.received')}</dt>
               <dd>
                 <time dateTime={item.submittedAt}>{formatTime(item.submittedAt)}</time>
               </dd>
             </div>
             <div>
-              <dt>Asiakkaan kieli</dt>
+              <dt>{t('fields.language')}</dt>
               <dd>{languageName(item.lang)}</dd>
             </div>
             <div>
-              <dt>Käsittelijä</dt>
-              <dd>{item.assignee ?? 'ei vielä'}</dd>
+              <dt>{t('fields.assignee')}</dt>
+              <dd>{item.assignee ?? t('inbox.noAssignee')}</dd>
             </div>
             {showMunicipality ? (
               <div>
-                <dt>Kunta</dt>
+                <dt>{t('fields.municipality')}</dt>
                 <dd>{catalog.municipalityNames[item.municipality] ?? item.municipality}</dd>
               </div>
             ) : null}
           </dl>
           {item.notification === 'failed' ? (
             <p className="staff-warning">
-              <span aria-hidden="true">⚠ </span>Ilmoitussähköpostin lähetys epäonnistui: kukaan ei ehkä ole saanut tästä viestiä.
+              <span aria-hidden="true">⚠ </span>
+              {t('inbox.notificationFailed')}
             </p>
           ) : null}
         </li>

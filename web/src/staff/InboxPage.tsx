@@ -6,6 +6,7 @@ import { InboxFiltersForm } from './InboxFiltersForm.js';
 import { InboxList } from './InboxList.js';
 import { ReferenceSearch } from './ReferenceSearch.js';
 import { errorText, isSignedOut, LoadError, StaffHeading, StaffLoading, useSession } from './staff-ui.js';
+import { t } from './texts.js';
 import { useInbox, type InboxState } from './use-inbox.js';
 
 export const PAGE_SIZE = 25;
@@ -18,9 +19,8 @@ export const inboxHref = () => lastInbox;
 
 function countText(state: InboxState & { status: 'ready' }, filtered: boolean): string {
   const n = state.items.length;
-  if (n === 0) return filtered ? 'Rajauksia vastaavia lomakkeita ei löytynyt.' : 'Ei saapuneita lomakkeita.';
-  if (state.cursor) return `Näytetään ${n} uusinta lomaketta. Lisää on ladattavissa.`;
-  return n === 1 ? '1 lomake.' : `${n} lomaketta.`;
+  if (n === 0) return filtered ? t('inbox.noneFiltered') : t('inbox.none');
+  return t(state.cursor ? 'inbox.newest' : 'inbox.count', { count: n });
 }
 
 /** `/staff`: the submissions of the member's municipalities, newest first, with search, filters and export. */
@@ -44,24 +44,27 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
 
   return (
     <>
-      <StaffHeading>Saapuneet lomakkeet</StaffHeading>
-      <p className="lead">
-        {single ? `${single}: asukkaiden lähettämät lomakkeet, uusin ensin.` : 'Asukkaiden lähettämät lomakkeet, uusin ensin.'}
-      </p>
+      <StaffHeading>{t('inbox.heading')}</StaffHeading>
+      <p className="lead">{single ? t('inbox.leadOf', { municipality: single }) : t('inbox.lead')}</p>
       <ReferenceSearch />
       <InboxFiltersForm filters={filters} me={me} catalog={catalog} onApply={(f) => navigate(`/staff${filtersToSearch(f)}`)} />
 
       <section className="staff-results" aria-labelledby="staff-results-heading">
         <div className="staff-results__header">
-          <h2 id="staff-results-heading">Lomakkeet</h2>
+          <h2 id="staff-results-heading">{t('inbox.results')}</h2>
           <p className="staff-export">
             <a href={csvHref(filters, me)} download>
-              Lataa CSV-tiedostona
+              {t('inbox.csv')}
             </a>
             <span className="hint">
-              {csvHasAnswers(filters, me)
-                ? ' (vastaukset mukana)'
-                : ` (ilman vastauksia; valitse ${me.municipalities.length > 1 ? 'kunta ja lomake' : 'lomake'}, niin vastaukset tulevat mukaan)`}
+              {' '}
+              {t(
+                csvHasAnswers(filters, me)
+                  ? 'inbox.csvWithAnswers'
+                  : me.municipalities.length > 1
+                    ? 'inbox.csvChooseMunicipalityAndForm'
+                    : 'inbox.csvChooseForm',
+              )}
             </span>
           </p>
         </div>
@@ -90,7 +93,7 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
                 aria-disabled={state.more === 'loading' || undefined}
                 onClick={() => void loadMore().then((index) => index !== undefined && setFocus({ query, index }))}
               >
-                {state.more === 'loading' ? 'Ladataan…' : 'Lataa lisää'}
+                {state.more === 'loading' ? t('app.loading') : t('inbox.loadMore')}
               </button>
             ) : null}
           </>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { navigate } from '../router.js';
 import { formatReference } from '../../../schemas/src/reference.js';
 import { submissionPath } from './staff-routes.js';
+import { t } from './texts.js';
 
 /** Goes straight to a submission by its reference, typed in any case, with or without spaces and dashes. */
 export function ReferenceSearch() {
@@ -13,7 +14,7 @@ export function ReferenceSearch() {
     const typed = input.current?.value ?? '';
     const reference = formatReference(typed);
     if (!reference) {
-      setError(typed.trim() ? 'Tunnus ei ole oikean muotoinen. Se on muotoa HEI-7KQ4-M2X9.' : 'Kirjoita asiointitunnus.');
+      setError(typed.trim() ? t('search.malformed') : t('search.empty'));
       input.current?.focus();
       return;
     }
@@ -24,13 +25,13 @@ export function ReferenceSearch() {
   return (
     <form role="search" className="staff-search" noValidate onSubmit={submit}>
       <div className={`staff-field${error ? ' staff-field--error' : ''}`}>
-        <label htmlFor="staff-reference">Hae asiointitunnuksella</label>
+        <label htmlFor="staff-reference">{t('search.label')}</label>
         <p id="staff-reference-hint" className="hint">
-          Esimerkiksi HEI-7KQ4-M2X9. Kirjainkoolla ja väleillä ei ole väliä.
+          {t('search.hint')}
         </p>
         {error ? (
           <p id="staff-reference-error" className="staff-field__error">
-            <span className="visually-hidden">Virhe: </span>
+            <span className="visually-hidden">{t('app.error')} </span>
             {error}
           </p>
         ) : null}
@@ -46,7 +47,7 @@ export function ReferenceSearch() {
             aria-describedby={error ? 'staff-reference-hint staff-reference-error' : 'staff-reference-hint'}
           />
           <button type="submit" className="button">
-            Hae
+            {t('search.button')}
           </button>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { hasStatus, requestSignInLink } from './staff-api.js';
 import { isEmailAddress } from '../../../schemas/src/email.js';
 import { errorText, StaffHeading } from './staff-ui.js';
+import { t } from './texts.js';
 
 type Step = { step: 'ask'; error?: string } | { step: 'sending' } | { step: 'sent' };
 
@@ -15,7 +16,7 @@ export function SignInPage({ notice }: { notice?: string }) {
     if (state.step === 'sending') return;
     const email = input.current?.value.trim() ?? '';
     if (!isEmailAddress(email)) {
-      setState({ step: 'ask', error: 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.' });
+      setState({ step: 'ask', error: t('signIn.badEmail') });
       input.current?.focus();
       return;
     }
@@ -25,7 +26,7 @@ export function SignInPage({ notice }: { notice?: string }) {
       await requestSignInLink(email, window.location.pathname);
       setState({ step: 'sent' });
     } catch (e) {
-      const error = hasStatus(e, 400) ? 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.' : errorText(e);
+      const error = hasStatus(e, 400) ? t('signIn.badEmail') : errorText(e);
       setState({ step: 'ask', error });
       input.current?.focus();
     }
@@ -34,11 +35,11 @@ export function SignInPage({ notice }: { notice?: string }) {
   if (state.step === 'sent') {
     return (
       <>
-        <StaffHeading focus>Tarkista sähköpostisi</StaffHeading>
-        <p>Jos osoitteella on käyttäjätunnus, lähetimme siihen kirjautumislinkin. Linkki toimii kerran ja 15 minuutin ajan.</p>
-        <p>Avaa linkki tällä laitteella ja paina sivun painiketta Kirjaudu sisään.</p>
+        <StaffHeading focus>{t('signIn.sentHeading')}</StaffHeading>
+        <p>{t('signIn.sent')}</p>
+        <p>{t('signIn.openHere')}</p>
         <button type="button" className="button button--secondary" onClick={() => setState({ step: 'ask' })}>
-          Pyydä uusi linkki
+          {t('signIn.again')}
         </button>
       </>
     );
@@ -47,19 +48,19 @@ export function SignInPage({ notice }: { notice?: string }) {
   const error = state.step === 'ask' ? state.error : undefined;
   return (
     <>
-      <StaffHeading focus={Boolean(notice)}>Kirjaudu sisään</StaffHeading>
+      <StaffHeading focus={Boolean(notice)}>{t('signIn.heading')}</StaffHeading>
       {notice ? (
         <div className="notice" role="status">
           <p>{notice}</p>
         </div>
       ) : null}
-      <p>Henkilöstön sivut. Saat kirjautumislinkin sähköpostiisi; salasanaa ei tarvita.</p>
+      <p>{t('signIn.intro')}</p>
       <form className="staff-form" noValidate onSubmit={submit}>
         <div className={`staff-field${error ? ' staff-field--error' : ''}`}>
-          <label htmlFor="staff-email">Sähköpostiosoite</label>
+          <label htmlFor="staff-email">{t('signIn.email')}</label>
           {error ? (
             <p id="staff-email-error" className="staff-field__error">
-              <span className="visually-hidden">Virhe: </span>
+              <span className="visually-hidden">{t('app.error')} </span>
               {error}
             </p>
           ) : null}
@@ -75,7 +76,7 @@ export function SignInPage({ notice }: { notice?: string }) {
           />
         </div>
         <button type="submit" className="button" aria-disabled={state.step === 'sending' || undefined}>
-          {state.step === 'sending' ? 'Lähetetään…' : 'Lähetä kirjautumislinkki'}
+          {state.step === 'sending' ? t('signIn.sending') : t('signIn.send')}
         </button>
       </form>
     </>

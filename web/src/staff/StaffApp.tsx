@@ -7,7 +7,7 @@ import { fetchMe, hasStatus, signOut, type Member } from './staff-api.js';
 import { ADMIN_PATH, parseStaffPath } from './staff-routes.js';
 import { errorText, LoadError, SessionContext, StaffHeading, StaffLoading, type StaffSession } from './staff-ui.js';
 import { SubmissionPage } from './SubmissionPage.js';
-import { APP_NAME } from './texts.js';
+import { t } from './texts.js';
 import { useCatalog } from './use-catalog.js';
 import './staff.css';
 
@@ -27,9 +27,9 @@ function SignedIn({ path, me }: { path: string; me: Member }) {
     default:
       return (
         <>
-          <StaffHeading>Sivua ei löytynyt</StaffHeading>
+          <StaffHeading>{t('app.notFound')}</StaffHeading>
           <p>
-            <a href="/staff">Saapuneet lomakkeet</a>
+            <a href="/staff">{t('inbox.heading')}</a>
           </p>
         </>
       );
@@ -59,7 +59,7 @@ export function StaffApp() {
     };
   }, [attempt]);
 
-  const sessionEnded = useCallback(() => setSession({ status: 'out', notice: 'Istuntosi on päättynyt. Kirjaudu uudelleen.' }), []);
+  const sessionEnded = useCallback(() => setSession({ status: 'out', notice: t('session.ended') }), []);
   const context = useMemo<StaffSession | null>(
     () => (session.status === 'in' ? { me: session.me, sessionEnded } : null),
     [session, sessionEnded],
@@ -69,33 +69,33 @@ export function StaffApp() {
     setSignOutError(undefined);
     try {
       await signOut();
-      setSession({ status: 'out', notice: 'Olet kirjautunut ulos.' });
+      setSession({ status: 'out', notice: t('session.signedOut') });
     } catch (e) {
-      setSignOutError(`Uloskirjautuminen ei onnistunut. ${errorText(e)}`);
+      setSignOutError(t('session.signOutFailed', { reason: errorText(e) }));
     }
   }
 
   return (
     <>
       <a className="skip-link" href="#main">
-        Siirry sisältöön
+        {t('app.skipToContent')}
       </a>
       <header className="site-header staff-header">
         <div className="staff-header__inner">
           <a className="brand" href="/staff">
-            {APP_NAME}
-            <span className="staff-header__area">henkilöstö</span>
+            {t('app.name')}
+            <span className="staff-header__area">{t('app.area')}</span>
           </a>
           {context ? (
             <div className="staff-header__user">
               {context.me.role === 'admin' ? (
                 <a className="staff-header__link" href={ADMIN_PATH} aria-current={path === ADMIN_PATH ? 'page' : undefined}>
-                  Ylläpito
+                  {t('app.adminLink')}
                 </a>
               ) : null}
               <span className="staff-header__name">{context.me.name}</span>
               <button type="button" className="staff-signout" onClick={() => void leave()}>
-                Kirjaudu ulos
+                {t('session.signOut')}
               </button>
             </div>
           ) : null}
@@ -110,7 +110,7 @@ export function StaffApp() {
         {session.status === 'checking' ? <StaffLoading /> : null}
         {session.status === 'failed' ? (
           <>
-            <StaffHeading>Henkilöstön sivut</StaffHeading>
+            <StaffHeading>{t('app.staffPages')}</StaffHeading>
             <LoadError error={session.error} onRetry={() => setAttempt((n) => n + 1)} />
           </>
         ) : null}

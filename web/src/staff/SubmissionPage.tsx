@@ -7,7 +7,7 @@ import { HistoryList } from './HistoryList.js';
 import { inboxHref } from './InboxPage.js';
 import { hasStatus, type SubmissionDetail } from './staff-api.js';
 import { isSignedOut, LoadError, StaffHeading, StaffLoading, StatusBadge, useSession } from './staff-ui.js';
-import { NOTIFICATION_LABELS } from './texts.js';
+import { staff, t } from './texts.js';
 import { TriagePanel } from './TriagePanel.js';
 import { useSubmission } from './use-submission.js';
 
@@ -15,7 +15,8 @@ function BackLink() {
   return (
     <p className="staff-back">
       <a href={inboxHref()}>
-        <span aria-hidden="true">←</span>Takaisin saapuneisiin
+        <span aria-hidden="true">←</span>
+        {t('submission.back')}
       </a>
     </p>
   );
@@ -26,47 +27,47 @@ function Facts({ detail, catalog }: { detail: SubmissionDetail; catalog: StaffCa
   return (
     <dl className="staff-facts">
       <div>
-        <dt>Lomake</dt>
+        <dt>{t('fields.form')}</dt>
         <dd>
-          {detail.formTitle} <span className="muted">(versio {detail.formVersion})</span>
+          {detail.formTitle} <span className="muted">{t('submission.formVersion', { version: detail.formVersion })}</span>
         </dd>
       </div>
       <div>
-        <dt>Kunta</dt>
+        <dt>{t('fields.municipality')}</dt>
         <dd>{catalog.municipalityNames[detail.municipality] ?? detail.municipality}</dd>
       </div>
       <div>
-        <dt>Saapui</dt>
+        <dt>{t('fields.received')}</dt>
         <dd>
           <time dateTime={detail.submittedAt}>{formatTime(detail.submittedAt)}</time>
         </dd>
       </div>
       <div>
-        <dt>Asiakkaan kieli</dt>
+        <dt>{t('fields.language')}</dt>
         <dd>{languageName(detail.lang)}</dd>
       </div>
       <div>
-        <dt>Tila</dt>
+        <dt>{t('fields.status')}</dt>
         <dd>
           <StatusBadge status={detail.status} />
         </dd>
       </div>
       <div>
-        <dt>Ilmoitus henkilöstölle</dt>
+        <dt>{t('fields.notification')}</dt>
         <dd>
           {notification.state === 'failed' ? (
             <span className="staff-warning">
               <span aria-hidden="true">⚠ </span>
-              {NOTIFICATION_LABELS.failed} ({notification.attempts} yritystä)
+              {t('notification.failed')} {t('notification.attempts', { count: notification.attempts })}
             </span>
           ) : (
-            NOTIFICATION_LABELS[notification.state]
+            t(`notification.${notification.state}`)
           )}
         </dd>
       </div>
       <div>
-        <dt>Suostumusteksti</dt>
-        <dd>versio {detail.consentVersion}</dd>
+        <dt>{t('fields.consent')}</dt>
+        <dd>{t('submission.version', { version: detail.consentVersion })}</dd>
       </div>
     </dl>
   );
@@ -82,13 +83,15 @@ export function SubmissionPage({ reference, catalog }: { reference: string; cata
   }, [failed, sessionEnded]);
 
   if (hasStatus(failed, 404)) {
+    const [before, after] = staff.around('submission.notFoundText', 'reference');
     return (
       <>
         <BackLink />
-        <StaffHeading>Lomaketta ei löytynyt</StaffHeading>
+        <StaffHeading>{t('submission.notFound')}</StaffHeading>
         <p>
-          Tunnuksella <span className="staff-ref">{reference}</span> ei löytynyt lomaketta, tai se kuuluu kunnalle, jonka lomakkeisiin
-          sinulla ei ole pääsyä. Tarkista tunnus.
+          {before}
+          <span className="staff-ref">{reference}</span>
+          {after}
         </p>
       </>
     );
@@ -106,19 +109,16 @@ export function SubmissionPage({ reference, catalog }: { reference: string; cata
           <Facts detail={state.detail} catalog={catalog} />
           <div className="staff-detail">
             <section className="staff-detail__answers" aria-labelledby="answers-heading">
-              <h2 id="answers-heading">Vastaukset</h2>
+              <h2 id="answers-heading">{t('submission.answers')}</h2>
               {state.detail.lang !== 'fi' ? (
-                <p className="hint">
-                  Kysymykset suomeksi; asiakkaan näkemä kysymys ({languageName(state.detail.lang)}) on niiden vieressä. Vapaat tekstit ovat
-                  sellaisinaan.
-                </p>
+                <p className="hint">{t('submission.answersHint', { language: languageName(state.detail.lang) })}</p>
               ) : null}
               <AnswerList answers={state.detail.answers} lang={state.detail.lang} />
             </section>
             <div className="staff-detail__side">
               <TriagePanel detail={state.detail} change={change} />
               <section className="staff-panel" aria-labelledby="history-heading">
-                <h2 id="history-heading">Historia</h2>
+                <h2 id="history-heading">{t('submission.history')}</h2>
                 <HistoryList history={state.detail.history} />
               </section>
               {me.role === 'admin' ? <AuditSection reference={reference} version={state.detail.version} /> : null}

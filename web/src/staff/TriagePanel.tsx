@@ -3,6 +3,7 @@ import { MAX_NOTE_LENGTH } from '../../../schemas/src/staff-contract.js';
 import { statusLabel } from './format.js';
 import { STATUSES, type Status, type SubmissionDetail, type SubmissionPatch } from './staff-api.js';
 import { errorText, isSignedOut, useSession } from './staff-ui.js';
+import { t } from './texts.js';
 import type { ChangeOutcome } from './use-submission.js';
 
 interface Props {
@@ -11,9 +12,6 @@ interface Props {
 }
 
 type Message = { kind: 'ok' | 'error'; text: string };
-
-const CONFLICT =
-  'Joku muu muutti tätä lomaketta sillä välin, joten muutostasi ei tallennettu. Näet nyt uusimmat tiedot: tarkista ne ja tee muutos uudelleen.';
 
 /** Status, assignee and internal notes; every change carries the version it was decided on. */
 export function TriagePanel({ detail, change }: Props) {
@@ -40,8 +38,8 @@ export function TriagePanel({ detail, change }: Props) {
       return true;
     }
     if (outcome.kind === 'failed' && isSignedOut(outcome.error)) sessionEnded();
-    const text = outcome.kind === 'conflict' ? CONFLICT : `Muutosta ei tallennettu. ${errorText(outcome.error)}`;
-    setMessage({ kind: 'error', text: patch.note ? `${text} Muistiinpanosi on yhä tekstikentässä.` : text });
+    const text = outcome.kind === 'conflict' ? t('triage.conflict') : t('triage.notSaved', { reason: errorText(outcome.error) });
+    setMessage({ kind: 'error', text: patch.note ? `${text} ${t('triage.noteKept')}` : text });
     // Errors are announced by role="alert"; focus goes there too so keyboard users find the reloaded state.
     requestAnimationFrame(() => alert.current?.focus());
     return false;
@@ -50,32 +48,32 @@ export function TriagePanel({ detail, change }: Props) {
   function saveStatus(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (status === detail.status) {
-      setMessage({ kind: 'ok', text: `Tila on jo ${statusLabel(status)}.` });
+      setMessage({ kind: 'ok', text: t('triage.statusAlready', { status: statusLabel(status) }) });
       return;
     }
-    void run({ status }, `Tila tallennettu: ${statusLabel(status)}.`);
+    void run({ status }, t('triage.statusSaved', { status: statusLabel(status) }));
   }
 
   function addNote(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = note.trim();
     if (!text) {
-      setNoteError('Kirjoita muistiinpano ennen tallentamista.');
+      setNoteError(t('triage.noteEmpty'));
       document.getElementById('triage-note')?.focus();
       return;
     }
     setNoteError(undefined);
-    void run({ note: text }, 'Muistiinpano lisätty historiaan.').then((ok) => ok && setNote(''));
+    void run({ note: text }, t('triage.noteSaved')).then((ok) => ok && setNote(''));
   }
 
   const mine = detail.assignee === me.email;
   const claim = () =>
-    void run({ assignee: me.email, ...(detail.status === 'new' ? { status: 'in_progress' as const } : {}) }, 'Otit lomakkeen käsittelyyn.');
-  const release = () => void run({ assignee: null }, 'Luovuit käsittelystä; lomakkeella ei ole nyt käsittelijää.');
+    void run({ assignee: me.email, ...(detail.status === 'new' ? { status: 'in_progress' as const } : {}) }, t('triage.claimed'));
+  const release = () => void run({ assignee: null }, t('triage.released'));
 
   return (
     <section className="staff-panel" aria-labelledby="triage-heading">
-      <h2 id="triage-heading">Käsittely</h2>
+      <h2 id="triage-heading">{t('triage.heading')}</h2>
       <div ref={alert} tabIndex={-1} role="alert" className={message?.kind === 'error' ? 'notice notice--error' : undefined}>
         {message?.kind === 'error' ? <p>{message.text}</p> : null}
       </div>
@@ -85,23 +83,23 @@ export function TriagePanel({ detail, change }: Props) {
 
       <div className="staff-assignee">
         <p>
-          <span className="staff-assignee__label">Käsittelijä: </span>
-          {detail.assignee ? (mine ? `sinä (${detail.assignee})` : detail.assignee) : 'ei vielä ketään'}
+          <span className="staff-assignee__label">{t('triage.assignee')} </span>
+          {detail.assignee ? (mine ? t('triage.you', { email: detail.assignee }) : detail.assignee) : t('triage.nobody')}
         </p>
         {mine ? (
           <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={release}>
-            Luovu käsittelystä
+            {t('triage.release')}
           </button>
         ) : (
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={claim}>
-            Ota käsittelyyn
+            {t('actions.claim')}
           </button>
         )}
       </div>
 
       <form className="staff-form" onSubmit={saveStatus}>
         <div className="staff-field">
-          <label htmlFor="triage-status">Tila</label>
+          <label htmlFor="triage-status">{t('fields.status')}</label>
           <div className="staff-search__row">
             <select id="triage-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
               {STATUSES.map((s) => (
@@ -111,7 +109,7 @@ export function TriagePanel({ detail, change }: Props) {
               ))}
             </select>
             <button type="submit" className="button" aria-disabled={busy || undefined}>
-              Tallenna tila
+              {t('triage.saveStatus')}
             </button>
           </div>
         </div>
@@ -119,13 +117,13 @@ export function TriagePanel({ detail, change }: Props) {
 
       <form className="staff-form" noValidate onSubmit={addNote}>
         <div className={`staff-field${noteError ? ' staff-field--error' : ''}`}>
-          <label htmlFor="triage-note">Sisäinen muistiinpano</label>
+          <label htmlFor="triage-note">{t('triage.note')}</label>
           <p id="triage-note-hint" className="hint">
-            Näkyy vain henkilöstölle, ei asiakkaalle. Enintään 2000 merkkiä.
+            {t('triage.noteHint', { max: MAX_NOTE_LENGTH })}
           </p>
           {noteError ? (
             <p id="triage-note-error" className="staff-field__error">
-              <span className="visually-hidden">Virhe: </span>
+              <span className="visually-hidden">{t('app.error')} </span>
               {noteError}
             </p>
           ) : null}
@@ -140,7 +138,7 @@ export function TriagePanel({ detail, change }: Props) {
           />
         </div>
         <button type="submit" className="button" aria-disabled={busy || undefined}>
-          Lisää muistiinpano
+          {t('triage.addNote')}
         </button>
       </form>
     </section>

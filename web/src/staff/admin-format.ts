@@ -1,13 +1,14 @@
 import { LANGUAGES } from '../../../schemas/src/languages.js';
-import type { AuditEntry, FormLanguages } from './staff-api.js';
+import type { AuditEntry, FormLanguages, HistoryEntry } from './staff-api.js';
+import { t } from './texts.js';
 
 /** A language of a form as admins see it: offered and reviewed by a native speaker, offered unreviewed, or not offered. */
 export type ReviewState = 'reviewed' | 'unreviewed' | 'notOffered';
 
 export const REVIEW_LABELS: Record<ReviewState, string> = {
-  reviewed: 'tarkistettu',
-  unreviewed: 'ei tarkistettu',
-  notOffered: 'ei tarjolla',
+  reviewed: t('admin.review.reviewed'),
+  unreviewed: t('admin.review.unreviewed'),
+  notOffered: t('admin.review.notOffered'),
 };
 
 /** The state of one language of a form; a language missing from the form's metadata is not offered. */
@@ -20,26 +21,20 @@ export function reviewState(form: Pick<FormLanguages, 'languages'>, lang: string
 /** The table's columns: the ten languages in their usual order. */
 export const LANGUAGE_COLUMNS = LANGUAGES;
 
-export const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
-  read: 'luki',
-  update: 'muutti',
-  export: 'vei CSV:nä',
-};
+const AUDIT_ACTIONS: readonly string[] = ['read', 'update', 'export'] satisfies AuditEntry['action'][];
 
 /** An audit action in Finnish; an unknown one as it came. */
-export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action as AuditEntry['action']] ?? action;
+export const auditActionLabel = (action: string) =>
+  AUDIT_ACTIONS.includes(action) ? t(`audit.actions.${action as AuditEntry['action']}`) : action;
 
-const CHANGE_NAMES: Record<string, string> = { status: 'tila', assign: 'käsittelijä', note: 'muistiinpano' };
+const CHANGES: readonly string[] = ['status', 'assign', 'note'] satisfies HistoryEntry['action'][];
+const changeName = (part: string) => (CHANGES.includes(part) ? t(`audit.changes.${part as HistoryEntry['action']}`) : part);
 
 /** An update's detail (`status,note`) in Finnish (`tila, muistiinpano`); other details as they came. */
 export function auditDetail(entry: Pick<AuditEntry, 'action' | 'detail'>): string | undefined {
   if (!entry.detail) return undefined;
   if (entry.action !== 'update') return entry.detail;
-  return entry.detail
-    .split(',')
-    .filter(Boolean)
-    .map((part) => CHANGE_NAMES[part] ?? part)
-    .join(', ');
+  return entry.detail.split(',').filter(Boolean).map(changeName).join(', ');
 }
 
 /** Audit entries newest first; entries of the same moment keep the order they were recorded in, reversed. */

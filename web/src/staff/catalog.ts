@@ -1,5 +1,5 @@
 import type { ServicesResponse } from '../api.js';
-import { FORM_TITLES } from './texts.js';
+import { t } from './texts.js';
 
 /** Names the staff pages show: form titles and municipality names in Finnish. */
 export interface StaffCatalog {
@@ -9,11 +9,14 @@ export interface StaffCatalog {
   municipalityNames: Record<string, string>;
 }
 
+/** The forms staff know by name before (or without) the forms lists; their titles are `forms.<id>` of the staff texts. */
+const KNOWN_FORMS = ['registration', 'guidance', 'hobby', 'orientation', 'feedback'] as const;
+
 /** What the pages show before (or without) the forms list: the known forms and municipality ids as names. */
 export function fallbackCatalog(municipalities: readonly string[]): StaffCatalog {
   return {
-    formIds: Object.keys(FORM_TITLES),
-    formTitles: { ...FORM_TITLES },
+    formIds: [...KNOWN_FORMS],
+    formTitles: Object.fromEntries(KNOWN_FORMS.map((id) => [id, t(`forms.${id}`)])),
     municipalityNames: Object.fromEntries(municipalities.map((m) => [m, m.charAt(0).toUpperCase() + m.slice(1)])),
   };
 }

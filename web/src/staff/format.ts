@@ -1,6 +1,5 @@
-import type { AnswerView, HistoryEntry, Status } from './staff-api.js';
-import { languageNameFi } from '../../../schemas/src/languages.js';
-import { STATUS_NAMES_FI } from '../../../schemas/src/statuses.js';
+import type { HistoryEntry } from './staff-api.js';
+import { staff, t } from './texts.js';
 
 // Staff work in Finland: Finnish formatting, Finnish time, whatever the computer's own settings are.
 const TIME = new Intl.DateTimeFormat('fi-FI', {
@@ -19,29 +18,26 @@ export function formatTime(iso: string): string {
 }
 
 /** A status in Finnish; an unknown one as it came. */
-export function statusLabel(status: string | null | undefined): string {
-  return status ? (STATUS_NAMES_FI[status as Status] ?? status) : '–';
-}
+export const statusLabel = (status: string | null | undefined): string => staff.status(status);
 
 /** A resident's language named in Finnish, e.g. "ukraina". */
-export function languageName(code: string): string {
-  return languageNameFi(code);
-}
+export const languageName = (code: string): string => staff.language(code);
 
 /** Who made a change: a staff email, or the mailbox an emailed action link was sent to. */
 export function actorName(by: string): string {
-  return by.startsWith('link:') ? `${by.slice('link:'.length)} (sähköpostin linkistä)` : by;
+  return by.startsWith('link:') ? t('history.byLink', { mailbox: by.slice('link:'.length) }) : by;
 }
 
 /** One history entry as a Finnish sentence; a note's own text is shown apart from this. */
 export function describeChange(entry: HistoryEntry): string {
   switch (entry.action) {
     case 'status':
-      return `Tila muutettu: ${statusLabel(entry.from)} → ${statusLabel(entry.to)}`;
+      return t('history.status', { from: statusLabel(entry.from), to: statusLabel(entry.to) });
     case 'assign':
-      return entry.to ? `Käsittelijäksi ${entry.to}` : `Käsittelijä poistettu${entry.from ? ` (${entry.from})` : ''}`;
+      if (entry.to) return t('history.assigned', { assignee: entry.to });
+      return entry.from ? t('history.unassignedFrom', { assignee: entry.from }) : t('history.unassigned');
     case 'note':
-      return 'Sisäinen muistiinpano';
+      return t('history.note');
     default:
       return String((entry as { action: unknown }).action);
   }

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useRef, type ReactNode } from 're
 import { hasNavigated } from '../router.js';
 import { statusLabel } from './format.js';
 import { hasStatus, StaffNetworkError, type Member, type Status } from './staff-api.js';
-import { APP_NAME } from './texts.js';
+import { t } from './texts.js';
 
 /** The signed-in member, and what to do when the server says the session has ended. */
 export interface StaffSession {
@@ -22,7 +22,7 @@ export function useSession(): StaffSession {
 export function StaffHeading({ children, focus = false }: { children: string; focus?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${children} – ${APP_NAME}`;
+    document.title = t('app.pageTitle', { page: children });
     if (focus || hasNavigated()) ref.current?.focus({ preventScroll: true });
   }, [children, focus]);
   return (
@@ -35,7 +35,7 @@ export function StaffHeading({ children, focus = false }: { children: string; fo
 export function StaffLoading() {
   return (
     <p className="loading" role="status">
-      Ladataan…
+      {t('app.loading')}
     </p>
   );
 }
@@ -47,10 +47,10 @@ export function StatusBadge({ status }: { status: Status }) {
 
 /** A Finnish sentence for a failed request. */
 export function errorText(error: unknown): string {
-  if (error instanceof StaffNetworkError) return 'Yhteys palvelimeen katkesi. Tarkista verkkoyhteys ja yritä uudelleen.';
-  if (hasStatus(error, 429)) return 'Liian monta pyyntöä lyhyessä ajassa. Odota hetki ja yritä uudelleen.';
-  if (hasStatus(error, 403)) return 'Sinulla ei ole oikeutta näihin tietoihin.';
-  return 'Jokin meni vikaan. Yritä hetken päästä uudelleen.';
+  if (error instanceof StaffNetworkError) return t('errors.network');
+  if (hasStatus(error, 429)) return t('errors.tooManyRequests');
+  if (hasStatus(error, 403)) return t('errors.forbidden');
+  return t('errors.unknown');
 }
 
 /** True for a 401: the session has ended (expired or signed out elsewhere). */
@@ -62,7 +62,7 @@ export function LoadError({ error, onRetry, children }: { error: unknown; onRetr
     <div className="notice notice--error" role="alert">
       <p>{errorText(error)}</p>
       <button type="button" className="button button--secondary" onClick={onRetry}>
-        Yritä uudelleen
+        {t('app.retry')}
       </button>
       {children}
     </div>

@@ -1,16 +1,20 @@
-/** Form titles for when the forms list cannot be fetched (the API's Finnish titles win when it can). */
-export const FORM_TITLES: Record<string, string> = {
-  registration: 'Asiakkaaksi ilmoittautuminen',
-  guidance: 'Ohjaus ja neuvonta',
-  hobby: 'Harrastukseen ilmoittautuminen',
-  orientation: 'Yhteiskuntaorientaatio',
-  feedback: 'Asiakaspalaute',
-};
+import type { Texts } from '../../../schemas/src/i18n.js';
+import { isLang } from '../../../schemas/src/languages.js';
+import { staffTexts } from '../../../schemas/src/staff-texts.js';
 
-export const NOTIFICATION_LABELS = {
-  pending: 'odottaa lähetystä',
-  sent: 'lähetetty',
-  failed: 'lähetys epäonnistui',
-} as const;
+// The staff texts (`schemas/texts/staff/<lang>.json`) are built into the staff chunk, which only staff load: the
+// resident pages never download them, and the staff pages need no second request before their first words.
+const files = import.meta.glob<Texts>('../../../schemas/texts/staff/*.json', { import: 'default', eager: true });
 
-export const APP_NAME = 'Koto-lomakkeet';
+/** The staff area's words, in Finnish, through i18next (`schemas/src/staff-texts.ts`). */
+export const staff = staffTexts({
+  staff: Object.fromEntries(
+    Object.entries(files).flatMap(([path, texts]) => {
+      const lang = path.replace(/^.*\/|\.json$/g, '');
+      return isLang(lang) ? [[lang, texts]] : [];
+    }),
+  ),
+});
+
+/** Looks up a staff text by its key (checked against fi.json by the type checker), filling `{{placeholders}}`. */
+export const t = staff.t;

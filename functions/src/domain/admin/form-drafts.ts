@@ -145,7 +145,7 @@ function asDefinition(formId: string, value: Record<string, unknown>): FormDefin
   const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
   for (const part of ['schema', 'uiSchema', 'meta', 'texts'])
     if (!isObject(value[part])) throw new InvalidRequest(`"definition.${part}" must be an object.`);
-  return { ...value, version: typeof value['version'] === 'number' ? value['version'] : 0 } as FormDefinition;
+  return value as unknown as FormDefinition;
 }
 
 /** Publishes the draft as the next version; `LintFailed` (422) with nothing published when it has errors. */

@@ -1,12 +1,13 @@
 import { lintForm, type FormDefinition, type FormProblem } from '../../../../schemas/src/index.js';
 
 /**
- * The lint of a definition an admin sent, as problems the workbench can place. A definition is untrusted input: one
- * the lint cannot even read is reported as a problem, never a 500.
+ * The lint of a definition an admin sent or a file brought in, against the current version (for continuity
+ * warnings). The lint reads any parsed JSON; should it still throw on something unforeseen, that is reported as a
+ * problem of the definition, never a 500.
  */
-export function lintDefinition(definition: FormDefinition, _current?: FormDefinition): FormProblem[] {
+export function lintDefinition(definition: FormDefinition, current?: FormDefinition): FormProblem[] {
   try {
-    return lintForm(definition).map((message) => ({ path: '', severity: 'error' as const, code: 'lint', message }));
+    return lintForm(definition, current ? { current } : {});
   } catch (error) {
     return [
       { path: '', severity: 'error', code: 'definition_shape', message: `The definition cannot be read: ${(error as Error).message}` },

@@ -8,7 +8,7 @@ import type { FormDefinition } from '../../../../schemas/src/index.js';
 export function newFormTemplate(formId: string): FormDefinition {
   return {
     id: formId,
-    version: 0,
+    version: 1,
     schema: {
       type: 'object',
       additionalProperties: false,

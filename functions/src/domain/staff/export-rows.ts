@@ -1,3 +1,4 @@
+import type { StaffKey, StaffTexts } from '../../../../schemas/src/staff-texts.js';
 import { answerViews } from './submission-detail.js';
 import { answerWords } from '../form-registry.js';
 import type { StaffMember } from './staff-member.js';
@@ -5,14 +6,23 @@ import { inboxQuery, type InboxFilters } from './inbox.js';
 import type { ReadDeps } from './read-submission.js';
 
 const MAX_ROWS = 5000;
-const COLUMNS = ['Asiointitunnus', 'Lomake', 'Kunta', 'Tila', 'Kieli', 'Vastaanotettu', 'Käsittelijä'];
+/** The columns every export has, named by the staff texts; the values stay as stored (codes and ISO times). */
+const COLUMNS: StaffKey[] = [
+  'fields.reference',
+  'fields.form',
+  'fields.municipality',
+  'fields.status',
+  'fields.lang',
+  'fields.receivedAt',
+  'fields.assignee',
+];
 
 /**
  * Rows of a filtered inbox for export. With a form filter the answers come too, one column per question under
  * its Finnish label, and each exported submission's read is audited.
  */
 export async function exportRows(
-  deps: ReadDeps,
+  deps: ReadDeps & { staffTexts: StaffTexts },
   member: StaffMember,
   filters: InboxFilters,
 ): Promise<{ header: string[]; rows: string[][] }> {
@@ -28,7 +38,7 @@ export async function exportRows(
   const withAnswers = Boolean(filters.form && filters.municipality);
   const form = withAnswers ? deps.registry.catalog.currentForm(filters.municipality!, filters.form!) : undefined;
   const answerFields = form ? Object.keys(form.schema.properties ?? {}) : [];
-  const header = [...COLUMNS, ...answerFields.map((f) => form!.texts.fi?.fields[f]?.label ?? f)];
+  const header = [...COLUMNS.map((key) => deps.staffTexts.t(key)), ...answerFields.map((f) => form!.texts.fi?.fields[f]?.label ?? f)];
   const rows: string[][] = [];
   for (const s of submissions.slice(0, MAX_ROWS)) {
     const base = [s.reference, s.formId, s.municipality, s.status, s.lang, s.submittedAt, s.assignee ?? ''];

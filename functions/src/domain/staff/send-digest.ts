@@ -2,7 +2,7 @@ import type { FormRegistry } from '../form-registry.js';
 import type { Mailer } from '../mailer.js';
 import type { Clock, SubmissionStore } from '../ports.js';
 import { formsRoutedTo, routedMailboxes } from '../routing.js';
-import { STATUS_NAMES_FI } from '../../../../schemas/src/statuses.js';
+import type { StaffKey, StaffTexts } from '../../../../schemas/src/staff-texts.js';
 import { daysBetween } from '../epoch.js';
 import { publicLink } from '../public-link.js';
 import type { Submission, SubmissionStatus } from '../submission.js';
@@ -13,14 +13,15 @@ export interface DigestDeps {
   mailer: Mailer;
   clock: Clock;
   mail: { from: string; publicUrl: string };
+  staffTexts: StaffTexts;
 }
 
 const OPEN: SubmissionStatus[] = ['new', 'in_progress', 'waiting_resident'];
-const BUCKETS = [
-  { label: 'alle 1 vrk', maxDays: 1 },
-  { label: '1–3 vrk', maxDays: 3 },
-  { label: '3–7 vrk', maxDays: 7 },
-  { label: 'yli 7 vrk', maxDays: Infinity },
+const BUCKETS: { label: StaffKey; maxDays: number }[] = [
+  { label: 'digest.ages.day', maxDays: 1 },
+  { label: 'digest.ages.days3', maxDays: 3 },
+  { label: 'digest.ages.week', maxDays: 7 },
+  { label: 'digest.ages.older', maxDays: Infinity },
 ];
 
 async function openSubmissions(store: SubmissionStore, municipality: string, now: Date): Promise<Submission[]> {
@@ -39,6 +40,8 @@ async function openSubmissions(store: SubmissionStore, municipality: string, now
 /** The daily digest: per mailbox, open submissions of its forms counted by age and status; nothing personal. */
 export async function sendDigest(deps: DigestDeps): Promise<number> {
   const now = deps.clock.now();
+  const staff = deps.staffTexts;
+  const { t } = staff;
   let sent = 0;
   for (const municipality of deps.registry.catalog.municipalities()) {
     const open = await openSubmissions(deps.store, municipality.id, now);
@@ -56,21 +59,25 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
             const days = daysBetween(new Date(s.submittedAt), now);
             return days >= min && days < b.maxDays;
           }).length;
-          return `${b.label}: ${n}`;
+          return `${t(b.label)}: ${n}`;
         });
-        const statuses = OPEN.map((st) => `${STATUS_NAMES_FI[st]}: ${ofForm.filter((s) => s.status === st).length}`);
-        return [`${title} (${ofForm.length} avointa)`, `  iän mukaan – ${ages.join(', ')}`, `  tilan mukaan – ${statuses.join(', ')}`];
+        const statuses = OPEN.map((st) => `${staff.status(st)}: ${ofForm.filter((s) => s.status === st).length}`);
+        return [
+          t('digest.form', { form: title, open: ofForm.length }),
+          `  ${t('digest.byAge', { counts: ages.join(', ') })}`,
+          `  ${t('digest.byStatus', { counts: statuses.join(', ') })}`,
+        ];
       });
       await deps.mailer.send({
         from: deps.mail.from,
         to: [mailbox],
-        subject: `Koto-lomakkeet: ${mine.length} avointa – ${municipality.name} – päivän kooste`,
+        subject: t('digest.subject', { open: mine.length, municipality: municipality.name }),
         text: [
-          `Avoimet lomakkeet, ${municipality.name}:`,
+          t('digest.intro', { municipality: municipality.name }),
           '',
           ...lines,
           '',
-          `Saapuneet: ${publicLink(deps.mail.publicUrl, '/staff')}`,
+          t('digest.inbox', { link: publicLink(deps.mail.publicUrl, '/staff') }),
         ].join('\n'),
       });
       sent++;

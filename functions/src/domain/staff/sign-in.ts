@@ -1,3 +1,4 @@
+import type { StaffTexts } from '../../../../schemas/src/staff-texts.js';
 import type { Mailer } from '../mailer.js';
 import type { AuthStore, Clock, Crypto, StaffDirectory } from '../ports.js';
 import { Unauthorized } from '../errors.js';
@@ -13,6 +14,8 @@ export interface AuthDeps {
   clock: Clock;
   crypto: Crypto;
   mail: { from: string; publicUrl: string };
+  /** The staff's own words: the sign-in mail. */
+  staffTexts: StaffTexts;
   /** Structured log line; never given an address or a token. */
   log: (event: Record<string, unknown>) => void;
 }
@@ -42,19 +45,20 @@ export async function requestSignIn(deps: AuthDeps, email: string, next?: string
 }
 
 function sendLink(deps: AuthDeps, member: StaffMember, link: string) {
+  const { t } = deps.staffTexts;
   return deps.mailer.send({
     from: deps.mail.from,
     to: [member.email],
-    subject: 'Kirjautumislinkki – Koto-lomakkeet / Sign-in link',
+    subject: t('signIn.mail.subject'),
     text: [
-      `Hei ${member.name},`,
+      t('signIn.mail.greeting', { name: member.name }),
       '',
-      `kirjaudu Koto-lomakkeisiin tästä linkistä. Linkki toimii kerran ja ${LOGIN_TOKEN_MINUTES} minuutin ajan:`,
+      t('signIn.mail.link', { minutes: LOGIN_TOKEN_MINUTES }),
       link,
       '',
-      `Sign in to Koto Forms with this link. It works once, for ${LOGIN_TOKEN_MINUTES} minutes.`,
+      t('signIn.mail.linkEnglish', { minutes: LOGIN_TOKEN_MINUTES }),
       '',
-      'Jos et pyytänyt linkkiä, voit jättää tämän viestin huomiotta.',
+      t('signIn.mail.notAsked'),
     ].join('\n'),
   });
 }
