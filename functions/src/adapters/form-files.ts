@@ -49,14 +49,20 @@ function readFormDir(dir: string, name: string): { form: FormDefinition; problem
   return { form, problems };
 }
 
-/** Every form under `<root>/forms`, by folder name; throws naming every problem of the files' shape. */
-export function readFormsDir(root: string): FormDefinition[] {
+/** Every form under `<root>/forms`, by folder name, each with the problems of its files' shape (lines). */
+export function readFormFolders(root: string): { form: FormDefinition; problems: string[] }[] {
   const formsDir = join(root, 'forms');
   if (!existsSync(formsDir)) throw new Error(`${formsDir} does not exist: give a folder in the schemas/ layout (forms/<id>/form.json)`);
-  const read = readdirSync(formsDir)
+  return readdirSync(formsDir)
     .filter((name) => existsSync(join(formsDir, name, 'form.json')))
     .sort()
     .map((name) => readFormDir(join(formsDir, name), name));
+}
+
+/** Every form under `<root>/forms`; throws naming every problem of the files' shape. */
+export function readFormsDir(root: string): FormDefinition[] {
+  const formsDir = join(root, 'forms');
+  const read = readFormFolders(root);
   const shape = read.flatMap((r) => r.problems);
   if (shape.length) throw new Error(`Form definitions in ${formsDir} have problems:\n${shape.join('\n')}`);
   return read.map((r) => r.form);

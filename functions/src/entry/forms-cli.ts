@@ -7,7 +7,7 @@ import { DynamoFormStore } from '../adapters/dynamo/dynamo-form-store.js';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { createDocumentClient, createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
 import { readCatalog } from '../adapters/file-catalog.js';
-import { readFormsDir, writeFormDir } from '../adapters/form-files.js';
+import { readFormFolders, writeFormDir } from '../adapters/form-files.js';
 import { importForms } from '../domain/admin/form-import.js';
 import { lintDefinition } from '../domain/admin/form-lint.js';
 import { FormRegistry } from '../domain/form-registry.js';
@@ -41,7 +41,12 @@ export async function runFormsCommand(args: readonly string[], deps: FormsComman
   if (command === 'lint') {
     const lines: string[] = [];
     let errors = 0;
-    for (const form of readFormsDir(dir)) {
+    for (const { form, problems: layout } of readFormFolders(dir)) {
+      if (layout.length) {
+        errors += layout.length;
+        lines.push(`${form.id}: ${layout.length} problem(s)`, ...layout.map((line) => `  error ${line}`));
+        continue;
+      }
       const problems = lintDefinition(form);
       errors += problems.filter((p) => p.severity === 'error').length;
       lines.push(
@@ -61,12 +66,19 @@ export async function runFormsCommand(args: readonly string[], deps: FormsComman
     }
     return { lines, code: 0 };
   }
+  // A form whose files are malformed is refused here; the others go through the lint into the store.
+  const folders = readFormFolders(dir);
+  const malformed = folders.filter((f) => f.problems.length > 0);
   const outcomes = await importForms(
     { registry, audit, clock: deps.clock ?? systemClock },
-    readFormsDir(dir),
+    folders.filter((f) => f.problems.length === 0).map((f) => f.form),
     deps.actor,
     `Imported from ${dir}.`,
   );
+  const refusedFiles = malformed.flatMap(({ form, problems }) => [
+    `${form.id}: refused, ${problems.length} error(s) in its files; nothing changed`,
+    ...problems.map((line) => `  error ${line}`),
+  ]);
   const lines = outcomes.flatMap((o) =>
     o.outcome === 'refused'
       ? [
@@ -75,7 +87,7 @@ export async function runFormsCommand(args: readonly string[], deps: FormsComman
         ]
       : [`${o.formId}: ${o.outcome === 'unchanged' ? 'unchanged at' : o.outcome} version ${o.version}`],
   );
-  return { lines, code: outcomes.some((o) => o.outcome === 'refused') ? 1 : 0 };
+  return { lines: [...refusedFiles, ...lines], code: malformed.length || outcomes.some((o) => o.outcome === 'refused') ? 1 : 0 };
 }
 
 /** The store the command works on: the deployed table, or the local server's dynalite (which must not be running). */
