@@ -10,9 +10,6 @@ import { FIELD_KEYWORDS, FORMATS, ROOT_KEYWORDS, UI_KEYS, UI_OPTIONS, WIDGETS, f
 import { PLURAL_SUFFIX, flattenTexts } from './texts.js';
 import type { FormDefinition, FormStep, JsonSchema, UiSchema } from './types.js';
 
-/** The one field whose text is the consent text (`consent.text`), so it has no hint of its own. */
-const CONSENT = 'consent';
-
 /** A field id: camelCase letters and digits, as text keys (`fields.<id>.label`) and CSV columns need. */
 const FIELD_ID = /^[a-z][A-Za-z0-9]{0,63}$/;
 
@@ -455,10 +452,13 @@ function errorKeywords(s: JsonSchema, required: boolean): Set<string> {
 }
 
 /** The options a question offers, as their text keys name them. */
-function optionsOf(s: JsonSchema, id: string): unknown[] | undefined {
+function optionsOf(s: JsonSchema, id: string, consent: string | undefined): unknown[] | undefined {
   const options = s.type === 'array' ? s.items?.enum : s.type === 'boolean' ? [true, false] : s.enum;
-  return Array.isArray(options) && !(s.type === 'boolean' && id === CONSENT) ? options : undefined;
+  return Array.isArray(options) && !(s.type === 'boolean' && id === consent) ? options : undefined;
 }
+
+/** The consent question's id, as the form declares it (`meta.roles.consent`). */
+const consentOf = (form: FormDefinition): string | undefined => form.meta.roles?.consent;
 
 /** The text keys a form needs (labels, hints, option labels, step titles) and the error keys each field allows. */
 function textKeys(form: FormDefinition): { expected: Set<string>; errors: Map<string, Set<string>> } {
@@ -468,8 +468,8 @@ function textKeys(form: FormDefinition): { expected: Set<string>; errors: Map<st
   for (const { id, schema: s } of questions(form.schema)) {
     expected.add(`fields.${id}.label`);
     // Every answer gets a plain-language hint (residents with little schooling read them); consent has its text.
-    if (id !== CONSENT) expected.add(`fields.${id}.hint`);
-    for (const o of optionsOf(s, id!) ?? []) expected.add(`fields.${id}.options.${String(o)}`);
+    if (id !== consentOf(form)) expected.add(`fields.${id}.hint`);
+    for (const o of optionsOf(s, id!, consentOf(form)) ?? []) expected.add(`fields.${id}.options.${String(o)}`);
     // A repeating group names its items and its buttons in every language: "Lapsi 2", "Lisää lapsi", "Poista lapsi 2".
     if (s.type === 'array' && s.items?.type === 'object') for (const key of ['item', 'add', 'remove']) expected.add(`fields.${id}.${key}`);
     errors.set(id!, errorKeywords(s, required.has(id!)));
@@ -627,8 +627,38 @@ function layoutProblems(form: FormDefinition): FormProblem[] {
         ),
       );
   });
-  if (!own(properties, CONSENT))
-    problems.push(errorAt(pointer('schema', 'properties', CONSENT), 'missing_consent', 'The form has no consent question.'));
+  problems.push(...roleProblems(form, properties));
+  return problems;
+}
+
+/** What each role must be: the kinds of question that can play it. */
+const ROLE_KINDS: Record<'consent' | 'name' | 'latinName' | 'contactEmail' | 'phone', { what: string; fits: (s: JsonSchema) => boolean }> =
+  {
+    consent: { what: 'a yes/no that must be yes (type boolean, const true)', fits: (s) => s.type === 'boolean' && s.const === true },
+    name: { what: 'a text answer', fits: (s) => s.type === 'string' && !s.enum && !('format' in s) },
+    latinName: { what: 'a text answer', fits: (s) => s.type === 'string' && !s.enum && !('format' in s) },
+    contactEmail: { what: 'an email question (format email)', fits: (s) => s.type === 'string' && s['format'] === 'email' },
+    phone: { what: 'a text answer', fits: (s) => s.type === 'string' && !s.enum },
+  };
+
+/**
+ * `meta.roles`: every role names a question of the form of the kind it needs (the definition's shape already
+ * requires `roles.consent`).
+ */
+function roleProblems(form: FormDefinition, properties: Record<string, JsonSchema> | undefined): FormProblem[] {
+  const roles = form.meta.roles;
+  const problems: FormProblem[] = [];
+  const check = (role: keyof typeof ROLE_KINDS, id: string, path: string) => {
+    const s = own(properties, id) as JsonSchema | undefined;
+    if (!isObject(s)) problems.push(errorAt(path, 'invalid_role', `The ${role} role names '${id}', which is not a question of the form.`));
+    else if (!ROLE_KINDS[role].fits(s))
+      problems.push(errorAt(path, 'invalid_role', `The ${role} role needs ${ROLE_KINDS[role].what}; ${named(form, id)} is not one.`));
+  };
+  for (const role of ['consent', 'name', 'latinName', 'phone'] as const) {
+    const id = roles[role];
+    if (typeof id === 'string') check(role, id, `/meta/roles/${role}`);
+  }
+  (roles.contactEmail ?? []).forEach((id, i) => check('contactEmail', id, `/meta/roles/contactEmail/${i}`));
   return problems;
 }
 
@@ -676,8 +706,8 @@ function continuityWarnings(form: FormDefinition, current: FormDefinition): Form
       );
       continue;
     }
-    const oldOptions = optionsOf(old.schema, id) ?? [];
-    const newOptions = optionsOf(now.schema, id) ?? [];
+    const oldOptions = optionsOf(old.schema, id, consentOf(current)) ?? [];
+    const newOptions = optionsOf(now.schema, id, consentOf(form)) ?? [];
     for (const option of oldOptions)
       if (!newOptions.includes(option))
         problems.push(

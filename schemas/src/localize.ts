@@ -27,6 +27,8 @@ export interface LocalizedStep extends FormStep {
 interface Fill {
   vars: Record<string, string>;
   lang: Lang;
+  /** The consent question (`meta.roles.consent`): its description is the consent text. */
+  consent: string;
 }
 
 function fieldUi(schema: JsonSchema, texts: FieldTexts | undefined, ui: UiSchema, { vars, lang }: Fill): UiSchema {
@@ -70,7 +72,7 @@ function localizeObject(schema: JsonSchema, ui: UiSchema, texts: FormTexts, fill
     }
     if (field) {
       localized.title = fill(field.label, filling.vars, filling.lang);
-      const hint = id === 'consent' ? texts.consent.text : field.hint;
+      const hint = id === filling.consent ? texts.consent.text : field.hint;
       if (hint) localized.description = fill(hint, filling.vars, filling.lang);
     }
     properties[id] = localized;
@@ -131,7 +133,7 @@ export function localizeSteps(form: FormDefinition, texts: FormTexts): Localized
 export function localize(form: FormDefinition, lang: Lang, vars: Record<string, string> = {}): LocalizedForm {
   const texts = form.texts[lang];
   if (!texts) throw new Error(`form ${form.id} has no texts in ${lang}`);
-  const { schema, uiSchema } = localizeObject(form.schema, form.uiSchema, texts, { vars, lang });
+  const { schema, uiSchema } = localizeObject(form.schema, form.uiSchema, texts, { vars, lang, consent: form.meta.roles.consent });
   uiSchema['ui:steps'] = localizeSteps(form, texts).map((s) => ({ ...s, title: fill(s.title, vars, lang) }));
   return {
     id: form.id,

@@ -54,7 +54,26 @@ export interface LanguageMeta {
   reviewed: boolean;
 }
 
+/**
+ * The questions that play a part the service relies on, by field id: each form declares them, so no code knows a
+ * form's ids and a form an admin makes works like the others.
+ */
+export interface FormRoles {
+  /** The consent checkbox (a yes/no that must be yes); its text is `consent.text`. Every form has one. */
+  consent: string;
+  /** The resident's name as they write it: shown to staff as a name, not as free text in the resident's language. */
+  name?: string;
+  /** Their name in Latin letters, when the form asks it. */
+  latinName?: string;
+  /** Email questions whose answer is the resident's own address, in order: the confirmation goes to the first answered. */
+  contactEmail?: string[];
+  /** The resident's own phone number: the SMS confirmation goes there when the town sends SMS. */
+  phone?: string;
+}
+
 export interface FormMeta {
+  /** The questions the service relies on (consent, the resident's name, email and phone). */
+  roles: FormRoles;
   /** Languages offered for this form, with their review state. */
   languages: Partial<Record<Lang, LanguageMeta>>;
   /** Fields whose values may appear in a staff email; never free text. */

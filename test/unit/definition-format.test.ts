@@ -34,7 +34,7 @@ describe('the formats and the types of schemas/src/types.ts', () => {
       keys<FormDefinition>({ id: true, version: true, schema: true, uiSchema: true, meta: true, texts: true }),
     );
     expect(described(defs['meta']!)).toEqual(
-      keys<FormMeta>({ languages: true, emailSafeFields: true, retentionDays: true, consentVersion: true, suggest: true }),
+      keys<FormMeta>({ roles: true, languages: true, emailSafeFields: true, retentionDays: true, consentVersion: true, suggest: true }),
     );
     expect(described(defs['formTexts']!)).toEqual(
       keys<FormTexts>({ title: true, description: true, next: true, steps: true, fields: true, consent: true }),
@@ -66,7 +66,13 @@ describe('the formats and the types of schemas/src/types.ts', () => {
 
   it('require what the types require', () => {
     expect(formFormat.required!.sort()).toEqual(['id', 'meta', 'schema', 'texts', 'uiSchema', 'version']);
-    expect(formFormat.definitions!['meta']!.required!.sort()).toEqual(['consentVersion', 'emailSafeFields', 'languages', 'retentionDays']);
+    expect(formFormat.definitions!['meta']!.required!.sort()).toEqual([
+      'consentVersion',
+      'emailSafeFields',
+      'languages',
+      'retentionDays',
+      'roles',
+    ]);
     expect(municipalityFormat.required!.sort()).toEqual([
       'contact',
       'forms',

@@ -270,7 +270,7 @@ describe('lintForm', () => {
       }
     }
     for (const format of FORMATS) {
-      form.schema.properties!['fullName']!['format'] = format;
+      form.schema.properties!['topicOther']!['format'] = format;
       expect(lintForm(form), format).toEqual([]);
     }
     ui['phone'] = { 'ui:options': { inputType: 'text', rows: 2, orderable: false, keepOffDevice: true, fromPageLanguage: false } };

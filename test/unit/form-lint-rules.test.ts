@@ -212,13 +212,18 @@ const RULES: Rule[] = [
     change: (f) => void f.meta.emailSafeFields.push('message'),
   },
   {
-    code: 'missing_consent',
-    path: '/schema/properties/consent',
+    code: 'invalid_role',
+    path: '/meta/roles/consent',
     change: (f) => {
       delete props(f)['consent'];
       f.schema.required = f.schema.required!.filter((id) => id !== 'consent');
       for (const step of steps(f)) step.fields = step.fields.filter((id) => id !== 'consent');
     },
+  },
+  {
+    code: 'invalid_role',
+    path: '/meta/roles/contactEmail/0',
+    change: (f) => void (f.meta.roles.contactEmail = ['fullName', 'email']),
   },
 ];
 

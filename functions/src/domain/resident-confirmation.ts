@@ -5,7 +5,6 @@ import {
   type MailTexts,
   type Municipality,
   type Translator,
-  type UiSchema,
 } from '../../../schemas/src/index.js';
 import type { OutgoingMail } from './mailer.js';
 import { toE164 } from './phone-number.js';
@@ -18,22 +17,20 @@ export const RESIDENT_SMS_RECIPIENT = 'resident-sms';
 
 type Answers = Submission['answers'];
 
-/** The first answer to a field with `format: email` (the contact email, or "email me a receipt"). */
+/** The resident's own address: the first answered of the form's `contactEmail` questions (contact, or "email me a receipt"). */
 export function residentEmail(form: FormDefinition, answers: Answers): string | undefined {
-  for (const [field, schema] of Object.entries(form.schema.properties ?? {})) {
+  for (const field of form.meta.roles.contactEmail ?? []) {
     const value = answers[field];
-    if (schema['format'] === 'email' && typeof value === 'string' && value.includes('@')) return value;
+    if (typeof value === 'string' && value.includes('@')) return value;
   }
   return undefined;
 }
 
-/** The resident's phone number in E.164: the answer to the field whose autocomplete is `tel` (their own number). */
+/** The resident's phone number in E.164: the answer to the form's `phone` question. */
 export function residentPhone(form: FormDefinition, answers: Answers): string | undefined {
-  for (const field of Object.keys(form.schema.properties ?? {})) {
-    const value = answers[field];
-    if ((form.uiSchema[field] as UiSchema | undefined)?.['ui:autocomplete'] === 'tel' && typeof value === 'string') return toE164(value);
-  }
-  return undefined;
+  const field = form.meta.roles.phone;
+  const value = field === undefined ? undefined : answers[field];
+  return typeof value === 'string' ? toE164(value) : undefined;
 }
 
 /** The ways a submission's resident gets a confirmation: email when they gave one, SMS when they gave a phone and the town sends SMS. */

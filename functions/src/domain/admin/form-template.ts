@@ -27,6 +27,7 @@ export function newFormTemplate(formId: string): FormDefinition {
       consent: { 'ui:widget': 'checkbox' },
     },
     meta: {
+      roles: { consent: 'consent' },
       languages: { fi: { reviewed: false }, en: { reviewed: false } },
       emailSafeFields: [],
       retentionDays: 365,

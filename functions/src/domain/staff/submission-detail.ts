@@ -31,7 +31,8 @@ export function answerViews(form: FormDefinition, submission: Submission, { loca
     .filter((field) => submission.answers[field] !== undefined)
     .map((field) => {
       const value = submission.answers[field];
-      const freeText = isFreeText(form.schema.properties?.[field]) && field !== 'fullName' && field !== 'latinName';
+      // A name is no free text to translate: it is shown as written.
+      const freeText = isFreeText(form.schema.properties?.[field]) && field !== form.meta.roles.name && field !== form.meta.roles.latinName;
       const shown = showFormAnswer(fi, field, value, yesNo('fi'));
       return {
         field,
