@@ -218,17 +218,17 @@ describe('the admin forms API: publishing', () => {
 
   it('refuses to publish a form whose validator would need an ajv helper the page does not carry', async () => {
     const { call } = await asAdmin();
-    const { definition, revision } = await draftOf(call);
-    (definition.schema.properties!['topics'] as Record<string, unknown>)['items'] = {
-      type: 'object',
-      additionalProperties: false,
-      properties: { name: { type: 'string', maxLength: 10 } },
-    };
-    expect((await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).status).toBe(200);
-    const res = await call('POST', `${GUIDANCE}/publish`, { note: 'Groups.' });
+    const path = '/api/admin/forms/hobby';
+    const { definition, revision } = await draftOf(call, path);
+    // Hobby's children listed unique: sound to the lint, but ajv compares objects with its `equal` helper, which the page lacks.
+    (definition.schema.properties!['children'] as Record<string, unknown>)['uniqueItems'] = true;
+    const saved = (await (await call('PUT', `${path}/draft`, { definition, revision })).json()) as { problems: unknown[] };
+    // The draft says so when it is saved, not only when it is published.
+    expect(saved.problems).toEqual([expect.objectContaining({ code: 'validator_runtime', path: '/schema', severity: 'error' })]);
+    const res = await call('POST', `${path}/publish`, { note: 'Unique children.' });
     expect(res.status).toBe(422);
-    const body = (await res.json()) as { problems: { code: string; severity: string }[] };
-    expect(body.problems.some((p) => p.severity === 'error')).toBe(true);
+    const body = (await res.json()) as { problems: { code: string; path: string; severity: string }[] };
+    expect(body.problems).toEqual([expect.objectContaining({ code: 'validator_runtime', path: '/schema', severity: 'error' })]);
   });
 
   it('refuses a draft with lint errors with 422 lint_failed and its problems, publishing nothing', async () => {

@@ -7,12 +7,11 @@ import {
   type SaveDraftResponse,
   type VersionsResponse,
 } from '../../../../schemas/src/index.js';
-import { validatorSource } from '../../../../schemas/src/validator-source.js';
 import { epoch } from '../epoch.js';
 import { Conflict, FormExists, InvalidRequest, LintFailed, NoChanges, NotFound, StaleRevision } from '../errors.js';
 import type { FormRegistry } from '../form-registry.js';
 import type { AuditLog, Clock, FormAuditEntry, FormDraft, FormHead } from '../ports.js';
-import { lintDefinition } from './form-lint.js';
+import { checkDefinition, lintDefinition } from './form-lint.js';
 import { newFormTemplate } from './form-template.js';
 
 export interface FormAdminDeps {
@@ -194,17 +193,8 @@ export async function publishDefinition(
   actor: string,
 ): Promise<number> {
   if (current && sameContent(current, definition)) throw new NoChanges(`Version ${current.version} is already this form.`);
-  const problems = lintDefinition(definition, current);
-  if (problems.some((p) => p.severity === 'error')) throw new LintFailed(problems);
-  let validator: string;
-  try {
-    validator = validatorSource(definition.schema, head.formId);
-  } catch (error) {
-    throw new LintFailed([
-      ...problems,
-      { path: '/schema', severity: 'error', code: 'validator_runtime', message: (error as Error).message },
-    ]);
-  }
+  const { problems, validator } = checkDefinition(definition, current);
+  if (validator === undefined) throw new LintFailed(problems);
   const last = head.versions.at(-1)?.version;
   let version = (last ?? 0) + 1;
   // A number taken without being listed is a publish that stopped halfway: step over it (a few at most).
