@@ -8,7 +8,10 @@ import type { FormDefinition } from './types.js';
  * an admin edits and immutable published versions.
  */
 
-/** Form ids: lowercase letters, digits and hyphens, starting with a letter (`formId` in `schemas/definition.schema.json`). */
+/**
+ * Form ids: lowercase letters, digits and hyphens, starting with a letter: `formId` in `schemas/definition.schema.json`
+ * (written here too so that the web bundle need not carry the JSON Schema; `definition-format.test.ts` compares them).
+ */
 export const FORM_ID_PATTERN = '^[a-z][a-z0-9-]{0,39}$';
 
 /** The largest definition a draft may hold (its JSON, the lint's limit); registration, ten languages, is under half. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  FORM_ID_PATTERN,
   definitionProblems,
   municipalityShapeProblems,
   type FieldTexts,
@@ -62,6 +63,10 @@ describe('the formats and the types of schemas/src/types.ts', () => {
     expect(described(municipalityFormat.properties['contact'] as Described)).toEqual(
       keys<Municipality['contact']>({ email: true, phone: true, address: true }),
     );
+  });
+
+  it('give form ids one pattern, the one the admin API creates forms with', () => {
+    expect((formFormat.definitions!['formId'] as unknown as { pattern: string }).pattern).toBe(FORM_ID_PATTERN);
   });
 
   it('require what the types require', () => {
