@@ -9,7 +9,7 @@ import { LOCAL_AWS, startDynalite } from '../../functions/src/adapters/dynamo/lo
 import { ensureTable } from '../../functions/src/adapters/dynamo/table.js';
 import { buildDeps } from '../../functions/src/entry/build-deps.js';
 import { createApp } from '../../functions/src/http/app.js';
-import { guidanceBody } from '../support/test-app.js';
+import { getFollowing, guidanceBody } from '../support/test-app.js';
 
 const dynamo = await startDynalite();
 const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint });
@@ -59,8 +59,8 @@ describe('read a form', () => {
   bench('baseline: one raw GetItem', async () => {
     await db.send(new GetCommand({ TableName: 'koto-bench', Key: { pk: 'SUB#BENCH', sk: 'SUB' } }));
   });
-  bench('GET /api/forms/guidance (localized)', async () => {
-    const res = await app.request('/api/forms/guidance?municipality=heinola&lang=fi');
+  bench('GET /api/forms/guidance (localized, after its redirect to the version)', async () => {
+    const res = await getFollowing(app, '/api/forms/guidance?municipality=heinola&lang=fi');
     if (res.status !== 200) throw new Error(`status ${res.status}`);
   });
 });

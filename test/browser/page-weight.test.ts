@@ -24,13 +24,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** gzip -9 bytes of every JavaScript file the page loads: the build's files, and the form version's validator module from the API. */
+/**
+ * gzip -9 bytes of every JavaScript file the page loads (the build's files and the form version's validator module)
+ * and of every answer of the API it reads (the localized form's JSON above all): what a resident downloads before
+ * the first question shows, but for the HTML and CSS.
+ */
 async function javascriptBytes(path: string): Promise<{ files: string[]; bytes: number }> {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (/\.m?js$/.test(url.pathname)) bodies.set(url.pathname, res.body());
+    if (/\.m?js$/.test(url.pathname) || (url.pathname.startsWith('/api/') && res.status() === 200)) bodies.set(url.pathname, res.body());
   });
   await page.goto(`${server.url}${path}`);
   await page.locator('form').first().waitFor();
@@ -46,9 +50,9 @@ describe('a resident form page', () => {
     ['en', '/en/heinola/guidance'],
     ['ar', '/ar/orimattila/registration'],
   ] as const) {
-    it(`${path} loads at most ${BUDGET_KIB} KiB of gzipped JavaScript, its language and validator included`, async () => {
+    it(`${path} loads at most ${BUDGET_KIB} KiB gzipped, its language, form and validator included`, async () => {
       const { files, bytes } = await javascriptBytes(path);
-      console.log(`${path}: ${files.length} JS files, ${bytes} bytes gzip (${(bytes / 1024).toFixed(1)} KiB)`);
+      console.log(`${path}: ${files.length} files, ${bytes} bytes gzip (${(bytes / 1024).toFixed(1)} KiB)`);
       expect(
         files.some((f) => /staff/i.test(f)),
         'the staff area is not loaded',
@@ -58,6 +62,10 @@ describe('a resident form page', () => {
       expect(
         files.some((f) => /^\/api\/forms\/\w+\/versions\/\d+\/validator\.mjs$/.test(f)),
         "the form version's validator is loaded from the server",
+      ).toBe(true);
+      expect(
+        files.some((f) => /^\/api\/forms\/\w+\/versions\/\d+$/.test(f)),
+        "the form version's localized JSON is loaded from its versioned URL",
       ).toBe(true);
       expect(bytes).toBeLessThanOrEqual(BUDGET_KIB * 1024);
     });

@@ -14,6 +14,7 @@ import {
   GUIDANCE_VERSION,
   buildTestApp,
   catalog,
+  getFollowing,
   guidanceAnswers,
   guidanceBody,
   postJson,
@@ -88,7 +89,7 @@ describe('GET /api/forms', () => {
 describe('GET /api/forms/:id', () => {
   it('returns the localized schema and uiSchema', async () => {
     const { app } = await buildTestApp();
-    const res = await app.request('/api/forms/guidance?municipality=heinola&lang=sv');
+    const res = await getFollowing(app, '/api/forms/guidance?municipality=heinola&lang=sv');
     expect(res.status).toBe(200);
     const form = (await res.json()) as {
       id: string;
@@ -102,7 +103,10 @@ describe('GET /api/forms/:id', () => {
     expect(form.schema.properties['fullName']!.title).toBe('Fullständigt namn');
     expect(form.uiSchema['contactWay']).toMatchObject({ 'ui:enumNames': { phone: 'Telefonsamtal' } });
     expect(JSON.stringify(form)).toContain('Heinola');
-    const ar = (await (await app.request('/api/forms/guidance?municipality=heinola&lang=ar')).json()) as { lang: string; dir: string };
+    const ar = (await (await getFollowing(app, '/api/forms/guidance?municipality=heinola&lang=ar')).json()) as {
+      lang: string;
+      dir: string;
+    };
     expect(ar).toMatchObject({ lang: 'ar', dir: 'rtl' });
   });
 
@@ -113,6 +117,44 @@ describe('GET /api/forms/:id', () => {
       const body = (await res.json()) as { errors: { path: string; message: string }[] };
       const label = catalog.forms.find((f) => f.id === 'guidance')!.texts[lang as 'fi']!.fields['fullName']!.label;
       expect(body.errors.find((e) => e.path === '/answers/fullName')!.message, lang).toContain(label);
+    }
+  });
+
+  it('sends the current version on to its own URL, which carries the version and is cached for a year', async () => {
+    const { app } = await buildTestApp();
+    const current = await app.request('/api/forms/guidance?municipality=heinola&lang=ar');
+    expect(current.status).toBe(302);
+    expect(current.headers.get('cache-control')).toBe('no-store');
+    const location = new URL(current.headers.get('location')!, 'http://localhost');
+    expect(location.pathname).toBe(`/api/forms/guidance/versions/${GUIDANCE_VERSION}`);
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      municipality: 'heinola',
+      lang: 'ar',
+      texts: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+
+    const pinned = await app.request(location.pathname + location.search);
+    expect(pinned.status).toBe(200);
+    expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await pinned.json()).toMatchObject({ id: 'guidance', version: GUIDANCE_VERSION, lang: 'ar', dir: 'rtl' });
+
+    // A tag of texts this server no longer has (an older deploy's) is sent on, never answered under an immutable header.
+    location.searchParams.set('texts', '0123456789abcdef');
+    const stale = await app.request(location.pathname + location.search);
+    expect(stale.status).toBe(302);
+    expect(stale.headers.get('cache-control')).toBe('no-store');
+    expect(stale.headers.get('location')).toBe(current.headers.get('location'));
+
+    for (const [path, error] of [
+      [`/api/forms/guidance/versions/${GUIDANCE_VERSION + 1}?municipality=heinola&lang=ar`, 'unknown_form'],
+      [`/api/forms/guidance/versions/${GUIDANCE_VERSION}?municipality=lahti&lang=ar`, 'unknown_municipality'],
+      [`/api/forms/guidance/versions/${GUIDANCE_VERSION}?municipality=heinola&lang=xx`, 'unsupported_language'],
+      [`/api/forms/guidance/versions/${GUIDANCE_VERSION}?lang=ar`, 'invalid_request'],
+    ] as const) {
+      const res = await app.request(path);
+      expect(await res.json(), path).toMatchObject({ error });
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
     }
   });
 

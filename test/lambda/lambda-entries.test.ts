@@ -97,8 +97,12 @@ describe('the built Lambda bundles', () => {
     const health = await api(httpApiEvent('GET', '/api/health'));
     expect(health.statusCode).toBe(200);
     expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
-    const form = await api(httpApiEvent('GET', '/api/forms/guidance', { query: 'municipality=orimattila&lang=fi' }));
+    const current = await api(httpApiEvent('GET', '/api/forms/guidance', { query: 'municipality=orimattila&lang=fi' }));
+    expect(current.statusCode).toBe(302);
+    const [path, query] = String(current.headers?.['location']).split('?');
+    const form = await api(httpApiEvent('GET', path!, { query }));
     expect(form.statusCode).toBe(200);
+    expect(form.headers?.['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(JSON.parse(form.body)).toMatchObject({ id: 'guidance', lang: 'fi', title: 'Ohjaus ja neuvonta' });
     expect(form.headers?.['content-security-policy']).toContain("default-src 'self'");
   });

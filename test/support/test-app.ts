@@ -49,6 +49,16 @@ export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
   return { app: createApp(deps.app), deps, mailer, sms, clock, logs, table };
 }
 
+/**
+ * GETs a path from the app in-process and follows one redirect, as a browser does: the current version of a form
+ * (`/api/forms/F?…`) is a redirect to that version's immutable URL.
+ */
+export async function getFollowing(app: { request: (path: string) => Response | Promise<Response> }, path: string): Promise<Response> {
+  const res = await app.request(path);
+  const location = res.headers.get('location');
+  return res.status === 302 && location ? app.request(location) : res;
+}
+
 /** A complete, valid set of answers to the guidance form. */
 export function guidanceAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -4,18 +4,28 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { createAjv, type JsonSchema } from '../../schemas/src/index.js';
+import { createAjv, localize, offeredLanguages, type FormDefinition, type JsonSchema } from '../../schemas/src/index.js';
 import { validatorSource, type ValidatorRuntime } from '../../schemas/src/validator-source.js';
 import { validatorRuntime } from '../../web/src/resident/validation/runtime.js';
 import { catalog } from './web-fixtures.js';
 
-/** Imports a generated validator module as the page does, and hands it the page's runtime. */
-async function pageValidator(schema: JsonSchema, label: string): Promise<ValidateFunction> {
+type CreateValidator = (r: ValidatorRuntime) => ValidateFunction;
+
+/** Imports a generated validator module as the page does. */
+async function validatorModule(schema: JsonSchema, label: string): Promise<CreateValidator> {
   const file = join(mkdtempSync(join(tmpdir(), 'koto-validator-')), `${label}.mjs`);
   writeFileSync(file, validatorSource(schema, label));
-  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: (r: ValidatorRuntime) => ValidateFunction };
-  return module.default(validatorRuntime);
+  return ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: CreateValidator }).default;
 }
+
+/** The validator a page has: the module, handed the page's runtime and the schema as the page received it. */
+async function pageValidator(schema: JsonSchema, label: string, received: JsonSchema = schema): Promise<ValidateFunction> {
+  return (await validatorModule(schema, label))(validatorRuntime(received));
+}
+
+/** The form's schema in every language it is offered in, as the API localizes it for a town's residents. */
+const localizedSchemas = (f: FormDefinition) =>
+  offeredLanguages(f).map((lang) => ({ lang, schema: localize(f, lang, { municipality: 'Heinola', walkIn: 'Tuesdays' }).schema }));
 
 const form = (id: string) => catalog.forms.find((f) => f.id === id)!;
 
@@ -70,17 +80,22 @@ const TABLE: Record<string, Record<string, unknown>[]> = {
 
 describe('the validator a page imports and the server agree', () => {
   for (const [id, samples] of Object.entries(TABLE)) {
-    it(`on ${id}: the same verdict and the same errors for valid answers and each kind of invalid one`, async () => {
+    it(`on ${id}: the same verdict and the same errors for valid answers and each kind of invalid one, in every language`, async () => {
       const schema = form(id).schema;
-      const page = await pageValidator(schema, id);
+      const create = await validatorModule(schema, id);
       const server = createAjv().compile(schema);
-      const verdicts = samples.map((answers) => {
-        const ok = page(answers);
-        expect(ok, JSON.stringify(answers)).toBe(server(answers));
-        expect(page.errors ?? null, JSON.stringify(answers)).toEqual(server.errors ?? null);
-        return ok;
-      });
-      expect(verdicts, 'the table holds refused answers').toContain(false);
+      const languages = localizedSchemas(form(id));
+      expect(languages.length, 'offered languages').toBeGreaterThanOrEqual(2);
+      for (const { lang, schema: received } of languages) {
+        const page = create(validatorRuntime(received));
+        const verdicts = samples.map((answers) => {
+          const ok = page(answers);
+          expect(ok, `${lang} ${JSON.stringify(answers)}`).toBe(server(answers));
+          expect(page.errors ?? null, `${lang} ${JSON.stringify(answers)}`).toEqual(server.errors ?? null);
+          return ok;
+        });
+        expect(verdicts, 'the table holds refused answers').toContain(false);
+      }
     });
   }
 
@@ -94,7 +109,28 @@ describe('the validator a page imports and the server agree', () => {
       const source = validatorSource(f.schema, f.id);
       expect(source).not.toMatch(/^\s*import\s/m);
       expect(source).not.toMatch(/\beval\(|new Function/);
-      expect(source).toMatch(/^export default function createValidator\(runtime\)/m);
+      expect(source).toMatch(/^export default function \w+\(\w+\)\{/m);
+      // The page hands the module the schema it already has; the module carries no second copy of it.
+      expect(source).not.toContain(JSON.stringify(f.schema.properties));
+    }
+  });
+
+  it('reads from the schema the page hands it only what localizing leaves as published', () => {
+    // The module takes property names and enum values from the received schema: localizing may change titles and
+    // descriptions only. Every other keyword of every offered language's schema is the published one.
+    const withoutTexts = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutTexts)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([k]) => k !== 'title' && k !== 'description')
+                .map(([k, v]) => [k, withoutTexts(v)]),
+            )
+          : value;
+    for (const f of catalog.forms) {
+      for (const { lang, schema } of localizedSchemas(f))
+        expect(withoutTexts(schema), `${f.id} in ${lang}`).toEqual(withoutTexts(f.schema));
     }
   });
 

@@ -15,6 +15,8 @@ export class FormRegistry {
   readonly versions: FormVersions;
   readonly texts: FormLocalization;
   readonly sync: FormSync;
+  /** What a localized form is made of besides its version: the towns' data and the shared texts (fixed until a deploy). */
+  readonly sharedTexts: Pick<Catalog, 'municipalities' | 'common'>;
 
   constructor(
     catalog: Catalog,
@@ -24,6 +26,7 @@ export class FormRegistry {
     this.versions = new FormVersions(this.catalog, store);
     this.texts = new FormLocalization(catalog);
     this.sync = new FormSync(this.catalog, store, catalog.forms);
+    this.sharedTexts = { municipalities: catalog.municipalities, common: catalog.common };
   }
 
   /** Seeds the store with the forms of `schemas/` it lacks and reads the current forms: what every entry does at start. */

@@ -4,7 +4,7 @@ import type { AppDeps, Env } from './deps.js';
 import { actionRoutes } from './action-routes.js';
 import { adminRoutes } from './admin-routes.js';
 import { authRoutes } from './auth-routes.js';
-import { formsRoutes } from './forms-routes.js';
+import { FORMS_PATH, formsRoutes } from './forms-routes.js';
 import { staffRoutes } from './staff-routes.js';
 import { onError } from './on-error.js';
 import { problem } from './problem.js';
@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
   app.get('/api/municipalities', (c) =>
     c.json({ municipalities: deps.registry.catalog.municipalities().map(({ id, name }) => ({ id, name })) }),
   );
-  app.route('/api/forms', formsRoutes(deps));
+  app.route(FORMS_PATH, formsRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));

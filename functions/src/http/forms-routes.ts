@@ -8,6 +8,9 @@ import { limitBody, readBody, requiredQuery } from './json-body.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Where these routes are mounted: the redirects name the full path. */
+export const FORMS_PATH = '/api/forms';
+
 function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!/^[\x21-\x7e]{8,128}$/.test(header)) throw new InvalidRequest('Idempotency-Key must be 8 to 128 visible ASCII characters.');
@@ -17,6 +20,10 @@ function idempotencyKeyOf(header: string | undefined): string | undefined {
 /** `/api/forms`: the forms a municipality offers, one localized form, and submitting answers. */
 export function formsRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
+  let tag: string | undefined;
+  const textsTag = () => (tag ??= deps.crypto.sha256(JSON.stringify(deps.registry.sharedTexts)).slice(0, 16));
+  const localizedFormPath = (formId: string, version: number, municipality: string, lang: string) =>
+    `${FORMS_PATH}/${encodeURIComponent(formId)}/versions/${version}?${new URLSearchParams({ municipality, lang, texts: textsTag() })}`;
 
   app.get('/', (c) => {
     const municipality = requiredQuery(c, 'municipality');
@@ -36,9 +43,30 @@ export function formsRoutes(deps: AppDeps) {
     });
   });
 
+  // The current version of a form, localized: a redirect to that version's immutable URL, so a resident's browser
+  // fetches a version's texts once and this small answer is all a publish changes.
   app.get('/:formId', (c) => {
+    const formId = c.req.param('formId');
     const municipality = requiredQuery(c, 'municipality');
-    return c.json<FormResponse>(getLocalizedForm(deps.registry, municipality, c.req.param('formId'), requiredQuery(c, 'lang')));
+    const { version, lang } = getLocalizedForm(deps.registry, municipality, formId, requiredQuery(c, 'lang'));
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(localizedFormPath(formId, version, municipality, lang), 302);
+  });
+
+  // One published version of a form as a town's residents read it in a language. The URL carries the version and a
+  // tag of the texts it was localized with (the town's data and the shared texts, which change only with a deploy),
+  // so the answer never changes and is cached for a year; an outdated tag is sent on to the current one.
+  app.get('/:formId/versions/:version{[1-9]\\d{0,8}}', async (c) => {
+    const formId = c.req.param('formId');
+    const municipality = requiredQuery(c, 'municipality');
+    const form = await deps.registry.versions.formVersion(municipality, formId, Number(c.req.param('version')));
+    const lang = deps.registry.texts.requireLanguage(form, requiredQuery(c, 'lang'));
+    if (c.req.query('texts') !== textsTag()) {
+      c.header('Cache-Control', 'no-store');
+      return c.redirect(localizedFormPath(formId, form.version, municipality, lang), 302);
+    }
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.json<FormResponse>(deps.registry.texts.localized(form, deps.registry.catalog.municipality(municipality), lang));
   });
 
   // A published version's validator, for the resident page to import: immutable, so cached for a year.

@@ -19,7 +19,7 @@ export async function validatorFor(form: LocalizedForm): Promise<ValidateFunctio
     const module = (await import(/* @vite-ignore */ validatorUrl(form.id, form.version))) as {
       default: (runtime: ValidatorRuntime) => ValidateFunction;
     };
-    const validate = module.default(validatorRuntime);
+    const validate = module.default(validatorRuntime(form.schema));
     // A module that cannot run here (a runtime helper missing) must not leave the resident stuck on a step.
     validate({});
     return validate;
