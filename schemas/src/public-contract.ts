@@ -20,6 +20,8 @@ export interface FormSummary {
   version: number;
   title: string;
   description: string;
+  /** Present and true on the town's feedback form (`meta.feedback`). */
+  feedback?: true;
 }
 
 /** What the services page shows about a municipality, texts in the requested language. */

@@ -84,6 +84,8 @@ export interface FormMeta {
   consentVersion: string;
   /** The service a resident of this form is likely to need next, suggested on the confirmation page. */
   suggest?: string;
+  /** The form is the service's feedback form: the accessibility statement sends readers to it. */
+  feedback?: boolean;
 }
 
 /** A form as authored: language-neutral schema, layout, texts per language and metadata. */

@@ -72,6 +72,10 @@ describe('GET /api/forms', () => {
     expect(en.forms.find((f) => f.id === 'guidance')).toMatchObject({ version: GUIDANCE_VERSION, title: 'Guidance and advice' });
     expect(fi.forms.find((f) => f.id === 'guidance')).toMatchObject({ title: 'Ohjaus ja neuvonta' });
     expect(en.forms.map((f) => f.id).sort()).toEqual(['feedback', 'guidance', 'hobby', 'orientation', 'registration']);
+    // The feedback form says so by its setting (meta.feedback), for the pages that link to it; no other form does.
+    expect(en.forms.filter((f) => 'feedback' in f).map((f) => [f.id, (f as { feedback?: boolean }).feedback])).toEqual([
+      ['feedback', true],
+    ]);
   });
 
   it('answers 404 unknown_municipality and 400 for a missing or unknown language', async () => {

@@ -35,7 +35,15 @@ describe('the formats and the types of schemas/src/types.ts', () => {
       keys<FormDefinition>({ id: true, version: true, schema: true, uiSchema: true, meta: true, texts: true }),
     );
     expect(described(defs['meta']!)).toEqual(
-      keys<FormMeta>({ roles: true, languages: true, emailSafeFields: true, retentionDays: true, consentVersion: true, suggest: true }),
+      keys<FormMeta>({
+        roles: true,
+        languages: true,
+        emailSafeFields: true,
+        retentionDays: true,
+        consentVersion: true,
+        suggest: true,
+        feedback: true,
+      }),
     );
     expect(described(defs['formTexts']!)).toEqual(
       keys<FormTexts>({ title: true, description: true, next: true, steps: true, fields: true, consent: true }),

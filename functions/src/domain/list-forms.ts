@@ -9,7 +9,7 @@ export function listForms(registry: FormRegistry, municipalityId: string, lang: 
     .filter((form) => registry.texts.offered(form).includes(lang))
     .map((form) => {
       const { id, version, title, description } = registry.texts.localized(form, municipality, lang);
-      return { id, version, title, description };
+      return { id, version, title, description, ...(form.meta.feedback ? { feedback: true as const } : {}) };
     });
 }
 

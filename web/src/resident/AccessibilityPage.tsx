@@ -64,21 +64,25 @@ const tel = (phone: string) => (
 export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipality: string }) {
   const { t } = useTexts();
   const shown = statementLanguage(lang);
-  const [state, retry] = useAsync(
-    () => Promise.all([loaderOf.get(shown)!(), fetchServices(municipality, lang)]),
-    `${municipality}/${lang}`,
-  );
+  const [state, retry] = useAsync(async () => {
+    const [statement, services] = await Promise.all([loaderOf.get(shown)!(), fetchServices(municipality, lang)]);
+    // The town's feedback form is found by its setting (`meta.feedback`), in English when not offered in `lang`.
+    const feedbackForm =
+      services.forms.find((f) => f.feedback) ??
+      (await fetchServices(municipality, 'en').catch(() => undefined))?.forms.find((f) => f.feedback);
+    return [statement, services, feedbackForm?.id] as const;
+  }, `${municipality}/${lang}`);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'failed') {
     if (state.error instanceof ApiError && state.error.status === 404) return <NotFound home={`/${lang}`} />;
     return <LoadFailed onRetry={retry} />;
   }
-  const [s, { forms, municipality: info }] = state.value;
+  const [s, { forms, municipality: info }, feedbackFormId] = state.value;
   if (!info) return <NotFound home={`/${lang}`} />;
   const feedback = feedbackLink(
     lang,
     shown,
-    forms.some((f) => f.id === 'feedback'),
+    forms.some((f) => f.feedback),
   );
   const vars = { municipality: info.name, url: window.location.origin };
   const other = shown !== lang;
@@ -116,20 +120,22 @@ export function AccessibilityPage({ lang, municipality }: { lang: Lang; municipa
       <ul className="link-list">
         <li>{fillNodes(s.feedback.email, { email: mailto(info.contact.email) })}</li>
         <li>{fillNodes(s.feedback.phone, { phone: tel(info.contact.phone) })}</li>
-        <li>
-          <a href={`/${feedback.lang}/${municipality}/feedback`} hrefLang={feedback.lang}>
-            {s.feedback.form}
-            {feedback.name === undefined ? null : (
-              <>
-                {' ('}
-                <span lang={feedback.lang} dir={dirOf(feedback.lang)}>
-                  {feedback.name}
-                </span>
-                {')'}
-              </>
-            )}
-          </a>
-        </li>
+        {feedbackFormId === undefined ? null : (
+          <li>
+            <a href={`/${feedback.lang}/${municipality}/${feedbackFormId}`} hrefLang={feedback.lang}>
+              {s.feedback.form}
+              {feedback.name === undefined ? null : (
+                <>
+                  {' ('}
+                  <span lang={feedback.lang} dir={dirOf(feedback.lang)}>
+                    {feedback.name}
+                  </span>
+                  {')'}
+                </>
+              )}
+            </a>
+          </li>
+        )}
       </ul>
       <p>{s.feedback.response}</p>
 

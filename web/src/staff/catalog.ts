@@ -1,5 +1,4 @@
 import type { ServicesResponse } from '../api.js';
-import { t } from './texts.js';
 
 /** Names the staff pages show: form titles and municipality names in Finnish. */
 export interface StaffCatalog {
@@ -9,14 +8,14 @@ export interface StaffCatalog {
   municipalityNames: Record<string, string>;
 }
 
-/** The forms staff know by name before (or without) the forms lists; their titles are `forms.<id>` of the staff texts. */
-const KNOWN_FORMS = ['registration', 'guidance', 'hobby', 'orientation', 'feedback'] as const;
-
-/** What the pages show before (or without) the forms list: the known forms and municipality ids as names. */
+/**
+ * What the pages show before (or without) the forms lists: forms by their ids and municipality ids as names. No
+ * form is known by code: titles come only from the forms themselves (their Finnish `title`).
+ */
 export function fallbackCatalog(municipalities: readonly string[]): StaffCatalog {
   return {
-    formIds: [...KNOWN_FORMS],
-    formTitles: Object.fromEntries(KNOWN_FORMS.map((id) => [id, t(`forms.${id}`)])),
+    formIds: [],
+    formTitles: {},
     municipalityNames: Object.fromEntries(municipalities.map((m) => [m, m.charAt(0).toUpperCase() + m.slice(1)])),
   };
 }
