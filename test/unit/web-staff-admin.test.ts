@@ -1,3 +1,4 @@
+import { formTabPath, parseAdminPath } from '../../web/src/admin/admin-routes.js';
 import type { FormLanguages } from '../../web/src/staff/staff-api.js';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../web/src/routes.js';
@@ -16,8 +17,23 @@ describe('the admin path', () => {
     expect(parseRoute('/admin')).toEqual({ page: 'staff' });
     expect(parseStaffPath(ADMIN_PATH)).toEqual({ view: 'admin' });
     expect(parseStaffPath('/admin/')).toEqual({ view: 'admin' });
-    expect(parseStaffPath('/admin/other')).toEqual({ view: 'notFound' });
+    // Everything under /admin is the workbench's; it parses the rest.
+    expect(parseStaffPath('/admin/forms/hobby')).toEqual({ view: 'admin' });
     expect(parseRoute('/administration')).toEqual({ page: 'notFound' });
+  });
+});
+
+describe('the workbench paths', () => {
+  it('name the form list, a form and its tab, staff and municipalities; anything else is not found', () => {
+    expect(parseAdminPath('/admin')).toEqual({ view: 'forms' });
+    expect(parseAdminPath('/admin/forms/hobby')).toEqual({ view: 'form', formId: 'hobby', tab: 'questions' });
+    expect(parseAdminPath('/admin/forms/library-card/json')).toEqual({ view: 'form', formId: 'library-card', tab: 'json' });
+    expect(parseAdminPath(formTabPath('hobby', 'json'))).toEqual({ view: 'form', formId: 'hobby', tab: 'json' });
+    expect(formTabPath('hobby')).toBe('/admin/forms/hobby');
+    expect(parseAdminPath('/admin/staff')).toEqual({ view: 'staff' });
+    expect(parseAdminPath('/admin/municipalities')).toEqual({ view: 'municipalities' });
+    for (const path of ['/admin/other', '/admin/forms/Hobby', '/admin/forms/hobby/unknown-tab', '/admin/forms/%E0%A4%A', '/admin/forms'])
+      expect(parseAdminPath(path), path).toEqual({ view: 'notFound' });
   });
 });
 

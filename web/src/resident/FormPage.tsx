@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import type { Lang } from '../../../schemas/src/languages.js';
 import { ApiError, fetchForm } from '../api.js';
@@ -6,7 +6,7 @@ import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
 import { useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { useAsync } from '../use-async.js';
-import { Confirmation } from './Confirmation.js';
+import { loadConfirmation } from './confirmation-loader.js';
 import {
   activeKey,
   clearDraft,
@@ -24,6 +24,9 @@ import { positionFrom, stepsOf } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
 import type { ReceiptState } from './use-form-flow.js';
 import { validatorFor } from './validation/load-validator.js';
+
+// Shown only after sending, so not part of the first load: the review step fetches it ahead (confirmation-loader.ts).
+const Confirmation = lazy(() => loadConfirmation().then((m) => ({ default: m.Confirmation })));
 
 function receiptOf(state: unknown): ReceiptState['receipt'] | undefined {
   const receipt = state && typeof state === 'object' ? (state as Partial<ReceiptState>).receipt : undefined;

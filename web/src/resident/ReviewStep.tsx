@@ -1,8 +1,9 @@
-import { forwardRef } from 'react';
+import { forwardRef, useEffect } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import { hyphenate } from '../hyphenate.js';
 import { ShownAnswerView } from '../ShownAnswerView.js';
 import { useTexts } from '../texts-context.js';
+import { prefetchConfirmation } from './confirmation-loader.js';
 import type { Answers } from './steps.js';
 import { summarize } from './summary.js';
 
@@ -18,6 +19,8 @@ export interface ReviewStepProps {
 /** Every answer with its question, a Change button per step, and Send. */
 export const ReviewStep = forwardRef<HTMLHeadingElement, ReviewStepProps>(function ReviewStep(props, headingRef) {
   const { t } = useTexts();
+  // The confirmation follows Send: its code is fetched now, while the resident reads the answers.
+  useEffect(prefetchConfirmation, []);
   const summary = summarize(props.form, props.answers, [t('form.yes'), t('form.no')]);
   return (
     <>

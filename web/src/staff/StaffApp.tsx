@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from '../router.js';
-import { AdminPage } from './AdminPage.js';
 import { InboxPage } from './InboxPage.js';
 import { SignInPage } from './SignInPage.js';
 import { fetchMe, hasStatus, signOut, type Member } from './staff-api.js';
@@ -10,6 +9,9 @@ import { SubmissionPage } from './SubmissionPage.js';
 import { t } from './texts.js';
 import { useCatalog } from './use-catalog.js';
 import './staff.css';
+
+// The admins' workbench is a chunk of its own: staff who are not admins never download it.
+const AdminApp = lazy(() => import('../admin/AdminApp.js').then((m) => ({ default: m.AdminApp })));
 
 type Session =
   { status: 'checking' } | { status: 'in'; me: Member } | { status: 'out'; notice?: string } | { status: 'failed'; error: unknown };
@@ -23,7 +25,11 @@ function SignedIn({ path, me }: { path: string; me: Member }) {
     case 'submission':
       return <SubmissionPage key={route.reference} reference={route.reference} catalog={catalog} />;
     case 'admin':
-      return <AdminPage />;
+      return (
+        <Suspense fallback={<StaffLoading />}>
+          <AdminApp />
+        </Suspense>
+      );
     default:
       return (
         <>
@@ -89,7 +95,11 @@ export function StaffApp() {
           {context ? (
             <div className="staff-header__user">
               {context.me.role === 'admin' ? (
-                <a className="staff-header__link" href={ADMIN_PATH} aria-current={path === ADMIN_PATH ? 'page' : undefined}>
+                <a
+                  className="staff-header__link"
+                  href={ADMIN_PATH}
+                  aria-current={path === ADMIN_PATH ? 'page' : path.startsWith(`${ADMIN_PATH}/`) ? 'true' : undefined}
+                >
                   {t('app.adminLink')}
                 </a>
               ) : null}

@@ -13,6 +13,7 @@ import type { ServicesResponse } from '../api.js';
 
 // The staff API's wire types are the kit's (schemas/src/staff-contract.ts), the ones the server answers with.
 export type {
+  AdminForm,
   AdminFormsResponse,
   AnswerView,
   AuditEntry,
@@ -38,6 +39,8 @@ export class StaffApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole answer, for its extra fields (`problems` of a 422 `lint_failed`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -46,17 +49,22 @@ export class StaffApiError extends Error {
 /** The request got no answer (offline, connection lost). */
 export class StaffNetworkError extends Error {}
 
-/** 409: someone changed the submission after it was loaded. */
+/** 409: someone changed the submission (or a form's draft: `stale_revision`) after it was loaded. */
 export class ConflictError extends StaffApiError {
-  constructor(readonly currentVersion: number | undefined) {
-    super(409, 'conflict', 'The submission was changed by someone else.');
+  constructor(
+    readonly currentVersion: number | undefined,
+    code = 'conflict',
+    message = 'The submission was changed by someone else.',
+  ) {
+    super(409, code, message);
   }
 }
 
 /** True for an answer with this HTTP status. */
 export const hasStatus = (error: unknown, status: number) => error instanceof StaffApiError && error.status === status;
 
-async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+/** Calls the staff or admin API: JSON in and out, the session cookie along, errors as `StaffApiError`s. */
+export async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     // Personal data: never kept in the HTTP cache. The session cookie goes along (same origin).
@@ -70,16 +78,16 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
     throw new StaffNetworkError((e as Error).message);
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.status === 409) throw new ConflictError(typeof body['currentVersion'] === 'number' ? body['currentVersion'] : undefined);
-  if (!response.ok) {
-    const code = typeof body['error'] === 'string' ? body['error'] : 'http_error';
-    throw new StaffApiError(response.status, code, typeof body['message'] === 'string' ? body['message'] : response.statusText);
-  }
+  const code = typeof body['error'] === 'string' ? body['error'] : 'http_error';
+  const message = typeof body['message'] === 'string' ? body['message'] : response.statusText;
+  if (response.status === 409)
+    throw new ConflictError(typeof body['currentVersion'] === 'number' ? body['currentVersion'] : undefined, code, message);
+  if (!response.ok) throw new StaffApiError(response.status, code, message, body);
   return body as T;
 }
 
 // The browser adds the same-origin `Origin` header to these, which the server requires for every change.
-const send = <T>(method: string, url: string, body?: unknown) =>
+export const send = <T>(method: string, url: string, body?: unknown) =>
   call<T>(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
 /** The signed-in member; 401 when nobody is. */

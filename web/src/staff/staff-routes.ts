@@ -3,13 +3,14 @@ import { formatReference } from '../../../schemas/src/reference.js';
 /** The views of the staff area, parsed from a path under `/staff`, and the admins' page `/admin`. */
 export type StaffRoute = { view: 'inbox' } | { view: 'submission'; reference: string } | { view: 'admin' } | { view: 'notFound' };
 
-/** The admins' page: forms and their languages. */
+/** The admins' workbench: forms, their drafts and languages, staff. */
 export const ADMIN_PATH = '/admin';
 
 /** The staff view a path names; a reference in the path is accepted in any case. */
 export function parseStaffPath(path: string): StaffRoute {
   const parts = path.split('/').filter(Boolean);
-  if (parts[0] === 'admin') return parts.length === 1 ? { view: 'admin' } : { view: 'notFound' };
+  // Everything under /admin is the workbench's, which parses the rest (web/src/admin/admin-routes.ts).
+  if (parts[0] === 'admin') return { view: 'admin' };
   if (parts[0] !== 'staff') return { view: 'notFound' };
   if (parts.length === 1) return { view: 'inbox' };
   if (parts.length === 3 && parts[1] === 'submissions') {
