@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { dirOf, type Lang } from '../../../schemas/src/languages.js';
 import type { FormProblem } from '../../../schemas/src/problems.js';
 import {
@@ -297,6 +297,8 @@ function QuestionRow({
   onToggle,
   edit,
   onError,
+  moved,
+  onMoved,
 }: {
   def: FormDefinition;
   q: QuestionView;
@@ -307,8 +309,21 @@ function QuestionRow({
   onToggle: () => void;
   edit: Edit;
   onError: (message: string | undefined) => void;
+  /** This question was just moved with the button in that direction: that button takes focus again. */
+  moved?: -1 | 1;
+  onMoved: (delta: -1 | 1) => void;
 }) {
   const name = label(def, q.id);
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  // A moved row is rendered anew in its new place; the keyboard user's focus follows it.
+  useEffect(() => {
+    if (moved) (moved < 0 ? up : down).current?.focus();
+  }, [moved, def]);
+  const move = (delta: -1 | 1) => {
+    onError(edit((d) => moveQuestion(d, q.id, delta)));
+    onMoved(delta);
+  };
   const detailsId = `wb-q-${q.id}-details`;
   const problemsId = `wb-q-${q.id}-problems`;
   const condition = conditionText(def, q);
@@ -335,18 +350,20 @@ function QuestionRow({
             <span className="visually-hidden">: {name}</span>
           </button>
           <button
+            ref={up}
             type="button"
             className="button button--secondary wb-icon"
             aria-label={t('workbench.moveUp', { label: name })}
-            onClick={() => onError(edit((d) => moveQuestion(d, q.id, -1)))}
+            onClick={() => move(-1)}
           >
             ↑
           </button>
           <button
+            ref={down}
             type="button"
             className="button button--secondary wb-icon"
             aria-label={t('workbench.moveDown', { label: name })}
-            onClick={() => onError(edit((d) => moveQuestion(d, q.id, 1)))}
+            onClick={() => move(1)}
           >
             ↓
           </button>
@@ -357,7 +374,8 @@ function QuestionRow({
               if (window.confirm(t('workbench.confirmRemove', { label: name }))) onError(edit((d) => removeQuestion(d, q.id)));
             }}
           >
-            {t('workbench.remove', { label: name })}
+            {t('workbench.removeShort')}
+            <span className="visually-hidden">{t('workbench.removeWhat', { label: name })}</span>
           </button>
         </div>
       </div>
@@ -421,6 +439,7 @@ export function QuestionEditor({ def, problems, edit }: { def: FormDefinition; p
   const [lang, setLang] = useState<Lang>('fi');
   const [open, setOpen] = useState<string>();
   const [error, setError] = useState<string>();
+  const [moved, setMoved] = useState<{ id: string; delta: -1 | 1 }>();
   const steps = questionsByStep(def);
   const all = steps.flatMap((s) => s.questions);
   return (
@@ -493,6 +512,8 @@ export function QuestionEditor({ def, problems, edit }: { def: FormDefinition; p
                     onToggle={() => setOpen(open === q.id ? undefined : q.id)}
                     edit={edit}
                     onError={setError}
+                    moved={moved?.id === q.id ? moved.delta : undefined}
+                    onMoved={(delta) => setMoved({ id: q.id, delta })}
                   />
                 );
               })}
