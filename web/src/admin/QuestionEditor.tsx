@@ -70,6 +70,14 @@ function TextField({
   );
 }
 
+const LIMIT_LABELS = {
+  minLength: 'workbench.minLength',
+  maxLength: 'workbench.maxLength',
+  minimum: 'workbench.minimum',
+  maximum: 'workbench.maximum',
+  maxItems: 'workbench.maxItems',
+} as const satisfies Record<keyof Limits, string>;
+
 const LIMITS: Record<string, (keyof Limits)[]> = {
   shortText: ['minLength', 'maxLength'],
   longText: ['minLength', 'maxLength'],
@@ -88,7 +96,7 @@ function LimitFields({ q, edit }: { q: QuestionView; edit: Edit }) {
         const id = `wb-limit-${q.id}-${key}`;
         return (
           <div className="wb-field wb-field--number" key={key}>
-            <label htmlFor={id}>{t(`workbench.${key}`)}</label>
+            <label htmlFor={id}>{t(LIMIT_LABELS[key])}</label>
             <input
               id={id}
               type="number"
