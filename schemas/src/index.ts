@@ -26,3 +26,5 @@ export * from './texts.js';
 export * from './types.js';
 export * from './validate.js';
 export * from './definition-json.js';
+export * from './review-stamps.js';
+export * from './translation-grid.js';
