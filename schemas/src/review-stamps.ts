@@ -20,6 +20,8 @@ export function setReviewed(def: FormDefinition, lang: Lang, reviewed: boolean, 
   return { ...def, meta: { ...def.meta, languages: { ...def.meta.languages, [lang]: meta } } };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const sameTexts = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /**
@@ -28,13 +30,16 @@ const sameTexts = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canon
  * longer reviewed when they change; a language not reviewed has no marks. Returns `next` itself when nothing differs.
  */
 export function settleReviews(before: FormDefinition | undefined, next: FormDefinition, stamp?: ReviewStamp): FormDefinition {
+  // A draft is saved whatever its shape (the lint names what is wrong): only well-formed marks are settled.
+  if (!isObject(next.meta?.languages)) return next;
   const languages = { ...next.meta.languages };
   let changed = false;
   for (const [lang, meta] of Object.entries(next.meta.languages) as [Lang, LanguageMeta][]) {
-    const earlier = before?.meta.languages[lang];
+    if (!isObject(meta)) continue;
+    const earlier = isObject(before?.meta?.languages) ? before.meta.languages[lang] : undefined;
     let settled: LanguageMeta;
-    if (!meta.reviewed) settled = { reviewed: false };
-    else if (earlier?.reviewed)
+    if (meta.reviewed !== true) settled = { reviewed: false };
+    else if (isObject(earlier) && earlier.reviewed === true)
       settled = sameTexts(before?.texts[lang], next.texts[lang])
         ? {
             reviewed: true,

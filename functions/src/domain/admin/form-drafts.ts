@@ -1,5 +1,6 @@
 import {
   canonicalJson,
+  settleReviews,
   type AdminForm,
   type DraftResponse,
   type FormDefinition,
@@ -115,6 +116,7 @@ export async function readDraft(deps: FormAdminDeps, formId: string): Promise<Dr
 /**
  * Saves the whole definition as the next revision if the draft is still at `revision`; `StaleRevision` (409) when
  * another admin saved in between, and nothing is overwritten. A draft may have problems: saving never blocks on them.
+ * A language newly marked reviewed is stamped with the admin and the time (`settleReviews`).
  */
 export async function saveDraft(
   deps: FormAdminDeps,
@@ -124,8 +126,10 @@ export async function saveDraft(
   actor: string,
 ): Promise<SaveDraftResponse> {
   const head = await requireHead(deps, formId);
-  const definition = asDefinition(formId, value);
   const at = deps.clock.now().toISOString();
+  // Who marked a language reviewed, and when, is the server's to say; a reviewed language whose texts change is not.
+  const before = await draftOf(deps, head);
+  const definition = settleReviews(before.definition, asDefinition(formId, value), { by: actor, at });
   const saved = await deps.registry.store.saveDraft(formId, { definition, revision: revision + 1, savedAt: at, savedBy: actor });
   if (!saved) {
     const now = await deps.registry.store.getDraft(formId);
