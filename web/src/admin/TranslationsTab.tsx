@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { dirOf, type Lang } from '../../../schemas/src/languages.js';
 import type { FormProblem } from '../../../schemas/src/problems.js';
 import { setReviewed } from '../../../schemas/src/review-stamps.js';
@@ -20,6 +20,8 @@ import type { Draft } from './use-draft.js';
 type Edit = Draft['edit'];
 
 const HEADING_ID = 'wb-tr-heading';
+/** One list for every cell without problems, so an unchanged cell is not drawn again while another is typed in. */
+const NONE: FormProblem[] = [];
 
 /** A dotted text key from a problem's path (`/texts/ar/fields/phone/label` → `ar`, `fields.phone.label`). */
 function problemCell(path: string): { lang: string; key: string } | undefined {
@@ -75,7 +77,7 @@ function ColumnHeader({ def, lang, filled, total, edit }: { def: FormDefinition;
 }
 
 /** One text of one language: an input in the language's own direction; an empty one says so in words. */
-function Cell({
+const Cell = memo(function Cell({
   lang,
   rowKey,
   index,
@@ -119,7 +121,7 @@ function Cell({
       ) : null}
     </td>
   );
-}
+});
 
 /** Reads a translator's file and lists what it would change before anything is applied. */
 function ImportPanel({ def, langs, edit }: { def: FormDefinition; langs: Lang[]; edit: Edit }) {
@@ -308,7 +310,7 @@ export function TranslationsTab({ def, edit, problems }: { def: FormDefinition; 
                     rowKey={row.key}
                     index={index}
                     text={row.cells[lang] ?? ''}
-                    problems={cellProblems.get(`${lang} ${row.key}`) ?? []}
+                    problems={cellProblems.get(`${lang} ${row.key}`) ?? NONE}
                     edit={edit}
                   />
                 ))}
