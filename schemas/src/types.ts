@@ -52,6 +52,10 @@ export interface FormTexts {
 export interface LanguageMeta {
   /** False until a native speaker has reviewed the texts. */
   reviewed: boolean;
+  /** Who marked it reviewed (an admin's email), stamped by the server. */
+  reviewedBy?: string;
+  /** When (an ISO time), stamped by the server; a change to the language's texts clears the mark. */
+  reviewedAt?: string;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type FormDefinition,
   type FormMeta,
   type FormTexts,
+  type LanguageMeta,
   type Municipality,
   type WalkIn,
 } from '../../schemas/src/index.js';
@@ -45,6 +46,7 @@ describe('the formats and the types of schemas/src/types.ts', () => {
         feedback: true,
       }),
     );
+    expect(described(defs['languageMeta']!)).toEqual(keys<LanguageMeta>({ reviewed: true, reviewedBy: true, reviewedAt: true }));
     expect(described(defs['formTexts']!)).toEqual(
       keys<FormTexts>({ title: true, description: true, next: true, steps: true, fields: true, consent: true }),
     );

@@ -7,6 +7,7 @@ import { FORM_TABS, formTabPath, type FormTab } from './admin-routes.js';
 import { ProblemSummary } from './ProblemList.js';
 import { PublishPanel } from './PublishPanel.js';
 import { QuestionEditor } from './QuestionEditor.js';
+import { TranslationsTab } from './TranslationsTab.js';
 import { useDraft, type Draft, type DraftState } from './use-draft.js';
 
 // CodeMirror is most of the workbench's bytes, and few admins open the JSON: it loads with that tab.
@@ -62,6 +63,8 @@ function Tabs({ formId, tab }: { formId: string; tab: FormTab }) {
 
 function TabContent({ tab, draft, state }: { tab: FormTab; draft: Draft; state: Extract<DraftState, { status: 'ready' }> }) {
   switch (tab) {
+    case 'translations':
+      return <TranslationsTab def={state.definition} problems={state.problems} edit={draft.edit} />;
     case 'json':
       return (
         <Suspense fallback={<StaffLoading />}>

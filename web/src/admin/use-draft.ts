@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormProblem } from '../../../schemas/src/problems.js';
+import { settleReviews } from '../../../schemas/src/review-stamps.js';
 import type { FormDefinition } from '../../../schemas/src/types.js';
 import { ConflictError } from '../staff/staff-api.js';
 import { fetchDraft, problemsOf, publishDraft, saveDraft } from './admin-api.js';
@@ -95,7 +96,8 @@ export function useDraft(formId: string): Draft {
       if (current.status !== 'ready') return undefined;
       let definition: FormDefinition;
       try {
-        definition = change(current.definition);
+        // A reviewed language whose texts change is no longer reviewed, here as on the server.
+        definition = settleReviews(current.definition, change(current.definition));
       } catch (e) {
         return (e as Error).message;
       }

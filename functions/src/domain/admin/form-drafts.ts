@@ -7,6 +7,7 @@ import {
   type SaveDraftResponse,
   type VersionsResponse,
 } from '../../../../schemas/src/index.js';
+import { settleReviews } from '../../../../schemas/src/review-stamps.js';
 import { epoch } from '../epoch.js';
 import { Conflict, FormExists, InvalidRequest, LintFailed, NoChanges, NotFound, StaleRevision } from '../errors.js';
 import type { FormRegistry } from '../form-registry.js';
@@ -115,6 +116,7 @@ export async function readDraft(deps: FormAdminDeps, formId: string): Promise<Dr
 /**
  * Saves the whole definition as the next revision if the draft is still at `revision`; `StaleRevision` (409) when
  * another admin saved in between, and nothing is overwritten. A draft may have problems: saving never blocks on them.
+ * A language newly marked reviewed is stamped with the admin and the time (`settleReviews`).
  */
 export async function saveDraft(
   deps: FormAdminDeps,
@@ -124,8 +126,10 @@ export async function saveDraft(
   actor: string,
 ): Promise<SaveDraftResponse> {
   const head = await requireHead(deps, formId);
-  const definition = asDefinition(formId, value);
   const at = deps.clock.now().toISOString();
+  // Who marked a language reviewed, and when, is the server's to say; a reviewed language whose texts change is not.
+  const before = await draftOf(deps, head);
+  const definition = settleReviews(before.definition, asDefinition(formId, value), { by: actor, at });
   const saved = await deps.registry.store.saveDraft(formId, { definition, revision: revision + 1, savedAt: at, savedBy: actor });
   if (!saved) {
     const now = await deps.registry.store.getDraft(formId);
