@@ -1,0 +1,217 @@
+import type { DefinitionDiff, LanguageTextChanges, QuestionAspect, TextChange } from '../../../schemas/src/definition-diff.js';
+import { summarizeDiff } from '../../../schemas/src/definition-diff.js';
+import type { Condition, Limits } from '../../../schemas/src/questions.js';
+import { textAt } from '../../../schemas/src/questions.js';
+import type { FormDefinition } from '../../../schemas/src/types.js';
+import { languageName } from '../staff/format.js';
+import { t } from '../staff/texts.js';
+
+/** The longest text shown whole in the difference; a longer one is cut with an ellipsis. */
+const SHOWN_TEXT = 160;
+const cut = (text: string) => (text.length > SHOWN_TEXT ? `${text.slice(0, SHOWN_TEXT - 1)}…` : text);
+
+/** Names questions, steps and choices in Finnish, from the version that has them (the newer one first). */
+function namer(before: FormDefinition, after: FormDefinition) {
+  const read = (path: string[]) => textAt(after, 'fi', path) || textAt(before, 'fi', path);
+  const question = (id: string) => read(['fields', id, 'label']) || id;
+  const step = (id: string) => read(['steps', id]) || id;
+  const choice = (field: string, value: string) => read(['fields', field, 'options', value]) || value;
+  const condition = (c: Condition | undefined) =>
+    c
+      ? t('workbench.history.aspects.when', {
+          question: question(c.field),
+          value: typeof c.value === 'boolean' ? (c.value ? t('workbench.yes') : t('workbench.no')) : choice(c.field, String(c.value)),
+        })
+      : t('workbench.history.aspects.always');
+  return { question, step, choice, condition };
+}
+type Namer = ReturnType<typeof namer>;
+
+function limitsText(limits: Limits): string {
+  const parts = (Object.entries(limits) as [keyof Limits, number][]).map(([key, value]) => `${t(`workbench.${key}`)} ${value}`);
+  return parts.length ? parts.join(', ') : t('workbench.history.aspects.noLimits');
+}
+
+function aspectText(aspect: QuestionAspect, id: string, name: Namer): string {
+  switch (aspect.kind) {
+    case 'type':
+      return t('workbench.history.aspects.type', {
+        before: t(`workbench.types.${aspect.before}`),
+        after: t(`workbench.types.${aspect.after}`),
+      });
+    case 'required':
+      return aspect.after ? t('workbench.history.aspects.requiredOn') : t('workbench.history.aspects.requiredOff');
+    case 'condition':
+      return t('workbench.history.aspects.condition', { before: name.condition(aspect.before), after: name.condition(aspect.after) });
+    case 'choices':
+      return [
+        aspect.added.length
+          ? t('workbench.history.aspects.choicesAdded', { choices: aspect.added.map((c) => name.choice(id, c)).join(', ') })
+          : '',
+        aspect.removed.length
+          ? t('workbench.history.aspects.choicesRemoved', { choices: aspect.removed.map((c) => name.choice(id, c)).join(', ') })
+          : '',
+        aspect.reordered ? t('workbench.history.aspects.choicesReordered') : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+    case 'limits':
+      return t('workbench.history.aspects.limits', { before: limitsText(aspect.before), after: limitsText(aspect.after) });
+    case 'emailSafe':
+      return aspect.after ? t('workbench.history.aspects.emailSafeOn') : t('workbench.history.aspects.emailSafeOff');
+    case 'step':
+      return t('workbench.history.aspects.step', { before: name.step(aspect.before), after: name.step(aspect.after) });
+    default:
+      return t('workbench.history.aspects.other');
+  }
+}
+
+/** Where a text is shown, in Finnish: "Kysymys: Nimi", "Vaihtoehto Aamupäivä: Milloin soitamme?". */
+function placeText(path: string[], name: Namer): string {
+  const [part, id = '', key = '', sub = ''] = path;
+  if (part === 'steps') return t('workbench.history.places.step', { step: name.step(id) });
+  if (part === 'consent') return t('workbench.history.places.consent');
+  if (part === 'title' || part === 'description' || part === 'next') return t(`workbench.history.places.${part}`);
+  if (part !== 'fields') return path.join('.');
+  const question = name.question(id);
+  if (key === 'label' || key === 'hint') return t(`workbench.history.places.${key}`, { question });
+  if (key === 'options') return t('workbench.history.places.option', { option: name.choice(id, sub), question });
+  if (key === 'errors') return t('workbench.history.places.error', { keyword: sub, question });
+  return t('workbench.history.places.group', { key: path.slice(2).join('.'), question });
+}
+
+function TextList({ heading, changes, name }: { heading: string; changes: TextChange[]; name: Namer }) {
+  if (!changes.length) return null;
+  return (
+    <>
+      <h5>{heading}</h5>
+      <ul className="wb-diff__list">
+        {changes.map((c) => (
+          <li key={c.path.join('.')}>
+            <span className="wb-diff__place">{placeText(c.path, name)}</span>
+            {': '}
+            {c.before !== undefined && c.after !== undefined ? (
+              <>
+                <del>{cut(c.before)}</del> → <ins>{cut(c.after)}</ins>
+              </>
+            ) : c.after !== undefined ? (
+              <ins>{cut(c.after)}</ins>
+            ) : (
+              <del>{cut(c.before ?? '')}</del>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function LanguageTexts({ texts, name }: { texts: LanguageTextChanges; name: Namer }) {
+  const count = texts.added.length + texts.removed.length + texts.changed.length;
+  return (
+    <section className="wb-diff__language">
+      <h4>
+        {languageName(texts.lang)} ({t('workbench.history.textsCount', { count })})
+      </h4>
+      <TextList heading={t('workbench.history.textsChanged')} changes={texts.changed} name={name} />
+      <TextList heading={t('workbench.history.textsAdded')} changes={texts.added} name={name} />
+      <TextList heading={t('workbench.history.textsRemoved')} changes={texts.removed} name={name} />
+    </section>
+  );
+}
+
+/** The difference between two versions in plain Finnish: questions, steps, texts per language, settings. */
+export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before: FormDefinition; after: FormDefinition }) {
+  const name = namer(before, after);
+  if (summarizeDiff(diff).empty) return <p>{t('workbench.history.noDifference')}</p>;
+  const { questions, steps, texts, meta } = diff;
+  const inStep = (q: { id: string; step: string }) =>
+    t('workbench.history.questionIn', { question: name.question(q.id), step: name.step(q.step) });
+  const stepLines = [
+    ...steps.added.map((s) => t('workbench.history.stepAdded', { step: name.step(s) })),
+    ...steps.removed.map((s) => t('workbench.history.stepRemoved', { step: name.step(s) })),
+    ...steps.renamed.map((s) => t('workbench.history.stepRenamed', { before: s.before || s.id, after: s.after || s.id })),
+    ...(steps.reordered ? [t('workbench.history.stepsReordered')] : []),
+  ];
+  const metaLines = [
+    ...meta.languagesAdded.map((l) => t('workbench.history.settings.languageAdded', { language: languageName(l) })),
+    ...meta.languagesRemoved.map((l) => t('workbench.history.settings.languageRemoved', { language: languageName(l) })),
+    ...meta.reviewChanged.map((r) =>
+      t(r.reviewed ? 'workbench.history.settings.reviewed' : 'workbench.history.settings.notReviewed', {
+        language: languageName(r.lang),
+      }),
+    ),
+    ...meta.settingsChanged.map((s) => t(`workbench.history.settings.${s}`)),
+  ];
+  return (
+    <div className="wb-diff">
+      {questions.added.length || questions.removed.length || questions.changed.length ? (
+        <section>
+          <h3>{t('workbench.history.questions')}</h3>
+          {questions.added.length ? (
+            <>
+              <h4>{t('workbench.history.questionsAdded')}</h4>
+              <ul className="wb-diff__list">
+                {questions.added.map((q) => (
+                  <li key={q.id}>{inStep(q)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {questions.removed.length ? (
+            <>
+              <h4>{t('workbench.history.questionsRemoved')}</h4>
+              <ul className="wb-diff__list">
+                {questions.removed.map((q) => (
+                  <li key={q.id}>{inStep(q)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {questions.changed.length ? (
+            <>
+              <h4>{t('workbench.history.questionsChanged')}</h4>
+              <ul className="wb-diff__list">
+                {questions.changed.map((q) => (
+                  <li key={q.id}>
+                    <span className="wb-diff__place">{name.question(q.id)}</span>
+                    {': '}
+                    {q.aspects.map((a) => aspectText(a, q.id, name)).join('; ')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {stepLines.length ? (
+        <section>
+          <h3>{t('workbench.history.steps')}</h3>
+          <ul className="wb-diff__list">
+            {stepLines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {texts.length ? (
+        <section>
+          <h3>{t('workbench.history.texts')}</h3>
+          {texts.map((l) => (
+            <LanguageTexts key={l.lang} texts={l} name={name} />
+          ))}
+        </section>
+      ) : null}
+      {metaLines.length ? (
+        <section>
+          <h3>{t('workbench.history.settings.heading')}</h3>
+          <ul className="wb-diff__list">
+            {metaLines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
