@@ -1,3 +1,4 @@
+import { createElement, type ReactNode } from 'react';
 import type { DefinitionDiff, LanguageTextChanges, QuestionAspect, TextChange } from '../../../schemas/src/definition-diff.js';
 import { summarizeDiff } from '../../../schemas/src/definition-diff.js';
 import type { Condition, Limits } from '../../../schemas/src/questions.js';
@@ -5,6 +6,11 @@ import { textAt } from '../../../schemas/src/questions.js';
 import type { FormDefinition } from '../../../schemas/src/types.js';
 import { languageName } from '../staff/format.js';
 import { t } from '../staff/texts.js';
+
+/** A heading `depth` levels below the view's first (h3 unless told), so the view fits under any heading. */
+function H({ depth, base, children }: { depth: 0 | 1 | 2; base: number; children: ReactNode }) {
+  return createElement(`h${Math.min(base + depth, 6)}`, null, children);
+}
 
 /** The longest text shown whole in the difference; a longer one is cut with an ellipsis. */
 const SHOWN_TEXT = 160;
@@ -80,11 +86,13 @@ function placeText(path: string[], name: Namer): string {
   return t('workbench.history.places.group', { key: path.slice(2).join('.'), question });
 }
 
-function TextList({ heading, changes, name }: { heading: string; changes: TextChange[]; name: Namer }) {
+function TextList({ heading, changes, name, base }: { heading: string; changes: TextChange[]; name: Namer; base: number }) {
   if (!changes.length) return null;
   return (
     <>
-      <h5>{heading}</h5>
+      <H depth={2} base={base}>
+        {heading}
+      </H>
       <ul className="wb-diff__list">
         {changes.map((c) => (
           <li key={c.path.join('.')}>
@@ -106,22 +114,33 @@ function TextList({ heading, changes, name }: { heading: string; changes: TextCh
   );
 }
 
-function LanguageTexts({ texts, name }: { texts: LanguageTextChanges; name: Namer }) {
+function LanguageTexts({ texts, name, base }: { texts: LanguageTextChanges; name: Namer; base: number }) {
   const count = texts.added.length + texts.removed.length + texts.changed.length;
   return (
     <section className="wb-diff__language">
-      <h4>
+      <H depth={1} base={base}>
         {languageName(texts.lang)} ({t('workbench.history.textsCount', { count })})
-      </h4>
-      <TextList heading={t('workbench.history.textsChanged')} changes={texts.changed} name={name} />
-      <TextList heading={t('workbench.history.textsAdded')} changes={texts.added} name={name} />
-      <TextList heading={t('workbench.history.textsRemoved')} changes={texts.removed} name={name} />
+      </H>
+      <TextList heading={t('workbench.history.textsChanged')} changes={texts.changed} name={name} base={base} />
+      <TextList heading={t('workbench.history.textsAdded')} changes={texts.added} name={name} base={base} />
+      <TextList heading={t('workbench.history.textsRemoved')} changes={texts.removed} name={name} base={base} />
     </section>
   );
 }
 
 /** The difference between two versions in plain Finnish: questions, steps, texts per language, settings. */
-export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before: FormDefinition; after: FormDefinition }) {
+export function DiffView({
+  diff,
+  before,
+  after,
+  level = 3,
+}: {
+  diff: DefinitionDiff;
+  before: FormDefinition;
+  after: FormDefinition;
+  /** The level of the view's headings (h3 by default). */
+  level?: number;
+}) {
   const name = namer(before, after);
   if (summarizeDiff(diff).empty) return <p>{t('workbench.history.noDifference')}</p>;
   const { questions, steps, texts, meta } = diff;
@@ -147,10 +166,14 @@ export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before
     <div className="wb-diff">
       {questions.added.length || questions.removed.length || questions.changed.length ? (
         <section>
-          <h3>{t('workbench.history.questions')}</h3>
+          <H depth={0} base={level}>
+            {t('workbench.history.questions')}
+          </H>
           {questions.added.length ? (
             <>
-              <h4>{t('workbench.history.questionsAdded')}</h4>
+              <H depth={1} base={level}>
+                {t('workbench.history.questionsAdded')}
+              </H>
               <ul className="wb-diff__list">
                 {questions.added.map((q) => (
                   <li key={q.id}>{inStep(q)}</li>
@@ -160,7 +183,9 @@ export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before
           ) : null}
           {questions.removed.length ? (
             <>
-              <h4>{t('workbench.history.questionsRemoved')}</h4>
+              <H depth={1} base={level}>
+                {t('workbench.history.questionsRemoved')}
+              </H>
               <ul className="wb-diff__list">
                 {questions.removed.map((q) => (
                   <li key={q.id}>{inStep(q)}</li>
@@ -170,7 +195,9 @@ export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before
           ) : null}
           {questions.changed.length ? (
             <>
-              <h4>{t('workbench.history.questionsChanged')}</h4>
+              <H depth={1} base={level}>
+                {t('workbench.history.questionsChanged')}
+              </H>
               <ul className="wb-diff__list">
                 {questions.changed.map((q) => (
                   <li key={q.id}>
@@ -186,7 +213,9 @@ export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before
       ) : null}
       {stepLines.length ? (
         <section>
-          <h3>{t('workbench.history.steps')}</h3>
+          <H depth={0} base={level}>
+            {t('workbench.history.steps')}
+          </H>
           <ul className="wb-diff__list">
             {stepLines.map((line) => (
               <li key={line}>{line}</li>
@@ -196,15 +225,19 @@ export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before
       ) : null}
       {texts.length ? (
         <section>
-          <h3>{t('workbench.history.texts')}</h3>
+          <H depth={0} base={level}>
+            {t('workbench.history.texts')}
+          </H>
           {texts.map((l) => (
-            <LanguageTexts key={l.lang} texts={l} name={name} />
+            <LanguageTexts key={l.lang} texts={l} name={name} base={level} />
           ))}
         </section>
       ) : null}
       {metaLines.length ? (
         <section>
-          <h3>{t('workbench.history.settings.heading')}</h3>
+          <H depth={0} base={level}>
+            {t('workbench.history.settings.heading')}
+          </H>
           <ul className="wb-diff__list">
             {metaLines.map((line) => (
               <li key={line}>{line}</li>
@@ -214,4 +247,15 @@ export function DiffView({ diff, before, after }: { diff: DefinitionDiff; before
       ) : null}
     </div>
   );
+}
+
+const SUMMARY_PARTS = ['questionsAdded', 'questionsRemoved', 'questionsChanged', 'stepsChanged', 'textsChanged', 'metaChanged'] as const;
+
+/** The difference in one Finnish line of counts ("1 kysymys lisätty, 3 tekstiä muutettu (suomi, englanti)"); `''` when empty. */
+export function summaryText(diff: DefinitionDiff): string {
+  const summary = summarizeDiff(diff);
+  const languages = summary.languages.map(languageName).join(', ');
+  return SUMMARY_PARTS.filter((part) => summary[part] > 0)
+    .map((part) => t(`workbench.history.summary.${part}`, { count: summary[part], languages }))
+    .join(', ');
 }
