@@ -33,8 +33,17 @@ function namer(before: FormDefinition, after: FormDefinition) {
 }
 type Namer = ReturnType<typeof namer>;
 
+/** The limits' names, as the question editor labels them. */
+const LIMIT_LABELS = {
+  minLength: 'workbench.minLength',
+  maxLength: 'workbench.maxLength',
+  minimum: 'workbench.minimum',
+  maximum: 'workbench.maximum',
+  maxItems: 'workbench.maxItems',
+} as const satisfies Record<keyof Limits, string>;
+
 function limitsText(limits: Limits): string {
-  const parts = (Object.entries(limits) as [keyof Limits, number][]).map(([key, value]) => `${t(`workbench.${key}`)} ${value}`);
+  const parts = (Object.entries(limits) as [keyof Limits, number][]).map(([key, value]) => `${t(LIMIT_LABELS[key])} ${value}`);
   return parts.length ? parts.join(', ') : t('workbench.history.aspects.noLimits');
 }
 
