@@ -4,6 +4,7 @@ import { errorText, isSignedOut, LoadError, StaffHeading, StaffLoading, useSessi
 import { t } from '../staff/texts.js';
 import { lazy, Suspense, useEffect } from 'react';
 import { FORM_TABS, formTabPath, type FormTab } from './admin-routes.js';
+import { HistoryTab } from './HistoryTab.js';
 import { ProblemSummary } from './ProblemList.js';
 import { PublishPanel } from './PublishPanel.js';
 import { QuestionEditor } from './QuestionEditor.js';
@@ -71,6 +72,8 @@ function TabContent({ tab, draft, state }: { tab: FormTab; draft: Draft; state: 
           <JsonView def={state.definition} edit={draft.edit} />
         </Suspense>
       );
+    case 'history':
+      return <HistoryTab formId={state.definition.id} draft={draft} />;
     default:
       return <QuestionEditor def={state.definition} problems={state.problems} edit={draft.edit} />;
   }

@@ -3,6 +3,7 @@ import { MAX_CHANGE_NOTE_LENGTH } from '../../../schemas/src/admin-contract.js';
 import type { FormProblem } from '../../../schemas/src/problems.js';
 import { errorText } from '../staff/staff-ui.js';
 import { t } from '../staff/texts.js';
+import { DraftDifference } from './DraftDifference.js';
 import { ProblemList } from './ProblemList.js';
 import { errorsOf } from './problem-paths.js';
 import type { Draft } from './use-draft.js';
@@ -23,6 +24,7 @@ export function PublishPanel({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [published, setPublished] = useState<number>();
   const errors = errorsOf(problems);
   const changes = problems.filter((p) => p.severity === 'warning');
 
@@ -38,6 +40,7 @@ export function PublishPanel({
     if ('version' in result) {
       setNote('');
       setMessage({ kind: 'ok', text: t('workbench.published', { version: result.version }) });
+      setPublished(result.version);
       onPublished(result.version);
     } else if ('problems' in result) setMessage({ kind: 'error', text: t('workbench.publishBlocked') });
     else setMessage({ kind: 'error', text: t('workbench.publishFailed', { reason: errorText(result.error) }) });
@@ -47,6 +50,7 @@ export function PublishPanel({
     <section className="wb-publish" aria-labelledby="wb-publish-heading">
       <h2 id="wb-publish-heading">{t('workbench.publishHeading')}</h2>
       <p>{t('workbench.publishText')}</p>
+      {draft.state.status === 'ready' ? <DraftDifference key={published} def={draft.state.definition} /> : null}
       {changes.length ? (
         <>
           <h3>{t('workbench.changesForResidents')}</h3>
