@@ -6,11 +6,14 @@ import { localApi } from './web/vite/local-api.js';
 import { ajvBrowserShim } from './web/vite/ajv-browser.js';
 import { slimRjsf } from './web/vite/slim-rjsf.js';
 
+/** `localize`: in the browser only the admin preview's (its index reaches it, so it gets a chunk of its own). */
+const LOCALIZE_FORM = /schemas[\\/]src[\\/]localize-form\.ts$/;
+
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Modules every area loads: `test/browser/page-weight.test.ts` checks that a resident page loads no staff chunk. */
 const SHARED_RUNTIME =
-  /node_modules[\\/](preact|i18next)[\\/]|schemas[\\/]src[\\/](statuses|staff-contract|admin-contract|languages|i18n|reference|server-paths|numbers)\.ts$|web[\\/]src[\\/](router|use-async)\.ts$/;
+  /node_modules[\\/](preact|i18next)[\\/]|schemas[\\/]src[\\/](statuses|staff-contract|admin-contract|languages|i18n|reference|server-paths|numbers)\.ts$|web[\\/]src[\\/](router|use-async|i18n)\.ts$/;
 
 export default defineConfig({
   root: 'web',
@@ -30,11 +33,25 @@ export default defineConfig({
     // The form lint's regex checker (safe-regex2 and its parser, ret) is CommonJS, which is not tree-shaken by
     // itself: the kit's index brings the lint along, which the page never calls. Nothing of theirs runs on import.
     rolldownOptions: {
-      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/](safe-regex2|ret)[\\/]/, sideEffects: false }] },
+      treeshake: {
+        moduleSideEffects: [
+          { test: /node_modules[\\/](safe-regex2|ret)[\\/]/, sideEffects: false },
+          { test: LOCALIZE_FORM, sideEffects: false },
+        ],
+      },
       // The runtime every page shares (Preact, i18next, the router and the kit's small shared modules) stays one chunk.
       // Without this group rolldown splits it by which lazy chunks reach each module (rolldown/rolldown#10731): the
       // admin workbench, loaded only by admins, would cut three more small files out of every resident page.
-      output: { advancedChunks: { groups: [{ name: 'runtime', test: SHARED_RUNTIME }] } },
+      // Turning a draft into a localized form is only the admin preview's in the browser: the kit's index, which the
+      // resident pages import, reaches it too, and without its own group it would be placed in their shared chunk.
+      output: {
+        advancedChunks: {
+          groups: [
+            { name: 'runtime', test: SHARED_RUNTIME },
+            { name: 'localize-form', test: LOCALIZE_FORM, includeDependenciesRecursively: false },
+          ],
+        },
+      },
     },
   },
 });

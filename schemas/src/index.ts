@@ -11,6 +11,7 @@ export * from './i18n.js';
 export * from './languages.js';
 export * from './lint.js';
 export * from './localize.js';
+export * from './localize-form.js';
 export * from './messages.js';
 export * from './municipality-lint.js';
 export * from './municipality-texts.js';
