@@ -163,12 +163,6 @@ export function PreviewTab({ def }: { def: FormDefinition }) {
           </div>
         ) : null}
       </div>
-      <p className="wb-preview__note">{t('workbench.preview.validation')}</p>
-      {notSent ? (
-        <p className="notice" role="status">
-          {t('workbench.preview.notSent')}
-        </p>
-      ) : null}
       {failed ? <Failed reason={t('workbench.preview.textsFailed')} /> : null}
       {localized?.error ? <Failed reason={localized.error} /> : null}
       {!words && !failed ? <StaffLoading /> : null}
@@ -181,6 +175,11 @@ export function PreviewTab({ def }: { def: FormDefinition }) {
           </div>
         </TextsContext.Provider>
       ) : null}
+      <p className="wb-preview__note">{t('workbench.preview.validation')}</p>
+      {/* Always there, so a screen reader announces the words when Send fills them in. */}
+      <p className={notSent ? 'notice' : undefined} role="status">
+        {notSent ? t('workbench.preview.notSent') : ''}
+      </p>
     </div>
   );
 }
