@@ -10,7 +10,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Modules every area loads: `test/browser/page-weight.test.ts` checks that a resident page loads no staff chunk. */
 const SHARED_RUNTIME =
-  /node_modules[\\/](preact|i18next)[\\/]|schemas[\\/]src[\\/](statuses|staff-contract|admin-contract|languages|i18n|reference|server-paths|numbers)\.ts$|web[\\/]src[\\/](router|use-async)\.ts$/;
+  /node_modules[\\/](preact|i18next)[\\/]|schemas[\\/]src[\\/](statuses|staff-contract|admin-contract|languages|i18n|reference|server-paths|numbers)\.ts$|web[\\/]src[\\/](router|use-async|i18n)\.ts$/;
 
 export default defineConfig({
   root: 'web',

@@ -26,5 +26,6 @@ export * from './texts.js';
 export * from './types.js';
 export * from './validate.js';
 export * from './definition-json.js';
-// Not here: the workbench's modules (questions.ts, translation-grid.ts, review-stamps.ts), imported by path, so that
+// Not here: `localize` (localize-form.ts) and the workbench's modules (questions.ts, translation-grid.ts,
+// review-stamps.ts), imported by path, so that
 // the resident bundle, which reads this index, never reaches them (page-weight.test.ts).

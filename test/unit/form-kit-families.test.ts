@@ -4,12 +4,12 @@ import {
   describeErrors,
   hiddenFields,
   lintForm,
-  localize,
   localizedFieldLookup,
   municipalityTexts,
   walkInWords,
   type FormDefinition,
 } from '../../schemas/src/index.js';
+import { localize } from '../../schemas/src/localize-form.js';
 import { catalog } from '../support/test-app.js';
 
 const hobby = catalog.forms.find((f) => f.id === 'hobby')!;

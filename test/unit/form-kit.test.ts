@@ -4,7 +4,6 @@ import {
   describeErrors,
   hiddenFields,
   lintForm,
-  localize,
   offeredLanguages,
   withoutHidden,
   FORMATS,
@@ -13,6 +12,7 @@ import {
   type FormDefinition,
   type FormProblem,
 } from '../../schemas/src/index.js';
+import { localize } from '../../schemas/src/localize-form.js';
 import { canonicalJson } from '../../schemas/src/canonical-json.js';
 import { catalog } from '../support/test-app.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { residentEmail, residentPhone } from '../../functions/src/domain/resident-confirmation.js';
-import { localize, lintForm, type FormDefinition } from '../../schemas/src/index.js';
+import { lintForm, type FormDefinition } from '../../schemas/src/index.js';
+import { localize } from '../../schemas/src/localize-form.js';
 import { catalog } from './web-fixtures.js';
 
 const guidance = () => structuredClone(catalog.forms.find((f) => f.id === 'guidance')!) as FormDefinition;

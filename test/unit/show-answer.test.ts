@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerLine, localize, showAnswer, showFormAnswer } from '../../schemas/src/index.js';
+import { answerLine, showAnswer, showFormAnswer } from '../../schemas/src/index.js';
+import { localize } from '../../schemas/src/localize-form.js';
 import { summarize } from '../../web/src/resident/summary.js';
 import { catalog, guidanceForm } from './web-fixtures.js';
 

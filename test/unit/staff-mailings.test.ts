@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localize } from '../../schemas/src/index.js';
+import { localize } from '../../schemas/src/localize-form.js';
 import { staffTexts } from '../../schemas/src/staff-texts.js';
 import { readCatalog } from '../../functions/src/adapters/file-catalog.js';
 import { verifyActionLink, LINK_DAYS } from '../../functions/src/domain/staff/action-link.js';

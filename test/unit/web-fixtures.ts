@@ -1,4 +1,5 @@
-import { localize, type LocalizedForm } from '../../schemas/src/index.js';
+import { type LocalizedForm } from '../../schemas/src/index.js';
+import { localize } from '../../schemas/src/localize-form.js';
 import { readCatalog } from '../../functions/src/adapters/file-catalog.js';
 
 const catalog = readCatalog('schemas');

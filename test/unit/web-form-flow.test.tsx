@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAjv, localize, type LocalizedForm } from '../../schemas/src/index.js';
+import { createAjv, type LocalizedForm } from '../../schemas/src/index.js';
+import { localize } from '../../schemas/src/localize-form.js';
 import { FormFlow } from '../../web/src/resident/FormFlow.js';
 import { stepsOf, type Answers, type Position } from '../../web/src/resident/steps.js';
 import { catalog, guidanceForm } from './web-fixtures.js';

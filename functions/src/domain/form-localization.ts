@@ -1,6 +1,5 @@
 import {
   isLang,
-  localize,
   municipalityTexts,
   offeredLanguages,
   TextStore,
@@ -11,6 +10,7 @@ import {
   type Municipality,
   type Translator,
 } from '../../../schemas/src/index.js';
+import { localize } from '../../../schemas/src/localize-form.js';
 import { UnsupportedLanguage } from './errors.js';
 
 /**

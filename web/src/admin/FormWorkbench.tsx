@@ -13,6 +13,8 @@ import { useDraft, type Draft, type DraftState } from './use-draft.js';
 
 // CodeMirror is most of the workbench's bytes, and few admins open the JSON: it loads with that tab.
 const JsonView = lazy(() => import('./JsonView.js').then((m) => ({ default: m.JsonView })));
+// The preview brings the resident form page's code (rjsf): it loads with its tab.
+const PreviewTab = lazy(() => import('./PreviewTab.js').then((m) => ({ default: m.PreviewTab })));
 
 function SaveStatus({ state, onReload }: { state: Extract<DraftState, { status: 'ready' }>; onReload: () => void }) {
   if (state.conflict)
@@ -74,6 +76,12 @@ function TabContent({ tab, draft, state }: { tab: FormTab; draft: Draft; state: 
       );
     case 'history':
       return <HistoryTab formId={state.definition.id} draft={draft} />;
+    case 'preview':
+      return (
+        <Suspense fallback={<StaffLoading />}>
+          <PreviewTab def={state.definition} />
+        </Suspense>
+      );
     default:
       return <QuestionEditor def={state.definition} problems={state.problems} edit={draft.edit} />;
   }

@@ -1,7 +1,7 @@
 import { FORM_ID_PATTERN } from '../../../schemas/src/admin-contract.js';
 
 /** The workbench's tabs for one form, in the order they are shown. */
-export const FORM_TABS = ['questions', 'translations', 'json', 'history'] as const;
+export const FORM_TABS = ['questions', 'translations', 'preview', 'json', 'history'] as const;
 export type FormTab = (typeof FORM_TABS)[number];
 
 /** The admins' views, parsed from a path under `/admin`. */
