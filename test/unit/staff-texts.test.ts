@@ -17,6 +17,7 @@ function sourceFiles(dir: string): string[] {
 const staffCode = [
   join('schemas', 'src', 'staff-texts.ts'),
   ...sourceFiles(join('web', 'src', 'staff')),
+  ...sourceFiles(join('web', 'src', 'admin')),
   ...sourceFiles(join('functions', 'src')).filter((file) => /\bStaff(Texts|Key)\b|\bstaffTexts\b/.test(readFileSync(file, 'utf8'))),
 ].map((file) => ({ file, source: readFileSync(file, 'utf8') }));
 

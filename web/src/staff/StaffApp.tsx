@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { MunicipalitiesAdminPage } from '../admin/MunicipalitiesAdminPage.js';
+import { StaffAdminPage } from '../admin/StaffAdminPage.js';
 import { useLocation } from '../router.js';
 import { AdminPage } from './AdminPage.js';
 import { InboxPage } from './InboxPage.js';
@@ -24,6 +26,10 @@ function SignedIn({ path, me }: { path: string; me: Member }) {
       return <SubmissionPage key={route.reference} reference={route.reference} catalog={catalog} />;
     case 'admin':
       return <AdminPage />;
+    case 'adminStaff':
+      return <StaffAdminPage />;
+    case 'adminMunicipalities':
+      return <MunicipalitiesAdminPage />;
     default:
       return (
         <>
