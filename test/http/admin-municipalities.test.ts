@@ -5,6 +5,9 @@ import { DynamoMunicipalityStore } from '../../functions/src/adapters/dynamo/dyn
 import { FormRegistry } from '../../functions/src/domain/form-registry.js';
 import { FORM_REFRESH_MS } from '../../functions/src/domain/form-sync.js';
 import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
+import { LOCAL_AWS } from '../../functions/src/adapters/dynamo/local-dynalite.js';
+import { createDocumentClient } from '../../functions/src/adapters/dynamo/table.js';
+import { createApp } from '../../functions/src/http/app.js';
 import { useDynalite } from '../support/dynamo.js';
 import { ADMIN, HEINOLA, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp, catalog, getFollowing, guidanceBody, postJson } from '../support/test-app.js';
@@ -237,6 +240,34 @@ describe('the admin municipalities API: access', () => {
         expect((await staffRequest(t, method, path, { cookie, body: sent, origin: 'https://evil.example' })).status, 'cross-site').toBe(
           403,
         );
+    }
+    expect((await town()).revision).toBe(0);
+    expect(await trail(t)).toEqual([]);
+  });
+
+  it('answers 503 unavailable when the municipalities cannot be read or saved, leaking nothing and saving nothing', async () => {
+    const { t, cookie, town } = await asAdmin();
+    const heinola = await town();
+    const dead = createDocumentClient({ ...LOCAL_AWS, endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
+    const registry = new FormRegistry(
+      catalog,
+      new DynamoFormStore(t.table.db, t.table.tableName),
+      new DynamoMunicipalityStore(dead, t.table.tableName),
+    );
+    const app = createApp({ ...t.deps.app, registry });
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PUT', saveBody(heinola, { contact: { ...heinola.contact, phone: '+358 0' } })],
+    ] as const) {
+      const res = await app.request(method === 'GET' ? LIST : HEINOLA_PATH, {
+        method,
+        headers: { origin: 'http://localhost:3000', cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      expect(res.status, method).toBe(503);
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ error: 'unavailable' });
+      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
     }
     expect((await town()).revision).toBe(0);
     expect(await trail(t)).toEqual([]);
