@@ -6,6 +6,7 @@ export * from './digits.js';
 export * from './email.js';
 export * from './empty-answer.js';
 export * from './admin-contract.js';
+export * from './admin-staff-contract.js';
 export * from './error-codes.js';
 export * from './i18n.js';
 export * from './languages.js';

@@ -70,7 +70,25 @@ describe('an admin who has never seen JSON', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: '/tmp/koto/workbench-questions.png', fullPage: false });
 
-    for (const lang of Object.keys(hobby.meta.languages) as Lang[]) if (lang !== 'fi') await writeTexts(lang);
+    // English and Arabic next, then a look at it right-to-left in the preview, on its step.
+    await writeTexts('en');
+    await writeTexts('ar');
+    await page.getByRole('navigation', { name: 'Lomakkeen osat' }).getByRole('link', { name: 'Esikatselu' }).click();
+    const phone = page.locator('.wb-preview__phone');
+    await page.getByLabel('Kieli').selectOption('ar');
+    await page.getByRole('button', { name: 'Seuraava vaihe' }).click();
+    await phone.getByText(TEXTS.ar![0]).waitFor();
+    expect(await phone.getAttribute('dir')).toBe('rtl');
+    await phone.getByRole('radio', { name: TEXTS.ar![3], exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/koto/workbench-preview-ar.png' });
+    await page.getByRole('navigation', { name: 'Lomakkeen osat' }).getByRole('link', { name: 'Kysymykset' }).click();
+    await page
+      .locator(`[data-question="${ID}"]`)
+      .getByRole('button', { name: /^Muokkaa/ })
+      .click();
+
+    for (const lang of Object.keys(hobby.meta.languages) as Lang[]) if (!['fi', 'en', 'ar'].includes(lang)) await writeTexts(lang);
     await saved();
     await page.locator('.wb-summary', { hasText: 'Ei virheitä' }).waitFor();
     expect(await row.locator('.wb-problem--error').count()).toBe(0);

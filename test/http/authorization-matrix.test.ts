@@ -156,6 +156,12 @@ const MATRIX: Row[] = [
     check: async (res, c) => expect(csvReferences(await res.text())).toEqual([c.reference]),
   },
   { method: 'GET', path: '/api/admin/forms', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
+  { method: 'GET', path: '/api/admin/staff', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
+  {
+    method: 'GET',
+    path: '/api/admin/municipalities',
+    expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 },
+  },
   {
     method: 'GET',
     path: '/api/admin/audit/R',

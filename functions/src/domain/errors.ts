@@ -158,3 +158,8 @@ export class LintFailed extends DomainError {
     return { problems: this.problems };
   }
 }
+
+/** The change would leave nobody with the admin role: the last admin is neither removed nor made staff. */
+export class LastAdmin extends DomainError {
+  readonly code = 'last_admin';
+}

@@ -2,14 +2,17 @@ import type { Catalog, FormDefinition, Lang, Municipality } from '../../../schem
 import { UnknownForm, UnknownMunicipality } from './errors.js';
 
 /**
- * The current forms and the municipalities that offer them. Municipalities and shared texts come from `schemas/`;
- * the forms are the store's current versions once `FormSync` has read them (the files' until then).
+ * The current forms and the municipalities that offer them. Shared texts come from `schemas/`; the forms are the
+ * store's current versions once `FormSync` has read them, and the municipalities the store's (texts from their
+ * files) once `MunicipalitySync` has (the files' until then).
  */
 export class FormCatalog {
   private current: FormDefinition[];
+  private towns: Municipality[];
 
   constructor(private readonly data: Catalog) {
     this.current = data.forms;
+    this.towns = data.municipalities;
   }
 
   /** Every current form definition, offered anywhere or not. */
@@ -22,13 +25,19 @@ export class FormCatalog {
     this.current = forms;
   }
 
-  /** The municipalities whose files list a form. */
-  offeredBy(formId: string): string[] {
-    return this.data.municipalities.filter((m) => m.forms.includes(formId)).map((m) => m.id);
+  /** Makes these the municipalities (the store's settings with their files' texts). */
+  replaceMunicipalities(municipalities: Municipality[]): void {
+    this.towns = municipalities;
   }
 
+  /** The municipalities that offer a form. */
+  offeredBy(formId: string): string[] {
+    return this.towns.filter((m) => m.forms.includes(formId)).map((m) => m.id);
+  }
+
+  /** The municipalities as served now: the same list object until one of them changes. */
   municipalities(): Municipality[] {
-    return this.data.municipalities;
+    return this.towns;
   }
 
   /** The languages with interface texts, and whether a native speaker has reviewed each language's shared texts. */
@@ -37,7 +46,7 @@ export class FormCatalog {
   }
 
   municipality(id: string): Municipality {
-    const found = this.data.municipalities.find((m) => m.id === id);
+    const found = this.towns.find((m) => m.id === id);
     if (!found) throw new UnknownMunicipality(`No municipality "${id}".`);
     return found;
   }

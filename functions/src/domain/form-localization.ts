@@ -20,7 +20,8 @@ import { UnsupportedLanguage } from './errors.js';
 export class FormLocalization {
   // Published versions never change, so what is derived from one is computed once.
   private readonly offeredCache = new WeakMap<FormDefinition, Lang[]>();
-  private readonly localizedCache = new WeakMap<FormDefinition, Map<string, LocalizedForm>>();
+  // A municipality's object is replaced when an admin changes it, so its localizations are made anew.
+  private readonly localizedCache = new WeakMap<FormDefinition, WeakMap<Municipality, Map<Lang, LocalizedForm>>>();
   /** The interface texts (namespace `translation`) and the resident mail texts (`mail`). */
   private readonly texts = new TextStore();
 
@@ -45,13 +46,14 @@ export class FormLocalization {
     return offered;
   }
 
-  /** A form as residents of a municipality see it in `lang`, computed once per version, municipality and language. */
+  /** A form as residents of a municipality see it in `lang`, computed once per version, municipality's data and language. */
   localized(form: FormDefinition, municipality: Municipality, lang: Lang): LocalizedForm {
-    let byKey = this.localizedCache.get(form);
-    if (!byKey) this.localizedCache.set(form, (byKey = new Map()));
-    const key = `${municipality.id}/${lang}`;
-    let localized = byKey.get(key);
-    if (!localized) byKey.set(key, (localized = localize(form, lang, this.vars(municipality, lang))));
+    let byTown = this.localizedCache.get(form);
+    if (!byTown) this.localizedCache.set(form, (byTown = new WeakMap()));
+    let byLang = byTown.get(municipality);
+    if (!byLang) byTown.set(municipality, (byLang = new Map()));
+    let localized = byLang.get(lang);
+    if (!localized) byLang.set(lang, (localized = localize(form, lang, this.vars(municipality, lang))));
     return localized;
   }
 

@@ -1,11 +1,12 @@
 import type { FormDefinition } from '../../../schemas/src/index.js';
 import { validatorSource } from '../../../schemas/src/validator-source.js';
 import type { FormCatalog } from './form-catalog.js';
+import type { MunicipalitySync } from './municipality-sync.js';
 import type { FormHead, FormStore } from './ports.js';
 
 /**
- * How long an instance serves the forms it last read before it reads the store again: another instance's publish
- * reaches it within this (plus one request), and the instance that published serves the new version at once.
+ * How long an instance serves the forms (and municipalities) it last read before it reads the store again: another
+ * instance's publish or save reaches it within this (plus one request), and the instance that made it at once.
  */
 export const FORM_REFRESH_MS = 5_000;
 
@@ -15,11 +16,16 @@ export const SEED_PUBLISHER = 'schemas/';
 /** What a seed did: forms imported, and forms whose file has a newer version than the store serves. */
 export interface SeedReport {
   imported: string[];
+  /** Municipalities stored from their files (the store had none of theirs yet). */
+  municipalities?: string[];
   /** The store is the source of truth once a form is in it; a newer file reaches it through `npm run forms -- import`. */
   behind: { formId: string; file: number; store: number }[];
 }
 
-/** Keeps the catalog's current forms in step with the store, and seeds the store with the forms of `schemas/`. */
+/**
+ * Keeps the catalog's current forms (and, given `municipalities`, its municipalities) in step with the store, and
+ * seeds the store with the forms (and municipalities) of `schemas/`.
+ */
 export class FormSync {
   private refreshedAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<void> | undefined;
@@ -28,6 +34,7 @@ export class FormSync {
     private readonly catalog: FormCatalog,
     private readonly store: FormStore,
     private readonly seeds: readonly FormDefinition[],
+    private readonly municipalities?: MunicipalitySync,
   ) {}
 
   /**
@@ -46,12 +53,14 @@ export class FormSync {
       const created = await createFromVersion(this.store, form, { at, by: SEED_PUBLISHER, note: 'Imported from schemas/.' });
       if (created) report.imported.push(form.id);
     }
+    if (this.municipalities) report.municipalities = await this.municipalities.seed(at);
     return report;
   }
 
-  /** Reads every form's current version from the store and makes them the catalog's forms. */
+  /** Reads every form's current version (and the municipalities) from the store and makes them the catalog's. */
   async refresh(now: Date): Promise<void> {
-    this.catalog.replaceForms(await currentForms(this.store));
+    const [forms] = await Promise.all([currentForms(this.store), this.municipalities?.refresh()]);
+    this.catalog.replaceForms(forms);
     this.refreshedAt = now.getTime();
   }
 

@@ -1,5 +1,5 @@
-import type { FormDefinition } from '../../../schemas/src/index.js';
-import type { StaffMember } from './staff/staff-member.js';
+import type { FormDefinition, Municipality } from '../../../schemas/src/index.js';
+import type { StaffMember, StaffRecord } from './staff/staff-member.js';
 import type { AuditEntry } from '../../../schemas/src/staff-contract.js';
 import type { HistoryEntry, IdempotencyRecord, Submission, SubmissionStatus } from './submission.js';
 
@@ -104,6 +104,30 @@ export interface FormStore {
   saveDraft(formId: string, draft: FormDraft): Promise<boolean>;
 }
 
+/** A municipality's data as its file has it, without the texts (those stay files, per language). */
+export type MunicipalityData = Omit<Municipality, 'texts'>;
+
+/** A municipality's settings as stored: the data, and `revision` counting admins' saves (0: as seeded from its file). */
+export interface StoredMunicipality {
+  data: MunicipalityData;
+  revision: number;
+  savedAt: string;
+  savedBy: string;
+}
+
+/**
+ * Municipalities as data (docs/data-model.md): seeded from `schemas/municipalities`, then the source of truth for
+ * offered forms, routing, contact and walk-in. Every change is one conditional single-item write.
+ */
+export interface MunicipalityStore {
+  /** Every stored municipality (one query). */
+  list(): Promise<StoredMunicipality[]>;
+  /** Stores a municipality that is not stored yet (the seed); false when it is. */
+  create(municipality: StoredMunicipality): Promise<boolean>;
+  /** Saves as revision `municipality.revision` if the stored one is still the revision before it; false otherwise. */
+  save(municipality: StoredMunicipality): Promise<boolean>;
+}
+
 /** Counts requests per key in fixed windows. */
 export interface RateLimiter {
   /** Counts one hit; `retryAfterSeconds` is set when the limit is exceeded. */
@@ -126,10 +150,21 @@ export interface Crypto {
 
 /** People who may sign in. */
 export interface StaffDirectory {
-  get(email: string): Promise<StaffMember | undefined>;
-  put(member: StaffMember): Promise<void>;
-  /** Takes a person out of the directory (their sessions stop working at the next request); false if not there. */
-  remove(email: string): Promise<boolean>;
+  get(email: string): Promise<StaffRecord | undefined>;
+  /** Everyone, in email order: one query on a key, however many submissions the table holds. */
+  list(): Promise<StaffRecord[]>;
+  /**
+   * Adds or changes a person. With `at`, someone not in the directory is recorded as there `since` then, so a
+   * session from an earlier membership does not count; without it (a seed) nothing is recorded.
+   */
+  put(member: StaffMember, at?: string): Promise<void>;
+  /**
+   * Takes a person out of the directory and returns what was removed (undefined if not there). Their sessions
+   * stop working at the next request, and stay ended if they are added again (see `StaffRecord.since`).
+   */
+  remove(email: string): Promise<StaffRecord | undefined>;
+  /** Puts a removed person back as they were (their sessions count again), unless someone added them meanwhile. */
+  restore(record: StaffRecord): Promise<boolean>;
 }
 
 export interface Session {
@@ -156,8 +191,14 @@ export type { AuditEntry } from '../../../schemas/src/staff-contract.js';
 /** An admin's change to a form, under the reference `form:<id>`: who did what when, never any answers. */
 export type FormAuditEntry = Omit<AuditEntry, 'action'> & { action: 'create' | 'save' | 'publish' | 'rollback' };
 
+/** An admin's change to the staff directory, under the reference `staff`: whose entry, which fields; never answers. */
+export type StaffAuditEntry = Omit<AuditEntry, 'action'> & { action: 'add' | 'change' | 'remove' };
+
+/** An admin's change to a municipality's settings, under the reference `municipality:<id>`: which fields changed. */
+export type MunicipalityAuditEntry = Omit<AuditEntry, 'action'> & { action: 'save' };
+
 export interface AuditLog {
-  record(entry: AuditEntry | FormAuditEntry): Promise<void>;
+  record(entry: AuditEntry | FormAuditEntry | StaffAuditEntry | MunicipalityAuditEntry): Promise<void>;
   /** A submission's entries whose retention has not ended at `now` (expired ones wait for deletion, unseen). */
   list(reference: string, now: Date): Promise<AuditEntry[]>;
 }

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { staffTexts } from '../../../schemas/src/staff-texts.js';
 import type { FileCatalog } from '../adapters/file-catalog.js';
 import { DynamoFormStore } from '../adapters/dynamo/dynamo-form-store.js';
+import { DynamoMunicipalityStore } from '../adapters/dynamo/dynamo-municipality-store.js';
 import { DynamoRateLimiter, type RateLimit } from '../adapters/dynamo/dynamo-rate-limiter.js';
 import { DynamoAuditLog } from '../adapters/dynamo/dynamo-audit-log.js';
 import { DynamoAuthStore } from '../adapters/dynamo/dynamo-auth-store.js';
@@ -66,7 +67,11 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   const clock = config.clock ?? systemClock;
   const log = config.log ?? jsonLog;
   const store = new DynamoSubmissionStore(config.db, config.tableName);
-  const registry = new FormRegistry(config.catalog, new DynamoFormStore(config.db, config.tableName));
+  const registry = new FormRegistry(
+    config.catalog,
+    new DynamoFormStore(config.db, config.tableName),
+    new DynamoMunicipalityStore(config.db, config.tableName),
+  );
   const submissionLimiter = new DynamoRateLimiter(config.db, config.tableName, config.submissionRateLimit ?? DEFAULT_SUBMISSION_LIMIT);
   const loginLimiter = new DynamoRateLimiter(config.db, config.tableName, config.loginRateLimit ?? DEFAULT_LOGIN_LIMIT);
   const mail = { from: config.mailFrom, publicUrl: config.publicUrl };

@@ -13,15 +13,17 @@ const USAGE = 'usage: put-staff.mjs <staff.json>   |   put-staff.mjs --remove <e
  */
 export async function putStaff(args: readonly string[], staff: StaffDirectory, municipalityIds: readonly string[]): Promise<string[]> {
   if (args[0] === '--remove' && args[1] && args.length === 2) {
-    return [(await staff.remove(args[1])) ? `removed ${args[1]}` : `${args[1]} was not in the directory`];
+    return [(await staff.remove(args[1])) !== undefined ? `removed ${args[1]}` : `${args[1]} was not in the directory`];
   }
   if (args.length !== 1 || args[0]!.startsWith('-')) throw new Error(USAGE);
   const members = readStaffFile(args[0]!, municipalityIds);
-  for (const member of members) await staff.put(member);
+  // Someone added again after a removal starts afresh: sessions of before the removal stay ended.
+  const at = new Date().toISOString();
+  for (const member of members) await staff.put(member, at);
   return members.map((m) => `put ${m.email} (${m.role}: ${m.municipalities.join(', ')})`);
 }
 
-/** For AWS, where staff have no admin page yet: `TABLE_NAME=<stack output> node dist/server/put-staff.mjs staff.json`. */
+/** For scripted set-up (the admin API and page do the same one person at a time): `TABLE_NAME=<stack output> node dist/server/put-staff.mjs staff.json`. */
 async function main(): Promise<void> {
   const config = putStaffConfig();
   const municipalityIds = readCatalog(config.schemasDir).municipalities.map((m) => m.id);

@@ -25,6 +25,7 @@ import {
   saveDraft,
 } from '../domain/admin/form-drafts.js';
 import { NotFound } from '../domain/errors.js';
+import { adminStaffRoutes } from './admin-staff-routes.js';
 import type { AppDeps, Env } from './deps.js';
 import { limitBody, readBody } from './json-body.js';
 import { requireMember, sameOrigin } from './session.js';
@@ -88,6 +89,9 @@ export function adminRoutes(deps: AppDeps) {
     const version = await rollBack(deps, c.req.param('formId'), body.value.version, actor(c), body.value.note);
     return c.json<PublishResponse>({ version }, 201);
   });
+
+  // Staff and municipalities, behind the same checks.
+  app.route('/', adminStaffRoutes(deps));
 
   app.get('/audit/:reference', async (c) => {
     const reference = c.req.param('reference');

@@ -20,8 +20,14 @@ function idempotencyKeyOf(header: string | undefined): string | undefined {
 /** `/api/forms`: the forms a municipality offers, one localized form, and submitting answers. */
 export function formsRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
-  let tag: string | undefined;
-  const textsTag = () => (tag ??= deps.crypto.sha256(JSON.stringify(deps.registry.sharedTexts)).slice(0, 16));
+  // The tag of the towns' data and the shared texts, made again when an admin's change replaces the towns' list.
+  let tagged: { of: unknown; tag: string } | undefined;
+  const textsTag = () => {
+    const shared = deps.registry.sharedTexts;
+    if (tagged?.of !== shared.municipalities)
+      tagged = { of: shared.municipalities, tag: deps.crypto.sha256(JSON.stringify(shared)).slice(0, 16) };
+    return tagged.tag;
+  };
   const localizedFormPath = (formId: string, version: number, municipality: string, lang: string) =>
     `${FORMS_PATH}/${encodeURIComponent(formId)}/versions/${version}?${new URLSearchParams({ municipality, lang, texts: textsTag() })}`;
 
@@ -54,7 +60,7 @@ export function formsRoutes(deps: AppDeps) {
   });
 
   // One published version of a form as a town's residents read it in a language. The URL carries the version and a
-  // tag of the texts it was localized with (the town's data and the shared texts, which change only with a deploy),
+  // tag of the texts it was localized with (the towns' data, which admins change, and the shared texts),
   // so the answer never changes and is cached for a year; an outdated tag is sent on to the current one.
   app.get('/:formId/versions/:version{[1-9]\\d{0,8}}', async (c) => {
     const formId = c.req.param('formId');

@@ -1,10 +1,43 @@
-import { useLocation } from '../router.js';
+import { navigate, useLocation } from '../router.js';
 import { StaffHeading, useSession } from '../staff/staff-ui.js';
 import { t } from '../staff/texts.js';
 import { parseAdminPath } from './admin-routes.js';
 import { FormListPage } from './FormListPage.js';
 import { FormWorkbench } from './FormWorkbench.js';
+import { MunicipalitiesAdminPage } from './MunicipalitiesAdminPage.js';
+import { StaffAdminPage } from './StaffAdminPage.js';
 import './admin.css';
+
+const SECTIONS = [
+  { path: '/admin', key: 'workbench.nav.forms', current: (p: string) => p === '/admin' || p.startsWith('/admin/forms') },
+  { path: '/admin/staff', key: 'workbench.nav.staff', current: (p: string) => p === '/admin/staff' },
+  { path: '/admin/municipalities', key: 'workbench.nav.municipalities', current: (p: string) => p === '/admin/municipalities' },
+] as const;
+
+/** The workbench's three parts: forms, staff, municipalities. */
+function AdminNav({ path }: { path: string }) {
+  return (
+    <nav className="wb-tabs" aria-label={t('workbench.nav.label')}>
+      <ul>
+        {SECTIONS.map((s) => (
+          <li key={s.path}>
+            <a
+              href={s.path}
+              aria-current={s.current(path) ? 'page' : undefined}
+              onClick={(e) => {
+                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                e.preventDefault();
+                navigate(s.path);
+              }}
+            >
+              {t(s.key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 /** The admins' workbench (`/admin…`), a lazy chunk of its own inside the staff area: forms, their drafts and staff. */
 export function AdminApp() {
@@ -21,11 +54,24 @@ export function AdminApp() {
         </p>
       </>
     );
+  return (
+    <>
+      <AdminNav path={path} />
+      <AdminView route={route} />
+    </>
+  );
+}
+
+function AdminView({ route }: { route: ReturnType<typeof parseAdminPath> }) {
   switch (route.view) {
     case 'forms':
       return <FormListPage />;
     case 'form':
       return <FormWorkbench key={route.formId} formId={route.formId} tab={route.tab} />;
+    case 'staff':
+      return <StaffAdminPage />;
+    case 'municipalities':
+      return <MunicipalitiesAdminPage />;
     default:
       return (
         <>

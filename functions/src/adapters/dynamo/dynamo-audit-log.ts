@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, AuditLog, FormAuditEntry } from '../../domain/ports.js';
+import type { AuditEntry, AuditLog, FormAuditEntry, MunicipalityAuditEntry, StaffAuditEntry } from '../../domain/ports.js';
 import { storeCall } from './store-errors.js';
 import { epoch } from '../../domain/epoch.js';
 
@@ -11,7 +11,7 @@ export class DynamoAuditLog implements AuditLog {
     private readonly table: string,
   ) {}
 
-  async record(entry: AuditEntry | FormAuditEntry): Promise<void> {
+  async record(entry: AuditEntry | FormAuditEntry | StaffAuditEntry | MunicipalityAuditEntry): Promise<void> {
     await storeCall(() =>
       this.db.send(
         new PutCommand({

@@ -80,13 +80,19 @@ export async function startSession(deps: AuthDeps, token: string): Promise<{ ses
   return { sessionId, member, expiresAt };
 }
 
-/** The member a session id belongs to, if the session is live and the member still in the directory. */
+/**
+ * The member a session id belongs to, if the session is live and the member still in the directory, and was so
+ * when the session started: removing a person ends their sessions even if they are added again later.
+ */
 export async function sessionMember(
   deps: Pick<AuthDeps, 'auth' | 'staff' | 'clock' | 'crypto'>,
   sessionId: string,
 ): Promise<StaffMember | undefined> {
   const session = await deps.auth.getSession(deps.crypto.sha256(`session:${sessionId}`), deps.clock.now());
-  return session ? deps.staff.get(session.email) : undefined;
+  const member = session ? await deps.staff.get(session.email) : undefined;
+  if (!session || !member || (member.since !== undefined && session.createdAt < member.since)) return undefined;
+  const { email, name, role, municipalities } = member;
+  return { email, name, role, municipalities };
 }
 
 /** Ends a session (sign-out). */

@@ -10,6 +10,14 @@ export interface StaffMember {
   municipalities: string[];
 }
 
+/**
+ * A member as the directory keeps them: `since` is when they were added (absent for members put before it was
+ * kept). A session started before it belongs to an earlier membership, ended by a removal, and does not count.
+ */
+export interface StaffRecord extends StaffMember {
+  since?: string;
+}
+
 /** Whether a member may see a municipality's submissions. */
 export function canAccess(member: StaffMember, municipality: string): boolean {
   return member.municipalities.includes(municipality);
