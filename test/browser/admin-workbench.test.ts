@@ -150,3 +150,22 @@ describe('an admin who has never seen JSON', () => {
     expect(await page.locator('[data-question="interpreterNeeded"]').count()).toBe(1);
   });
 });
+
+describe('the JSON view', () => {
+  it('shows the whole definition in an editor that lints JSON, keeps the draft on invalid JSON, and is axe-clean', async () => {
+    await signIn(server, page, ADMIN);
+    await page.goto(`${server.url}/admin/forms/feedback/json`);
+    const editor = page.getByRole('textbox', { name: 'Lomakkeen määrittely (JSON)' });
+    await editor.waitFor();
+    expect(await page.locator('.cm-content').innerText()).toContain('"id": "feedback"');
+    expect(await axeViolations(page)).toEqual([]);
+    // A broken edit is named and not saved; the question view still shows the form as it was.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('}');
+    await page.getByText(/JSON ei ole kelvollinen/).waitFor();
+    await page.getByRole('navigation', { name: 'Lomakkeen osat' }).getByRole('link', { name: 'Kysymykset' }).click();
+    await page.locator('.wb-question').first().waitFor();
+    expect(await page.locator('.wb-save-status').innerText()).toBe('Luonnos tallennettu');
+  });
+});
