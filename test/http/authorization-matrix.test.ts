@@ -32,14 +32,13 @@ async function freshToken({ t, role }: Case): Promise<string> {
   return lastSignInToken(t, account(role));
 }
 
-/** References in a CSV export (the first column of each data row). */
+/** References in a CSV export (the first column of each data row, every field quoted). */
 const csvReferences = (csv: string): string[] =>
   csv
-    .replace(/^\uFEFF/, '')
     .split('\r\n')
     .slice(1)
     .filter(Boolean)
-    .map((row) => row.split(',')[0]!);
+    .map((row) => row.split(',')[0]!.replaceAll('"', ''));
 
 /** Which of R (Heinola) and Orimattila's submission each role may see in a list. */
 const sees = (c: Case): string[] =>
