@@ -37,7 +37,9 @@ export async function exportFile(data: ExportData, format: ExportFormat, texts: 
     return { body: csv, contentType: 'text/csv; charset=utf-8', extension: 'csv' };
   }
   const cell = (c: FinnishCell): Cell =>
-    typeof c === 'string' ? { value: c, type: String } : { value: c.local, type: Date, format: 'd.m.yyyy h:mm' };
+    typeof c === 'string'
+      ? { value: c, type: String, ...(c.includes('\n') ? { wrap: true } : {}) }
+      : { value: c.local, type: Date, format: 'd.m.yyyy h:mm' };
   const sheet = [header.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const })), ...rows.map((row) => row.map(cell))];
   const buffer = await writeXlsxFile(sheet, { stickyRowsCount: 1 }).toBuffer();
   return {
