@@ -1,3 +1,4 @@
+import { defaultIsContentTypeBinary } from 'hono/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { useDynalite } from '../support/dynamo.js';
 import { csvTime, formulaInCell, readFinnishCsv, readMachineCsv, readXlsx } from '../support/exports.js';
@@ -113,6 +114,8 @@ describe('the export for people with Finnish Excel', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(type);
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${file}"`);
+      // The API Lambda (hono/aws-lambda) sends a binary type base64-encoded through API Gateway, text as it is.
+      expect(defaultIsContentTypeBinary(type)).toBe(format === 'xlsx');
     }
     const trail = (await (await get(t, admin, `/api/admin/audit/${sent[0]!.reference}`)).json()) as { entries: { action: string }[] };
     expect(trail.entries.filter((e) => e.action === 'export')).toHaveLength(3);
