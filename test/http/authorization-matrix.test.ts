@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
 import { useDynalite } from '../support/dynamo.js';
+import { readFinnishCsv, readXlsx } from '../support/exports.js';
 import { ADMIN, HEINOLA, ORIMATTILA, lastSignInToken, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
 
@@ -32,14 +33,13 @@ async function freshToken({ t, role }: Case): Promise<string> {
   return lastSignInToken(t, account(role));
 }
 
-/** References in a CSV export (the first column of each data row). */
+/** References in a CSV export (the first column of each data row, every field quoted). */
 const csvReferences = (csv: string): string[] =>
   csv
-    .replace(/^\uFEFF/, '')
     .split('\r\n')
     .slice(1)
     .filter(Boolean)
-    .map((row) => row.split(',')[0]!);
+    .map((row) => row.split(',')[0]!.replaceAll('"', ''));
 
 /** Which of R (Heinola) and Orimattila's submission each role may see in a list. */
 const sees = (c: Case): string[] =>
@@ -154,6 +154,24 @@ const MATRIX: Row[] = [
     path: '/api/staff/submissions.csv?municipality=heinola&form=guidance',
     expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 },
     check: async (res, c) => expect(csvReferences(await res.text())).toEqual([c.reference]),
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/export?format=csv-fi',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
+    check: async (res, c) => {
+      const refs = readFinnishCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()))
+        .slice(1)
+        .map((row) => row[0]!);
+      expect(refs.filter((r) => [c.reference, c.orimattilaReference].includes(r)).sort()).toEqual([...sees(c)].sort());
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/export?format=xlsx&municipality=heinola&form=guidance',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 },
+    check: async (res, c) =>
+      expect((await readXlsx(new Uint8Array(await res.arrayBuffer()))).slice(1).map((row) => row[0])).toEqual([c.reference]),
   },
   { method: 'GET', path: '/api/admin/forms', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   { method: 'GET', path: '/api/admin/staff', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },

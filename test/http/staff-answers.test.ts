@@ -72,8 +72,10 @@ describe('staff read answers the way the resident gave them, in Finnish words', 
 
   it('writes the same words in the export, and only email-safe answers, in those words, in the staff mail', async () => {
     const { t, hobby, cookie } = await familySubmissions();
-    const csv = await (await staffRequest(t, 'GET', '/api/staff/submissions.csv?municipality=orimattila&form=hobby', { cookie })).text();
-    const row = csv.split('\r\n').find((line) => line.startsWith(hobby))!;
+    const csv = await (
+      await staffRequest(t, 'GET', '/api/staff/export?format=csv-fi&municipality=orimattila&form=hobby', { cookie })
+    ).text();
+    const row = csv.split('\r\n').find((line) => line.startsWith(`"${hobby}"`))!;
     expect(row).toContain('Lapsi 1: Lapsen etunimi: Олена');
     expect(row).not.toContain('[object Object]');
     await notifyStaff(t.deps.notify);

@@ -299,18 +299,18 @@ describe('the audit trail', () => {
 });
 
 describe('CSV export', () => {
-  it('is UTF-8 with a byte-order mark and escapes spreadsheet formulas', async () => {
+  it('in Finnish is UTF-8 with a byte-order mark and escapes spreadsheet formulas', async () => {
     const t = await app();
     await submit(t, 'heinola', 1, { fullName: '=HYPERLINK("http://evil.example","Klikkaa")', latinName: 'Ёлка Öljynen' });
     const cookie = await signIn(t, HEINOLA);
-    const res = await staffRequest(t, 'GET', '/api/staff/submissions.csv?municipality=heinola&form=guidance', { cookie });
+    const res = await staffRequest(t, 'GET', '/api/staff/export?format=csv-fi&municipality=heinola&form=guidance', { cookie });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const [header, row] = text.split('\r\n');
-    expect(header).toContain('Asiointitunnus,Lomake,Kunta,Tila,Kieli,Vastaanotettu,Käsittelijä,Aiheet');
+    expect(header).toContain('"Asiointitunnus";"Lomake";"Kunta";"Tila";"Kieli";"Vastaanotettu";"Käsittelijä";"Aiheet"');
     expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""Klikkaa"")"`);
     expect(row).toContain('Ёлка Öljynen');
     expect(row).toContain('"Asuminen, Kelan etuudet"');

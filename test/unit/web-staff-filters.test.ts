@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activeFilterCount,
   csvHasAnswers,
-  csvHref,
+  exportHref,
   filtersFromSearch,
   filtersToSearch,
   inboxApiQuery,
@@ -60,11 +60,11 @@ describe('the inbox API query', () => {
   });
 });
 
-describe('the CSV export link', () => {
-  it('carries the filters, and the only municipality of a one-municipality member', () => {
-    expect(csvHref(NO_FILTERS, member())).toBe('/api/staff/submissions.csv?municipality=heinola');
-    expect(csvHref(filters({ form: 'guidance', status: 'done' }), member())).toBe(
-      '/api/staff/submissions.csv?status=done&form=guidance&municipality=heinola',
+describe('the export links', () => {
+  it('carry the format, the filters, and the only municipality of a one-municipality member', () => {
+    expect(exportHref(NO_FILTERS, member(), 'xlsx')).toBe('/api/staff/export?format=xlsx&municipality=heinola');
+    expect(exportHref(filters({ form: 'guidance', status: 'done' }), member(), 'csv-fi')).toBe(
+      '/api/staff/export?format=csv-fi&status=done&form=guidance&municipality=heinola',
     );
     expect(csvHasAnswers(filters({ form: 'guidance' }), member())).toBe(true);
     expect(csvHasAnswers(NO_FILTERS, member())).toBe(false);
@@ -72,7 +72,7 @@ describe('the CSV export link', () => {
 
   it('has answers for a member of two municipalities only once one is chosen', () => {
     const both = member({ municipalities: ['heinola', 'orimattila'] });
-    expect(csvHref(filters({ form: 'hobby' }), both)).toBe('/api/staff/submissions.csv?form=hobby');
+    expect(exportHref(filters({ form: 'hobby' }), both, 'csv')).toBe('/api/staff/export?format=csv&form=hobby');
     expect(csvHasAnswers(filters({ form: 'hobby' }), both)).toBe(false);
     expect(csvHasAnswers(filters({ form: 'hobby', municipality: 'orimattila' }), both)).toBe(true);
   });

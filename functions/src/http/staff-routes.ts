@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import { SUBMISSION_PATCH, type InboxPage, type PatchResult, type SubmissionDetail } from '../../../schemas/src/index.js';
 import { InvalidRequest } from '../domain/errors.js';
@@ -7,6 +6,7 @@ import { listInbox, type InboxFilters } from '../domain/staff/inbox.js';
 import { readSubmission, visibleSubmission } from '../domain/staff/read-submission.js';
 import { exportRows } from '../domain/staff/export-rows.js';
 import type { AppDeps, Env } from './deps.js';
+import { exportFile, exportFormat } from './export-files.js';
 import { readBody } from './json-body.js';
 import { requireMember, sameOrigin } from './session.js';
 
@@ -29,22 +29,22 @@ function filters(c: Context): InboxFilters {
   };
 }
 
-/** `/api/staff/*`: the inbox, one submission, changes and CSV export; only the member's municipalities. */
+/** `/api/staff/*`: the inbox, one submission, changes and the export; only the member's municipalities. */
 export function staffRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps));
 
   app.get('/submissions', async (c) => c.json<InboxPage>(await listInbox(deps, c.get('member'), filters(c))));
 
-  app.get('/submissions.csv', async (c) => {
-    const { header, rows } = await exportRows(deps, c.get('member'), filters(c));
-    // A byte-order mark makes spreadsheet programs read UTF-8 (ä, ö, Cyrillic); formulas are escaped.
-    const csv = '\uFEFF' + stringify([header, ...rows], { escape_formulas: true, record_delimiter: 'windows' });
-    return c.body(csv, 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="koto-submissions-${deps.clock.now().toISOString().slice(0, 10)}.csv"`,
-    });
-  });
+  // The export in `format` (csv, csv-fi, xlsx); `/submissions.csv` is the machine CSV's older address.
+  const exportRoute = async (c: Context<Env>, format: string | undefined) => {
+    const chosen = exportFormat(format);
+    const file = await exportFile(await exportRows(deps, c.get('member'), filters(c)), chosen, deps.staffTexts);
+    const name = `koto-submissions-${deps.clock.now().toISOString().slice(0, 10)}${chosen === 'csv-fi' ? '-fi' : ''}.${file.extension}`;
+    return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${name}"` });
+  };
+  app.get('/export', (c) => exportRoute(c, c.req.query('format')));
+  app.get('/submissions.csv', (c) => exportRoute(c, 'csv'));
 
   app.get('/submissions/:reference', async (c) =>
     c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), c.req.param('reference'))),

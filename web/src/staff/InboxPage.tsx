@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { navigate } from '../router.js';
 import type { StaffCatalog } from './catalog.js';
-import { activeFilterCount, csvHasAnswers, csvHref, filtersFromSearch, filtersToSearch, inboxApiQuery } from './inbox-filters.js';
+import { activeFilterCount, csvHasAnswers, exportHref, filtersFromSearch, filtersToSearch, inboxApiQuery } from './inbox-filters.js';
 import { InboxFiltersForm } from './InboxFiltersForm.js';
 import { InboxList } from './InboxList.js';
 import { ReferenceSearch } from './ReferenceSearch.js';
@@ -10,6 +10,12 @@ import { t } from './texts.js';
 import { useInbox, type InboxState } from './use-inbox.js';
 
 export const PAGE_SIZE = 25;
+
+const EXPORTS = [
+  ['xlsx', 'inbox.exportXlsx'],
+  ['csv-fi', 'inbox.exportCsvFi'],
+  ['csv', 'inbox.exportCsv'],
+] as const;
 
 // The inbox address last shown, so "back to the inbox" from a submission keeps the filters.
 let lastInbox = '/staff';
@@ -52,12 +58,17 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
       <section className="staff-results" aria-labelledby="staff-results-heading">
         <div className="staff-results__header">
           <h2 id="staff-results-heading">{t('inbox.results')}</h2>
-          <p className="staff-export">
-            <a href={csvHref(filters, me)} download>
-              {t('inbox.csv')}
-            </a>
-            <span className="hint">
-              {' '}
+          <div className="staff-export">
+            <ul>
+              {EXPORTS.map(([format, label]) => (
+                <li key={format}>
+                  <a href={exportHref(filters, me, format)} download>
+                    {t(label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <p className="hint">
               {t(
                 csvHasAnswers(filters, me)
                   ? 'inbox.csvWithAnswers'
@@ -65,8 +76,8 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
                     ? 'inbox.csvChooseMunicipalityAndForm'
                     : 'inbox.csvChooseForm',
               )}
-            </span>
-          </p>
+            </p>
+          </div>
         </div>
         <p role="status" className="staff-count">
           {state.status === 'ready' ? countText(state, filtered) : ''}

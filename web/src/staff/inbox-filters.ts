@@ -68,19 +68,21 @@ export function inboxApiQuery(f: InboxFilters, me: Member, options: { cursor?: s
   return q.toString();
 }
 
+/** The export formats offered: XLSX and a Finnish CSV for Excel, and a CSV for programs (docs/http-contract.md). */
+export type ExportFormat = 'xlsx' | 'csv-fi' | 'csv';
+
 /**
- * The CSV export of the filtered inbox. A member of one municipality exports that municipality, so choosing a
+ * The export of the filtered inbox in `format`. A member of one municipality exports that municipality, so choosing a
  * form is enough to get the answers in the file (the API includes them with both municipality and form).
  */
-export function csvHref(f: InboxFilters, me: Member): string {
+export function exportHref(f: InboxFilters, me: Member, format: ExportFormat): string {
   const q = apiParams(f, me);
   if (!q.has('municipality') && me.municipalities.length === 1) q.set('municipality', me.municipalities[0]!);
-  const s = q.toString();
-  return `/api/staff/submissions.csv${s ? `?${s}` : ''}`;
+  return `/api/staff/export?${new URLSearchParams([['format', format], ...q]).toString()}`;
 }
 
-/** True when the CSV of these filters carries the answers (one form, one municipality). */
+/** True when the export of these filters carries the answers (one form, one municipality). */
 export function csvHasAnswers(f: InboxFilters, me: Member): boolean {
-  const q = new URLSearchParams(csvHref(f, me).split('?')[1] ?? '');
+  const q = new URLSearchParams(exportHref(f, me, 'csv').split('?')[1]);
   return q.has('form') && q.has('municipality');
 }

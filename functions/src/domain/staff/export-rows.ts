@@ -1,31 +1,18 @@
-import type { StaffKey, StaffTexts } from '../../../../schemas/src/staff-texts.js';
+import type { StaffMember } from './staff-member.js';
 import { answerViews } from './submission-detail.js';
 import { answerWords } from '../form-registry.js';
-import type { StaffMember } from './staff-member.js';
 import { inboxQuery, type InboxFilters } from './inbox.js';
 import type { ReadDeps } from './read-submission.js';
+import type { ExportData, ExportRecord } from './export-table.js';
 
 const MAX_ROWS = 5000;
-/** The columns every export has, named by the staff texts; the values stay as stored (codes and ISO times). */
-const COLUMNS: StaffKey[] = [
-  'fields.reference',
-  'fields.form',
-  'fields.municipality',
-  'fields.status',
-  'fields.lang',
-  'fields.receivedAt',
-  'fields.assignee',
-];
 
 /**
- * Rows of a filtered inbox for export. With a form filter the answers come too, one column per question under
- * its Finnish label, and each exported submission's read is audited.
+ * The submissions of a filtered inbox for export, with the names staff read them by. With a form filter the answers
+ * come too (as stored and as the kit shows them in Finnish), one column per question, and each exported
+ * submission's read is audited.
  */
-export async function exportRows(
-  deps: ReadDeps & { staffTexts: StaffTexts },
-  member: StaffMember,
-  filters: InboxFilters,
-): Promise<{ header: string[]; rows: string[][] }> {
+export async function exportRows(deps: ReadDeps, member: StaffMember, filters: InboxFilters): Promise<ExportData> {
   const now = deps.clock.now();
   const query = { ...inboxQuery(member, filters, now), limit: 200 };
   const submissions = [];
@@ -35,20 +22,33 @@ export async function exportRows(
     submissions.push(...page.items);
     cursor = page.cursor;
   } while (cursor && submissions.length < MAX_ROWS);
+  const catalog = deps.registry.catalog;
   const withAnswers = Boolean(filters.form && filters.municipality);
-  const form = withAnswers ? deps.registry.catalog.currentForm(filters.municipality!, filters.form!) : undefined;
-  const answerFields = form ? Object.keys(form.schema.properties ?? {}) : [];
-  const header = [...COLUMNS.map((key) => deps.staffTexts.t(key)), ...answerFields.map((f) => form!.texts.fi?.fields[f]?.label ?? f)];
-  const rows: string[][] = [];
+  const form = withAnswers ? catalog.currentForm(filters.municipality!, filters.form!) : undefined;
+  const questions = form
+    ? Object.keys(form.schema.properties ?? {}).map((id) => ({ id, label: form.texts.fi?.fields[id]?.label ?? id }))
+    : [];
+  const formTitles = new Map(catalog.forms().map((f) => [f.id, f.texts.fi?.title ?? f.id]));
+  const townNames = new Map(catalog.municipalities().map((m) => [m.id, m.name]));
+  const records: ExportRecord[] = [];
   for (const s of submissions.slice(0, MAX_ROWS)) {
-    const base = [s.reference, s.formId, s.municipality, s.status, s.lang, s.submittedAt, s.assignee ?? ''];
-    if (!form) {
-      rows.push(base);
-      continue;
-    }
+    const record: ExportRecord = {
+      reference: s.reference,
+      form: s.formId,
+      formTitle: formTitles.get(s.formId) ?? s.formId,
+      municipality: s.municipality,
+      municipalityName: townNames.get(s.municipality) ?? s.municipality,
+      status: s.status,
+      lang: s.lang,
+      submittedAt: s.submittedAt,
+      assignee: s.assignee ?? '',
+      answers: {},
+    };
+    records.push(record);
+    if (!form) continue;
     const version = await deps.registry.versions.formVersion(s.municipality, s.formId, s.formVersion);
-    const views = new Map(answerViews(version, s, answerWords(deps.registry, version, s.municipality)).map((v) => [v.field, v.display]));
-    rows.push([...base, ...answerFields.map((f) => views.get(f) ?? '')]);
+    for (const view of answerViews(version, s, answerWords(deps.registry, version, s.municipality)))
+      record.answers[view.field] = { value: view.value, shown: view.display };
     await deps.audit.record({
       reference: s.reference,
       at: now.toISOString(),
@@ -57,5 +57,5 @@ export async function exportRows(
       expiresAt: s.expiresAt,
     });
   }
-  return { header, rows };
+  return { questions, records };
 }
