@@ -22,7 +22,7 @@ export interface AuditEntry {
   reference: string;
   at: string;
   actor: string;
-  action: 'read' | 'update' | 'export';
+  action: 'read' | 'update' | 'export' | 'search';
   detail?: string;
   /** Epoch seconds: the submission's own expiry. */
   expiresAt: number;
@@ -100,6 +100,13 @@ export interface InboxItem {
 export interface InboxPage {
   items: InboxItem[];
   cursor?: string;
+}
+
+/** `GET /api/staff/search?q=`: the caller's submissions found by name, phone number or email, newest first. */
+export interface SearchPage {
+  /** How the query was read. */
+  kind: 'name' | 'phone' | 'email';
+  items: InboxItem[];
 }
 
 /** `GET /api/staff/submissions/R`: the submission with its answers for staff; the read is audited. */

@@ -173,6 +173,20 @@ const MATRIX: Row[] = [
     check: async (res, c) =>
       expect((await readXlsx(new Uint8Array(await res.arrayBuffer()))).slice(1).map((row) => row[0])).toEqual([c.reference]),
   },
+  {
+    method: 'GET',
+    path: '/api/staff/search?q=Olena',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 200, admin: 200 },
+    check: async (res, c) => {
+      const refs = ((await res.json()) as { items: { reference: string }[] }).items.map((i) => i.reference);
+      expect(refs.filter((r) => [c.reference, c.orimattilaReference].includes(r)).sort()).toEqual([...sees(c)].sort());
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/search?q=Olena&municipality=heinola',
+    expect: { anonymous: 401, 'staff.heinola': 200, 'staff.orimattila': 403, admin: 200 },
+  },
   { method: 'GET', path: '/api/admin/forms', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   { method: 'GET', path: '/api/admin/staff', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   {

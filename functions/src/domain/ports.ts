@@ -48,6 +48,25 @@ export interface SubmissionStore {
   deleteExpired(now: Date): Promise<number>;
 }
 
+/** One search key of a submission: the hash of one normalized token (`search-tokens.ts`), never the answer itself. */
+export interface SearchEntry {
+  municipality: string;
+  /** `sha256` of the token, e.g. of `phone:+358401234567`. */
+  key: string;
+  reference: string;
+  submittedAt: string;
+  /** Epoch seconds: the submission's own expiry, so the key goes with it. */
+  expiresAt: number;
+}
+
+/** Finds submissions by hashed tokens of their names, phone number and email: one query per key, however many submissions. */
+export interface SearchIndex {
+  /** Writes the keys; writing the same key for the same submission again changes nothing. */
+  put(entries: SearchEntry[]): Promise<void>;
+  /** The newest `limit` submissions (references) of a municipality under a key, expired ones left out. */
+  find(municipality: string, key: string, now: Date, limit: number): Promise<string[]>;
+}
+
 /** One published version as the form's head lists it: who published it, when, and why. */
 export interface VersionInfo {
   version: number;

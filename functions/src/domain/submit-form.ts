@@ -10,7 +10,8 @@ import {
 } from '../../../schemas/src/index.js';
 import { IdempotencyKeyReused, InvalidAnswers, StoreUnavailable } from './errors.js';
 import type { FormRegistry } from './form-registry.js';
-import type { Clock, Crypto, SubmissionStore } from './ports.js';
+import type { Clock, Crypto, SearchIndex, SubmissionStore } from './ports.js';
+import { indexForSearch } from './staff/search-submissions.js';
 import { newReference } from '../../../schemas/src/reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
 import { epochAfterDays } from './epoch.js';
@@ -28,6 +29,8 @@ export interface SubmitInput {
 export interface SubmitDeps {
   registry: FormRegistry;
   store: SubmissionStore;
+  /** Staff find a submission by its name, phone and email keys, written before the submission. */
+  search: SearchIndex;
   clock: Clock;
   crypto: Crypto;
   /** How long answers to a replaced form version are still taken, in days (`FORM_VERSION_GRACE_DAYS`). */
@@ -126,6 +129,8 @@ async function storeSubmission(
       notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
       expiresAt: epochAfterDays(new Date(receipt.submittedAt), form.meta.retentionDays),
     };
+    // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
+    await indexForSearch(deps, form, submission);
     if (await store.createSubmission(submission)) return receipt;
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
     const taken = await store.getSubmission(receipt.reference, now);

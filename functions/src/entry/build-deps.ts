@@ -11,6 +11,7 @@ import { DynamoAuditLog } from '../adapters/dynamo/dynamo-audit-log.js';
 import { DynamoAuthStore } from '../adapters/dynamo/dynamo-auth-store.js';
 import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
+import { DynamoSearchIndex } from '../adapters/dynamo/dynamo-search-index.js';
 import { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
 import type { SmsSender } from '../domain/sms.js';
@@ -80,6 +81,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   const app: AppDeps = {
     registry,
     store,
+    search: new DynamoSearchIndex(config.db, config.tableName),
     clock,
     crypto: nodeCrypto,
     submissionLimiter,

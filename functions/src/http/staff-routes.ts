@@ -9,6 +9,7 @@ import type { AppDeps, Env } from './deps.js';
 import { exportFile, exportFormat } from './export-files.js';
 import { readBody } from './json-body.js';
 import { requireMember, sameOrigin } from './session.js';
+import { staffSearchRoutes } from './staff-search-routes.js';
 
 function filters(c: Context): InboxFilters {
   const q = c.req.query();
@@ -33,6 +34,8 @@ function filters(c: Context): InboxFilters {
 export function staffRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps));
+
+  app.route('/', staffSearchRoutes(deps));
 
   app.get('/submissions', async (c) => c.json<InboxPage>(await listInbox(deps, c.get('member'), filters(c))));
 

@@ -5,6 +5,7 @@ import { activeFilterCount, csvHasAnswers, exportHref, filtersFromSearch, filter
 import { InboxFiltersForm } from './InboxFiltersForm.js';
 import { InboxList } from './InboxList.js';
 import { ReferenceSearch } from './ReferenceSearch.js';
+import { ResidentSearch } from './ResidentSearch.js';
 import { errorText, isSignedOut, LoadError, StaffHeading, StaffLoading, useSession } from './staff-ui.js';
 import { t } from './texts.js';
 import { useInbox, type InboxState } from './use-inbox.js';
@@ -53,6 +54,7 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
       <StaffHeading>{t('inbox.heading')}</StaffHeading>
       <p className="lead">{single ? t('inbox.leadOf', { municipality: single }) : t('inbox.lead')}</p>
       <ReferenceSearch />
+      <ResidentSearch catalog={catalog} />
       <InboxFiltersForm filters={filters} me={me} catalog={catalog} onApply={(f) => navigate(`/staff${filtersToSearch(f)}`)} />
 
       <section className="staff-results" aria-labelledby="staff-results-heading">

@@ -5,6 +5,7 @@ import type {
   InboxPage,
   Member,
   PatchResult,
+  SearchPage,
   SubmissionDetail,
   SubmissionPatch,
 } from '../../../schemas/src/staff-contract.js';
@@ -106,6 +107,8 @@ export const signOut = () => send<unknown>('POST', '/api/auth/logout');
 
 /** One page of the inbox; `query` is made by `inboxApiQuery`. */
 export const fetchInbox = (query: string) => call<InboxPage>(`/api/staff/submissions?${query}`);
+/** Submissions found by a resident's name, phone number or email (never put into the page's own address). */
+export const searchResidents = (q: string) => call<SearchPage>(`/api/staff/search?q=${encodeURIComponent(q)}`);
 
 /** The forms a municipality offers, titles in Finnish, with the municipality's name. */
 export const fetchFormsList = (municipality: string) =>
