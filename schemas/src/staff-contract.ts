@@ -72,6 +72,17 @@ export interface Member {
   municipalities: string[];
 }
 
+/** Someone a member may assign a submission to: shares one of their municipalities. */
+export interface Colleague {
+  email: string;
+  name: string;
+}
+
+/** `GET /api/staff/colleagues`: by name. */
+export interface ColleaguesResponse {
+  colleagues: Colleague[];
+}
+
 /** Delivery state of the staff notification, kept on the submission and shown to staff as it is. */
 export interface NotificationState {
   state: 'pending' | 'sent' | 'failed';
@@ -94,6 +105,15 @@ export interface InboxItem {
   submittedAt: string;
   assignee: string | null;
   notification: NotificationState['state'];
+  /** The answers the form lets the staff mail show (`meta.emailSafeFields`, closed choices only), in Finnish words. */
+  safeAnswers: SafeAnswer[];
+}
+
+/** One email-safe answer: its Finnish label and the answer on one line, as the staff mail shows it. */
+export interface SafeAnswer {
+  field: string;
+  label: string;
+  display: string;
 }
 
 /** `GET /api/staff/submissions`: one page, newest first; `cursor` asks for the next. */

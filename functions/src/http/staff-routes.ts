@@ -1,7 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
-import { SUBMISSION_PATCH, type InboxPage, type PatchResult, type SubmissionDetail } from '../../../schemas/src/index.js';
+import {
+  SUBMISSION_PATCH,
+  type ColleaguesResponse,
+  type InboxPage,
+  type PatchResult,
+  type SubmissionDetail,
+} from '../../../schemas/src/index.js';
 import { InvalidRequest } from '../domain/errors.js';
+import { listColleagues } from '../domain/staff/colleagues.js';
 import { changeSubmission } from '../domain/staff/change-submission.js';
 import { listInbox, type InboxFilters } from '../domain/staff/inbox.js';
 import { readSubmission, visibleSubmission } from '../domain/staff/read-submission.js';
@@ -29,10 +36,12 @@ function filters(c: Context): InboxFilters {
   };
 }
 
-/** `/api/staff/*`: the inbox, one submission, changes and CSV export; only the member's municipalities. */
+/** `/api/staff/*`: the inbox, one submission, changes, CSV export and the colleagues to assign to; only the member's municipalities. */
 export function staffRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps));
+
+  app.get('/colleagues', async (c) => c.json<ColleaguesResponse>({ colleagues: await listColleagues(deps, c.get('member')) }));
 
   app.get('/submissions', async (c) => c.json<InboxPage>(await listInbox(deps, c.get('member'), filters(c))));
 
