@@ -41,6 +41,8 @@ export interface AnswerView {
   residentDisplay: string;
   freeText: boolean;
   lang: string;
+  /** The resident's phone number (`tel`) or an email address (`mailto`), which staff open as a link. */
+  contact?: 'tel' | 'mailto';
 }
 
 /** For admins: a form's languages, each offered only when complete and reviewed once a native speaker has checked it. */

@@ -132,6 +132,23 @@ describe('who handles what, in the inbox', () => {
   });
 });
 
+describe('the detail', () => {
+  it('marks the resident’s phone number and email addresses as contacts, and nothing else', async () => {
+    const t = await app();
+    t.clock.advance(60_000);
+    const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, { receiptEmail: 'olena@example.com' }));
+    const { reference } = (await res.json()) as { reference: string };
+    const cookie = await signIn(t, HEINOLA);
+    const { answers } = await json<{ answers: { field: string; contact?: string }[] }>(
+      await staffRequest(t, 'GET', `/api/staff/submissions/${reference}`, { cookie }),
+    );
+    expect(answers.filter((a) => a.contact).map((a) => [a.field, a.contact])).toEqual([
+      ['phone', 'tel'],
+      ['receiptEmail', 'mailto'],
+    ]);
+  });
+});
+
 describe('one save on the detail page', () => {
   it('changes status, assignee and note in one write with one version; a stale version is 409 and changes nothing', async () => {
     const t = await app();
