@@ -9,7 +9,7 @@ import { STATUSES, type SubmissionStatus } from './statuses.js';
 /** One change to a submission, kept on the submission itself so change and history are one write. */
 export interface HistoryEntry {
   at: string;
-  /** Staff email, or `link:<mailbox>` for an emailed action link. */
+  /** Staff email (also for an emailed action link taken while signed in), or `link:<mailbox>` for one taken without. */
   by: string;
   action: 'status' | 'assign' | 'note';
   from?: string | null;
