@@ -9,7 +9,7 @@ import { STATUSES, type SubmissionStatus } from './statuses.js';
 /** One change to a submission, kept on the submission itself so change and history are one write. */
 export interface HistoryEntry {
   at: string;
-  /** Staff email, or `link:<mailbox>` for an emailed action link. */
+  /** Staff email (also for an emailed action link taken while signed in), or `link:<mailbox>` for one taken without. */
   by: string;
   action: 'status' | 'assign' | 'note';
   from?: string | null;
@@ -41,6 +41,8 @@ export interface AnswerView {
   residentDisplay: string;
   freeText: boolean;
   lang: string;
+  /** The resident's phone number (`tel`) or an email address (`mailto`), which staff open as a link. */
+  contact?: 'tel' | 'mailto';
 }
 
 /** For admins: a form's languages, each offered only when complete and reviewed once a native speaker has checked it. */
@@ -72,6 +74,17 @@ export interface Member {
   municipalities: string[];
 }
 
+/** Someone a member may assign a submission to: shares one of their municipalities. */
+export interface Colleague {
+  email: string;
+  name: string;
+}
+
+/** `GET /api/staff/colleagues`: by name. */
+export interface ColleaguesResponse {
+  colleagues: Colleague[];
+}
+
 /** Delivery state of the staff notification, kept on the submission and shown to staff as it is. */
 export interface NotificationState {
   state: 'pending' | 'sent' | 'failed';
@@ -94,6 +107,15 @@ export interface InboxItem {
   submittedAt: string;
   assignee: string | null;
   notification: NotificationState['state'];
+  /** The answers the form lets the staff mail show (`meta.emailSafeFields`, closed choices only), in Finnish words. */
+  safeAnswers: SafeAnswer[];
+}
+
+/** One email-safe answer: its Finnish label and the answer on one line, as the staff mail shows it. */
+export interface SafeAnswer {
+  field: string;
+  label: string;
+  display: string;
 }
 
 /** `GET /api/staff/submissions`: one page, newest first; `cursor` asks for the next. */

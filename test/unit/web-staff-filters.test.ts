@@ -22,7 +22,7 @@ const filters = (overrides: Partial<InboxFilters> = {}): InboxFilters => ({ ...N
 
 describe('inbox filters in the page address', () => {
   it('round-trip in a stable order, and no filters is no query', () => {
-    const all = filters({ status: 'waiting_resident', form: 'guidance', municipality: 'heinola', mine: true, minAgeDays: 7 });
+    const all = filters({ status: 'waiting_resident', form: 'guidance', municipality: 'heinola', assignee: 'me', minAgeDays: 7 });
     expect(filtersToSearch(all)).toBe('?status=waiting_resident&form=guidance&municipality=heinola&assignee=me&minAgeDays=7');
     expect(filtersFromSearch(filtersToSearch(all))).toEqual(all);
     expect(filtersToSearch(NO_FILTERS)).toBe('');
@@ -34,16 +34,24 @@ describe('inbox filters in the page address', () => {
     expect(filtersFromSearch('?minAgeDays=1.5&utm_source=mail')).toEqual(NO_FILTERS);
   });
 
+  it('keep whose: me, nobody, or a colleague by email (lowercased)', () => {
+    expect(filtersFromSearch('?assignee=none').assignee).toBe('none');
+    expect(filtersFromSearch('?assignee=Aino.Toinen%40koto.local').assignee).toBe('aino.toinen@koto.local');
+    expect(filtersToSearch(filters({ assignee: 'aino.toinen@koto.local' }))).toBe('?assignee=aino.toinen%40koto.local');
+    for (const bad of ['a b@x', '@x', 'x@', 'x'.repeat(70) + '@x'])
+      expect(filtersFromSearch(`?assignee=${encodeURIComponent(bad)}`)).toEqual(NO_FILTERS);
+  });
+
   it('count the filters in use', () => {
     expect(activeFilterCount(NO_FILTERS)).toBe(0);
-    expect(activeFilterCount(filters({ status: 'new', mine: true }))).toBe(2);
+    expect(activeFilterCount(filters({ status: 'new', assignee: 'me' }))).toBe(2);
   });
 });
 
 describe('the inbox API query', () => {
   it('turns "mine" into the member email and adds the page size and cursor', () => {
     const q = new URLSearchParams(
-      inboxApiQuery(filters({ status: 'new', mine: true, minAgeDays: 3 }), member(), { limit: 25, cursor: 'abc' }),
+      inboxApiQuery(filters({ status: 'new', assignee: 'me', minAgeDays: 3 }), member(), { limit: 25, cursor: 'abc' }),
     );
     expect(Object.fromEntries(q)).toEqual({
       status: 'new',
@@ -52,6 +60,11 @@ describe('the inbox API query', () => {
       limit: '25',
       cursor: 'abc',
     });
+  });
+
+  it('passes nobody and a colleague on as they are', () => {
+    expect(inboxApiQuery(filters({ assignee: 'none' }), member())).toBe('assignee=none');
+    expect(inboxApiQuery(filters({ assignee: 'aino.toinen@koto.local' }), member())).toBe('assignee=aino.toinen%40koto.local');
   });
 
   it('drops a municipality that is not the member own (the API would answer 403)', () => {

@@ -6,7 +6,8 @@ import { actByLink, inspectLink, type LinkOutcome } from '../domain/staff/act-by
 import type { LinkAction } from '../domain/staff/action-link.js';
 import type { AppDeps, Env } from './deps.js';
 import { page } from './pages.js';
-import { sameOrigin } from './session.js';
+import { sameOrigin, sessionId } from './session.js';
+import { sessionMember } from '../domain/staff/sign-in.js';
 
 const OUTCOMES: Record<LinkOutcome, StaffKey> = {
   done: 'actionPage.outcome.done',
@@ -53,6 +54,7 @@ export function actionRoutes(deps: AppDeps) {
         staff,
         title(grant.action, grant.reference),
         html`<p>${t('actionPage.confirm')}</p>
+          <p>${t('actionPage.who')}</p>
           <form method="post"><button type="submit">${t(`actions.${grant.action}`)}</button></form>
           <p><a href="/staff/submissions/${grant.reference}">${t('actionPage.openSignIn')}</a></p>`,
       ),
@@ -60,7 +62,10 @@ export function actionRoutes(deps: AppDeps) {
   });
 
   app.post('/:token', async (c) => {
-    const acted = await orInvalidPage(staff, () => actByLink(deps, c.req.param('token')));
+    // The confirm page posts from this site, so a signed-in member's cookie comes along: the action is theirs.
+    const id = sessionId(c);
+    const member = id ? await sessionMember(deps, id) : undefined;
+    const acted = await orInvalidPage(staff, () => actByLink(deps, c.req.param('token'), member));
     if (acted instanceof Response) return acted;
     const { outcome, grant, submission } = acted;
     const status = outcome === 'claimed_by_other' ? 409 : 200;

@@ -1,6 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { SUBMISSION_PATCH, type InboxPage, type PatchResult, type SubmissionDetail } from '../../../schemas/src/index.js';
+import {
+  SUBMISSION_PATCH,
+  type ColleaguesResponse,
+  type InboxPage,
+  type PatchResult,
+  type SubmissionDetail,
+} from '../../../schemas/src/index.js';
 import { InvalidRequest } from '../domain/errors.js';
+import { listColleagues } from '../domain/staff/colleagues.js';
 import { changeSubmission } from '../domain/staff/change-submission.js';
 import { listInbox, type InboxFilters } from '../domain/staff/inbox.js';
 import { readSubmission, visibleSubmission } from '../domain/staff/read-submission.js';
@@ -30,12 +37,13 @@ function filters(c: Context): InboxFilters {
   };
 }
 
-/** `/api/staff/*`: the inbox, one submission, changes and the export; only the member's municipalities. */
+/** `/api/staff/*`: the inbox, search, one submission, changes, the export and the colleagues to assign to; only the member's municipalities. */
 export function staffRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps));
 
   app.route('/', staffSearchRoutes(deps));
+  app.get('/colleagues', async (c) => c.json<ColleaguesResponse>({ colleagues: await listColleagues(deps, c.get('member')) }));
 
   app.get('/submissions', async (c) => c.json<InboxPage>(await listInbox(deps, c.get('member'), filters(c))));
 

@@ -6,6 +6,14 @@ import { t } from './texts.js';
 
 const dirFor = (lang: string) => (isLang(lang) ? dirOf(lang) : 'auto');
 
+/** A phone number to call (digits and a leading +) or an address to write to, as a link; else undefined. */
+function contactHref(a: AnswerView): string | undefined {
+  if (typeof a.value !== 'string') return undefined;
+  if (a.contact === 'mailto') return `mailto:${a.value.trim()}`;
+  if (a.contact === 'tel') return `tel:${a.value.trim().replace(/[^\d+]/g, '')}`;
+  return undefined;
+}
+
 /**
  * The answers under their Finnish labels. When the resident used another language, the label they saw stands
  * beside it, and free text is shown exactly as typed, marked with its language so it is read out correctly.
@@ -29,7 +37,11 @@ export function AnswerList({ answers, lang }: { answers: AnswerView[]; lang: str
             ) : null}
           </dt>
           <dd>
-            {a.freeText ? (
+            {contactHref(a) ? (
+              <a className="staff-contact" href={contactHref(a)} dir="ltr">
+                {a.display}
+              </a>
+            ) : a.freeText ? (
               <p className="staff-freetext" lang={a.lang} dir={dirFor(a.lang)}>
                 {a.display}
               </p>

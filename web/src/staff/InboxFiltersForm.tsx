@@ -5,6 +5,7 @@ import { statusLabel } from './format.js';
 import { activeFilterCount, AGE_CHOICES, filtersFromSearch, filtersToSearch, NO_FILTERS, type InboxFilters } from './inbox-filters.js';
 import { STATUSES, type Member } from './staff-api.js';
 import { t } from './texts.js';
+import { others, useColleagues } from './use-colleagues.js';
 
 interface Props {
   filters: InboxFilters;
@@ -23,6 +24,12 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
     onApply(filtersFromSearch(q.toString()));
   }
   const active = activeFilterCount(filters);
+  const colleagues = others(useColleagues(me.email), me.email);
+  const chosen = filters.assignee;
+  // A colleague chosen in the address is a choice while the list loads (or if they left): keyed by email, its
+  // option stays the same element, and selected, when the list arrives.
+  const unlisted = chosen && chosen !== 'me' && chosen !== 'none' && !colleagues.some((c) => c.email === chosen);
+  const choices = unlisted ? [...colleagues, { email: chosen, name: chosen }] : colleagues;
 
   return (
     // A new key for new filters resets the choices when the address changes (Back, "remove filters").
@@ -67,9 +74,19 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
           ) : null}
           <div className="staff-field">
             <label htmlFor="filter-assignee">{t('fields.assignee')}</label>
-            <select id="filter-assignee" name="assignee" defaultValue={filters.mine ? 'me' : ''}>
+            <select id="filter-assignee" name="assignee" defaultValue={chosen}>
               <option value="">{t('filters.anyone')}</option>
+              <option value="none">{t('filters.unassigned')}</option>
               <option value="me">{t('filters.me')}</option>
+              {choices.length ? (
+                <optgroup label={t('filters.colleagues')}>
+                  {choices.map((c) => (
+                    <option key={c.email} value={c.email}>
+                      {c.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
           </div>
           <div className="staff-field">

@@ -106,6 +106,10 @@ export function SubmissionPage({ reference, catalog }: { reference: string; cata
       {state.status === 'ready' ? (
         <>
           <p className="lead">{state.detail.formTitle}</p>
+          {/* On a phone the handling comes after the answers: one step takes the member there. */}
+          <p className="staff-to-triage">
+            <a href="#triage">{t('submission.toTriage')}</a>
+          </p>
           <Facts detail={state.detail} catalog={catalog} />
           <div className="staff-detail">
             <section className="staff-detail__answers" aria-labelledby="answers-heading">

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MAX_NOTE_LENGTH } from '../../../schemas/src/staff-contract.js';
 import { statusLabel } from './format.js';
-import { STATUSES, type Status, type SubmissionDetail, type SubmissionPatch } from './staff-api.js';
+import { STATUSES, type Colleague, type Status, type SubmissionDetail, type SubmissionPatch } from './staff-api.js';
 import { errorText, isSignedOut, useSession } from './staff-ui.js';
 import { t } from './texts.js';
+import { useColleagues } from './use-colleagues.js';
 import type { ChangeOutcome } from './use-submission.js';
 
 interface Props {
@@ -13,12 +14,25 @@ interface Props {
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
-/** Status, assignee and internal notes; every change carries the version it was decided on. */
+/**
+ * The people offered as assignee: the member, their colleagues by name, and whoever has it now when they are
+ * neither (a shared mailbox that claimed it by link).
+ */
+function assigneeChoices(colleagues: Colleague[], email: string, current: string | null): Colleague[] {
+  const choices = colleagues.some((c) => c.email === email) ? colleagues : [{ email, name: email }, ...colleagues];
+  return current && !choices.some((c) => c.email === current) ? [...choices, { email: current, name: current }] : choices;
+}
+
+/**
+ * Status, assignee and an internal note, saved together in one change; a quick claim and release beside. Every
+ * change carries the version it was decided on.
+ */
 export function TriagePanel({ detail, change }: Props) {
   const { me, sessionEnded } = useSession();
   const [status, setStatus] = useState<Status>(detail.status);
   const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string>();
+  const [assignee, setAssignee] = useState(detail.assignee ?? '');
+  const colleagues = useColleagues(me.email);
   const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
   const alert = useRef<HTMLDivElement>(null);
@@ -26,6 +40,7 @@ export function TriagePanel({ detail, change }: Props) {
   // The select follows the status when it changes (saved here, or found changed after a conflict), but a
   // choice not yet saved survives adding a note.
   useEffect(() => setStatus(detail.status), [detail.status]);
+  useEffect(() => setAssignee(detail.assignee ?? ''), [detail.assignee]);
 
   async function run(patch: Omit<SubmissionPatch, 'expectedVersion'>, saved: string): Promise<boolean> {
     if (busy) return false;
@@ -45,25 +60,21 @@ export function TriagePanel({ detail, change }: Props) {
     return false;
   }
 
-  function saveStatus(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (status === detail.status) {
-      setMessage({ kind: 'ok', text: t('triage.statusAlready', { status: statusLabel(status) }) });
-      return;
-    }
-    void run({ status }, t('triage.statusSaved', { status: statusLabel(status) }));
-  }
-
-  function addNote(event: FormEvent<HTMLFormElement>) {
+  // One save: whatever of status, assignee and note changed goes in one request, one version.
+  function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = note.trim();
-    if (!text) {
-      setNoteError(t('triage.noteEmpty'));
-      document.getElementById('triage-note')?.focus();
+    const patch: Omit<SubmissionPatch, 'expectedVersion'> = {
+      ...(status !== detail.status ? { status } : {}),
+      ...(assignee !== (detail.assignee ?? '') ? { assignee: assignee || null } : {}),
+      ...(text ? { note: text } : {}),
+    };
+    if (Object.keys(patch).length === 0) {
+      setMessage({ kind: 'error', text: t('triage.nothingToSave') });
+      requestAnimationFrame(() => alert.current?.focus());
       return;
     }
-    setNoteError(undefined);
-    void run({ note: text }, t('triage.noteSaved')).then((ok) => ok && setNote(''));
+    void run(patch, t('triage.saved')).then((ok) => ok && setNote(''));
   }
 
   const mine = detail.assignee === me.email;
@@ -72,7 +83,7 @@ export function TriagePanel({ detail, change }: Props) {
   const release = () => void run({ assignee: null }, t('triage.released'));
 
   return (
-    <section className="staff-panel" aria-labelledby="triage-heading">
+    <section id="triage" className="staff-panel" aria-labelledby="triage-heading">
       <h2 id="triage-heading">{t('triage.heading')}</h2>
       <div ref={alert} tabIndex={-1} role="alert" className={message?.kind === 'error' ? 'notice notice--error' : undefined}>
         {message?.kind === 'error' ? <p>{message.text}</p> : null}
@@ -97,48 +108,44 @@ export function TriagePanel({ detail, change }: Props) {
         )}
       </div>
 
-      <form className="staff-form" onSubmit={saveStatus}>
+      <form className="staff-form" noValidate onSubmit={save}>
         <div className="staff-field">
           <label htmlFor="triage-status">{t('fields.status')}</label>
-          <div className="staff-search__row">
-            <select id="triage-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button" aria-disabled={busy || undefined}>
-              {t('triage.saveStatus')}
-            </button>
-          </div>
+          <select id="triage-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
+          </select>
         </div>
-      </form>
-
-      <form className="staff-form" noValidate onSubmit={addNote}>
-        <div className={`staff-field${noteError ? ' staff-field--error' : ''}`}>
+        <div className="staff-field">
+          <label htmlFor="triage-assignee">{t('fields.assignee')}</label>
+          <select id="triage-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+            <option value="">{t('triage.nobody')}</option>
+            {assigneeChoices(colleagues, me.email, detail.assignee).map((c) => (
+              <option key={c.email} value={c.email}>
+                {c.email === me.email ? t('triage.you', { email: c.email }) : c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="staff-field">
           <label htmlFor="triage-note">{t('triage.note')}</label>
           <p id="triage-note-hint" className="hint">
             {t('triage.noteHint', { max: MAX_NOTE_LENGTH })}
           </p>
-          {noteError ? (
-            <p id="triage-note-error" className="staff-field__error">
-              <span className="visually-hidden">{t('app.error')} </span>
-              {noteError}
-            </p>
-          ) : null}
           <textarea
             id="triage-note"
             rows={4}
             maxLength={MAX_NOTE_LENGTH}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
-            aria-invalid={noteError ? true : undefined}
-            aria-describedby={noteError ? 'triage-note-hint triage-note-error' : 'triage-note-hint'}
+            aria-describedby="triage-note-hint"
           />
         </div>
         <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {t('triage.addNote')}
+          {t('triage.save')}
         </button>
       </form>
     </section>

@@ -5,18 +5,23 @@ export interface InboxFilters {
   status: Status | '';
   form: string;
   municipality: string;
-  /** Only the submissions assigned to the signed-in member. */
-  mine: boolean;
+  /** Whose: `''` anyone, `me` the signed-in member, `none` nobody yet, else a colleague's (or a mailbox's) email. */
+  assignee: string;
   /** Only submissions at least this many days old. */
   minAgeDays: number | undefined;
 }
 
-export const NO_FILTERS: InboxFilters = { status: '', form: '', municipality: '', mine: false, minAgeDays: undefined };
+export const NO_FILTERS: InboxFilters = { status: '', form: '', municipality: '', assignee: '', minAgeDays: undefined };
 
 /** The age choices offered, in days. */
 export const AGE_CHOICES = [1, 3, 7, 14, 30] as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
+
+/** An assignee choice of the address: `me`, `none` or an email (lowercased); anything else is no filter. */
+const assigneeChoice = (value: string): string =>
+  value === 'me' || value === 'none' ? value : EMAIL.test(value) ? value.toLowerCase() : '';
 
 /** Filters from a query string (`?status=new&mine=1`); anything unknown or malformed is ignored. */
 export function filtersFromSearch(search: string): InboxFilters {
@@ -29,7 +34,7 @@ export function filtersFromSearch(search: string): InboxFilters {
     status: (STATUSES as readonly string[]).includes(status) ? (status as Status) : '',
     form: ID.test(form) ? form : '',
     municipality: ID.test(municipality) ? municipality : '',
-    mine: q.get('assignee') === 'me',
+    assignee: assigneeChoice(q.get('assignee') ?? ''),
     minAgeDays: Number.isInteger(age) && age > 0 ? age : undefined,
   };
 }
@@ -40,22 +45,22 @@ export function filtersToSearch(f: InboxFilters): string {
   if (f.status) q.set('status', f.status);
   if (f.form) q.set('form', f.form);
   if (f.municipality) q.set('municipality', f.municipality);
-  if (f.mine) q.set('assignee', 'me');
+  if (f.assignee) q.set('assignee', f.assignee);
   if (f.minAgeDays) q.set('minAgeDays', String(f.minAgeDays));
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
 /** How many filters are in use. */
-export const activeFilterCount = (f: InboxFilters) => [f.status, f.form, f.municipality, f.mine, f.minAgeDays].filter(Boolean).length;
+export const activeFilterCount = (f: InboxFilters) => [f.status, f.form, f.municipality, f.assignee, f.minAgeDays].filter(Boolean).length;
 
-/** Filters as the API takes them: "mine" becomes the member's email; a municipality not theirs is dropped. */
+/** Filters as the API takes them: "me" becomes the member's email; a municipality not theirs is dropped. */
 function apiParams(f: InboxFilters, me: Member): URLSearchParams {
   const q = new URLSearchParams();
   if (f.municipality && me.municipalities.includes(f.municipality)) q.set('municipality', f.municipality);
   if (f.status) q.set('status', f.status);
   if (f.form) q.set('form', f.form);
-  if (f.mine) q.set('assignee', me.email);
+  if (f.assignee) q.set('assignee', f.assignee === 'me' ? me.email : f.assignee);
   if (f.minAgeDays) q.set('minAgeDays', String(f.minAgeDays));
   return q;
 }

@@ -2,6 +2,7 @@ import { safeNextPath } from '../../../schemas/src/next-path.js';
 import type {
   AdminFormsResponse,
   AuditTrail,
+  ColleaguesResponse,
   InboxPage,
   Member,
   PatchResult,
@@ -19,12 +20,14 @@ export type {
   AnswerView,
   AuditEntry,
   AuditTrail,
+  Colleague,
   FormLanguages,
   HistoryEntry,
   InboxItem,
   InboxPage,
   Member,
   PatchResult,
+  SafeAnswer,
   SubmissionDetail,
   SubmissionPatch,
 } from '../../../schemas/src/staff-contract.js';
@@ -118,6 +121,9 @@ export const fetchSubmission = (reference: string) => call<SubmissionDetail>(`/a
 
 export const patchSubmission = (reference: string, patch: SubmissionPatch) =>
   send<PatchResult>('PATCH', `/api/staff/submissions/${encodeURIComponent(reference)}`, patch);
+
+/** Who the member may assign to: everyone sharing one of their municipalities, themselves included. */
+export const fetchColleagues = () => call<ColleaguesResponse>('/api/staff/colleagues');
 
 export const fetchAdminForms = () => call<AdminFormsResponse>('/api/admin/forms');
 

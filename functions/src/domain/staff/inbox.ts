@@ -1,4 +1,6 @@
-import type { InboxItem, InboxPage } from '../../../../schemas/src/index.js';
+import type { FormDefinition, InboxItem, InboxPage, SafeAnswer } from '../../../../schemas/src/index.js';
+import { answerWords, type FormRegistry } from '../form-registry.js';
+import { safeSummary } from '../staff-notification.js';
 import { Forbidden, InvalidRequest } from '../errors.js';
 import { daysBefore } from '../epoch.js';
 import type { Clock, SubmissionQuery, SubmissionStore } from '../ports.js';
@@ -7,6 +9,7 @@ import { canAccess, normaliseEmail, type StaffMember } from './staff-member.js';
 import { requestedStatus } from './triage-rules.js';
 
 export interface InboxDeps {
+  registry: FormRegistry;
   store: SubmissionStore;
   clock: Clock;
 }
@@ -23,8 +26,20 @@ export interface InboxFilters {
   limit?: number;
 }
 
-/** A submission as the inbox lists it: no answers. */
-export const submissionSummary = (s: Submission): InboxItem => ({
+/** The answers of a submission the staff mail may show, in Finnish words, as the mail shows them. */
+export function safeAnswers(registry: FormRegistry, form: FormDefinition, s: Submission): SafeAnswer[] {
+  const words = answerWords(registry, form, s.municipality);
+  // safeSummary keeps the order of these fields: the answered email-safe ones.
+  const fields = form.meta.emailSafeFields.filter((f) => s.answers[f] !== undefined);
+  return safeSummary(form, words.localized('fi'), s, words.yesNo('fi')).map(([label, display], i) => ({
+    field: fields[i]!,
+    label,
+    display,
+  }));
+}
+
+/** A submission as the inbox lists it: only the answers the staff mail may show. */
+export const submissionSummary = (s: Submission, safe: SafeAnswer[]): InboxItem => ({
   reference: s.reference,
   form: s.formId,
   municipality: s.municipality,
@@ -33,6 +48,7 @@ export const submissionSummary = (s: Submission): InboxItem => ({
   submittedAt: s.submittedAt,
   assignee: s.assignee ?? null,
   notification: s.notification.state,
+  safeAnswers: safe,
 });
 
 /** The inbox query for a member: their municipalities only; asking for another one is forbidden. */
@@ -55,5 +71,13 @@ export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date
 export async function listInbox(deps: InboxDeps, member: StaffMember, filters: InboxFilters): Promise<InboxPage> {
   const now = deps.clock.now();
   const page = await deps.store.listSubmissions(inboxQuery(member, filters, now), now);
-  return { items: page.items.map(submissionSummary), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  const items = await Promise.all(
+    page.items.map(async (s) =>
+      submissionSummary(
+        s,
+        safeAnswers(deps.registry, await deps.registry.versions.formVersion(s.municipality, s.formId, s.formVersion), s),
+      ),
+    ),
+  );
+  return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
 }

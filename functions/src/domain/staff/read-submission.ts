@@ -3,7 +3,7 @@ import { NotFound } from '../errors.js';
 import { answerWords, type FormRegistry } from '../form-registry.js';
 import type { AuditLog, Clock, SubmissionStore } from '../ports.js';
 import type { Submission } from '../submission.js';
-import { submissionSummary } from './inbox.js';
+import { safeAnswers, submissionSummary } from './inbox.js';
 import { canAccess, type StaffMember } from './staff-member.js';
 import { answerViews } from './submission-detail.js';
 
@@ -37,7 +37,7 @@ export async function readSubmission(deps: ReadDeps, member: StaffMember, refere
     expiresAt: submission.expiresAt,
   });
   return {
-    ...submissionSummary(submission),
+    ...submissionSummary(submission, safeAnswers(deps.registry, form, submission)),
     formVersion: submission.formVersion,
     formTitle: form.texts.fi?.title ?? form.id,
     version: submission.version,

@@ -4,7 +4,7 @@ import { epochAfterDays } from '../epoch.js';
 import type { FormRegistry } from '../form-registry.js';
 import type { AuditLog, Clock, Crypto, SearchIndex, SubmissionStore } from '../ports.js';
 import type { Submission } from '../submission.js';
-import { submissionSummary } from './inbox.js';
+import { safeAnswers, submissionSummary } from './inbox.js';
 import { parseSearchQuery, submissionTokens } from './search-tokens.js';
 import { canAccess, type StaffMember } from './staff-member.js';
 
@@ -98,5 +98,13 @@ export async function searchSubmissions(
     ),
   ]);
   found.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
-  return { kind: query.kind, items: found.map(submissionSummary) };
+  const items = await Promise.all(
+    found.map(async (s) =>
+      submissionSummary(
+        s,
+        safeAnswers(deps.registry, await deps.registry.versions.formVersion(s.municipality, s.formId, s.formVersion), s),
+      ),
+    ),
+  );
+  return { kind: query.kind, items };
 }

@@ -7,6 +7,7 @@ import {
   type JsonSchema,
   type Lang,
   type LocalizedForm,
+  type UiSchema,
 } from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 
@@ -20,6 +21,15 @@ export interface AnswerWords {
 
 function isFreeText(schema: JsonSchema | undefined): boolean {
   return schema?.type === 'string' && !schema.enum && schema['format'] === undefined && schema['pattern'] === undefined;
+}
+
+/** A phone number or an email address staff may call or write to: the phone role or a `tel` input, an email question. */
+function contactKind(form: FormDefinition, field: string, value: unknown): AnswerView['contact'] {
+  if (typeof value !== 'string') return undefined;
+  if (form.schema.properties?.[field]?.['format'] === 'email') return 'mailto';
+  const ui = form.uiSchema[field] as UiSchema | undefined;
+  const options = ui?.['ui:options'] as UiSchema | undefined;
+  return field === form.meta.roles.phone || options?.['inputType'] === 'tel' ? 'tel' : undefined;
 }
 
 /** The answers of a submission in form order, in Finnish words and in the resident's language, shown as the kit shows them. */
@@ -44,6 +54,7 @@ export function answerViews(form: FormDefinition, submission: Submission, { loca
         residentDisplay: answerLine(showFormAnswer(resident, field, value, yesNo(lang))),
         freeText,
         lang: freeText ? submission.lang : 'fi',
+        ...(contactKind(form, field, value) ? { contact: contactKind(form, field, value) } : {}),
       };
     });
 }
