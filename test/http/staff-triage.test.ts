@@ -327,7 +327,7 @@ describe('emailed action links', () => {
     const claim = link(t, ref!, 'claim');
     const page = await t.app.request(claim);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post">');
+    expect(await page.text()).toContain('<form class="page-form" method="post">');
     expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.status).toBe('new');
     const done = await staffRequest(t, 'POST', claim);
     expect(done.status).toBe(200);
