@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AGE_CHOICES,
   activeFilterCount,
   csvHasAnswers,
   csvHref,
@@ -32,6 +33,26 @@ describe('inbox filters in the page address', () => {
   it('ignore what is unknown or malformed', () => {
     expect(filtersFromSearch('?status=archived&form=../x&municipality=Hei%20nola&assignee=someone&minAgeDays=-3')).toEqual(NO_FILTERS);
     expect(filtersFromSearch('?minAgeDays=1.5&utm_source=mail')).toEqual(NO_FILTERS);
+  });
+
+  it("read the digest's links: new for over 2 days, nobody's, bounced; and keep them through the form", () => {
+    expect(AGE_CHOICES).toContain(2);
+    const stale = filtersFromSearch('?status=new&minAgeDays=2&form=guidance&municipality=heinola');
+    expect(stale).toEqual(filters({ status: 'new', minAgeDays: 2, form: 'guidance', municipality: 'heinola' }));
+    const nobodys = filtersFromSearch('?assignee=none&form=guidance&municipality=heinola');
+    expect(nobodys).toEqual(filters({ unassigned: true, form: 'guidance', municipality: 'heinola' }));
+    expect(filtersToSearch(nobodys)).toBe('?form=guidance&municipality=heinola&assignee=none');
+    const bounced = filtersFromSearch('?notification=failed&form=guidance&municipality=heinola');
+    expect(bounced).toEqual(filters({ notificationFailed: true, form: 'guidance', municipality: 'heinola' }));
+    expect(filtersFromSearch(filtersToSearch(bounced))).toEqual(bounced);
+    expect(Object.fromEntries(new URLSearchParams(inboxApiQuery({ ...nobodys, notificationFailed: true }, member())))).toEqual({
+      municipality: 'heinola',
+      form: 'guidance',
+      assignee: 'none',
+      notification: 'failed',
+    });
+    expect(activeFilterCount({ ...nobodys, notificationFailed: true })).toBe(4);
+    expect(filtersFromSearch('?notification=sent')).toEqual(NO_FILTERS);
   });
 
   it('count the filters in use', () => {

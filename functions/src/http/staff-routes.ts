@@ -24,6 +24,7 @@ function filters(c: Context): InboxFilters {
     form: q['form'],
     assignee: q['assignee'],
     minAgeDays: int('minAgeDays'),
+    notification: q['notification'],
     cursor: q['cursor'],
     limit: int('limit'),
   };

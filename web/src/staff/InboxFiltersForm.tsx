@@ -67,9 +67,17 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
           ) : null}
           <div className="staff-field">
             <label htmlFor="filter-assignee">{t('fields.assignee')}</label>
-            <select id="filter-assignee" name="assignee" defaultValue={filters.mine ? 'me' : ''}>
+            <select id="filter-assignee" name="assignee" defaultValue={filters.mine ? 'me' : filters.unassigned ? 'none' : ''}>
               <option value="">{t('filters.anyone')}</option>
               <option value="me">{t('filters.me')}</option>
+              <option value="none">{t('filters.nobody')}</option>
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="filter-notification">{t('filters.notification')}</label>
+            <select id="filter-notification" name="notification" defaultValue={filters.notificationFailed ? 'failed' : ''}>
+              <option value="">{t('filters.anyNotification')}</option>
+              <option value="failed">{t('filters.notificationFailed')}</option>
             </select>
           </div>
           <div className="staff-field">

@@ -7,14 +7,26 @@ export interface InboxFilters {
   municipality: string;
   /** Only the submissions assigned to the signed-in member. */
   mine: boolean;
+  /** Only the submissions nobody has taken (`assignee=none`; the digest links here). */
+  unassigned: boolean;
+  /** Only the submissions whose staff notification failed for good (`notification=failed`; the digest links here). */
+  notificationFailed: boolean;
   /** Only submissions at least this many days old. */
   minAgeDays: number | undefined;
 }
 
-export const NO_FILTERS: InboxFilters = { status: '', form: '', municipality: '', mine: false, minAgeDays: undefined };
+export const NO_FILTERS: InboxFilters = {
+  status: '',
+  form: '',
+  municipality: '',
+  mine: false,
+  unassigned: false,
+  notificationFailed: false,
+  minAgeDays: undefined,
+};
 
 /** The age choices offered, in days. */
-export const AGE_CHOICES = [1, 3, 7, 14, 30] as const;
+export const AGE_CHOICES = [1, 2, 3, 7, 14, 30] as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -30,6 +42,8 @@ export function filtersFromSearch(search: string): InboxFilters {
     form: ID.test(form) ? form : '',
     municipality: ID.test(municipality) ? municipality : '',
     mine: q.get('assignee') === 'me',
+    unassigned: q.get('assignee') === 'none',
+    notificationFailed: q.get('notification') === 'failed',
     minAgeDays: Number.isInteger(age) && age > 0 ? age : undefined,
   };
 }
@@ -41,13 +55,16 @@ export function filtersToSearch(f: InboxFilters): string {
   if (f.form) q.set('form', f.form);
   if (f.municipality) q.set('municipality', f.municipality);
   if (f.mine) q.set('assignee', 'me');
+  else if (f.unassigned) q.set('assignee', 'none');
   if (f.minAgeDays) q.set('minAgeDays', String(f.minAgeDays));
+  if (f.notificationFailed) q.set('notification', 'failed');
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
 /** How many filters are in use. */
-export const activeFilterCount = (f: InboxFilters) => [f.status, f.form, f.municipality, f.mine, f.minAgeDays].filter(Boolean).length;
+export const activeFilterCount = (f: InboxFilters) =>
+  [f.status, f.form, f.municipality, f.mine || f.unassigned, f.minAgeDays, f.notificationFailed].filter(Boolean).length;
 
 /** Filters as the API takes them: "mine" becomes the member's email; a municipality not theirs is dropped. */
 function apiParams(f: InboxFilters, me: Member): URLSearchParams {
@@ -56,7 +73,9 @@ function apiParams(f: InboxFilters, me: Member): URLSearchParams {
   if (f.status) q.set('status', f.status);
   if (f.form) q.set('form', f.form);
   if (f.mine) q.set('assignee', me.email);
+  else if (f.unassigned) q.set('assignee', 'none');
   if (f.minAgeDays) q.set('minAgeDays', String(f.minAgeDays));
+  if (f.notificationFailed) q.set('notification', 'failed');
   return q;
 }
 
