@@ -1,6 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
-import { SUBMISSION_PATCH, type InboxPage, type PatchResult, type SubmissionDetail } from '../../../schemas/src/index.js';
+import {
+  BULK_CHANGE,
+  SUBMISSION_PATCH,
+  type BulkResult,
+  type InboxPage,
+  type PatchResult,
+  type SubmissionDetail,
+} from '../../../schemas/src/index.js';
+import { bulkChange } from '../domain/staff/bulk-change.js';
 import { InvalidRequest } from '../domain/errors.js';
 import { changeSubmission } from '../domain/staff/change-submission.js';
 import { listInbox, type InboxFilters } from '../domain/staff/inbox.js';
@@ -50,6 +58,12 @@ export function staffRoutes(deps: AppDeps) {
   app.get('/submissions/:reference', async (c) =>
     c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), c.req.param('reference'))),
   );
+
+  app.post('/submissions/bulk', async (c) => {
+    const body = await readBody(c, BULK_CHANGE);
+    if (!body.ok) return body.response;
+    return c.json<BulkResult>(await bulkChange(deps, c.get('member'), body.value, deps.staffTexts.t('bulk.spamNote')));
+  });
 
   app.patch('/submissions/:reference', async (c) => {
     const body = await readBody(c, SUBMISSION_PATCH);
