@@ -120,8 +120,10 @@ export class KotoStack extends Stack {
     });
 
     new events.Rule(this, 'DigestSchedule', {
-      description: 'Daily digest of open submissions to each staff mailbox (05:00 UTC = 07:00/08:00 Helsinki)',
-      schedule: events.Schedule.cron({ minute: '0', hour: '5' }),
+      // 7:00 Helsinki is 05:00 UTC in winter and 04:00 UTC in summer: both wake the notifier, which sends at the one
+      // that is 7 o'clock in Helsinki on a working day (no holidays), once a day (send-digest.ts).
+      description: 'Daily digest to each staff mailbox at 07:00 Helsinki time on working days',
+      schedule: events.Schedule.cron({ minute: '0', hour: '4,5', weekDay: 'MON-FRI' }),
       targets: [new targets.LambdaFunction(notifier, { event: events.RuleTargetInput.fromObject({ job: 'digest' }), retryAttempts: 2 })],
     });
 

@@ -627,6 +627,16 @@ function layoutProblems(form: FormDefinition): FormProblem[] {
         ),
       );
   });
+  // A staff label of a question the form does not ask would never be read: a removed or renamed question's.
+  for (const field of Object.keys(form.meta.staffLabels ?? {}))
+    if (!own(properties, field))
+      problems.push(
+        errorAt(
+          pointer('meta', 'staffLabels', field),
+          'staff_label_unknown_field',
+          `The staff label '${field}' names a question the form does not ask.`,
+        ),
+      );
   problems.push(...roleProblems(form, properties));
   return problems;
 }

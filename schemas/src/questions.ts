@@ -207,7 +207,7 @@ export function dependentsOf(def: FormDefinition, field: string): string[] {
   );
 }
 
-/** Removes a question with its texts in every language, its rule, its step entry and its staff-mail mark. */
+/** Removes a question with its texts in every language, its rule, its step entry, its staff-mail mark and staff label. */
 export function removeQuestion(def: FormDefinition, id: string): FormDefinition {
   const dependents = dependentsOf(def, id).filter((d) => d !== id);
   if (dependents.length) throw new Error(`Questions ${dependents.join(', ')} are shown depending on '${id}'; change them first.`);
@@ -223,6 +223,10 @@ export function removeQuestion(def: FormDefinition, id: string): FormDefinition 
     stepsOfDefinition(next).map((s) => ({ ...s, fields: s.fields.filter((f) => f !== id) })),
   );
   next.meta.emailSafeFields = next.meta.emailSafeFields.filter((f) => f !== id);
+  if (next.meta.staffLabels) {
+    delete next.meta.staffLabels[id];
+    if (!Object.keys(next.meta.staffLabels).length) delete next.meta.staffLabels;
+  }
   const roles = next.meta.roles;
   if (roles.name === id) delete roles.name;
   if (roles.latinName === id) delete roles.latinName;

@@ -161,6 +161,32 @@ export const SUBMISSION_PATCH: JSONSchemaType<SubmissionPatch> = {
   },
 };
 
+/** The most submissions one bulk change takes (a page of the inbox). */
+export const MAX_BULK = 50;
+
+/**
+ * `POST /api/staff/submissions/bulk`: one decision for several submissions at once, such as a burst of identical
+ * submissions: `reject` them, or `spam` (rejected, with the history saying it was spam). Each change is audited.
+ */
+export interface BulkChange {
+  references: string[];
+  action: 'reject' | 'spam';
+}
+
+export const BULK_CHANGE: JSONSchemaType<BulkChange> = {
+  type: 'object',
+  required: ['references', 'action'],
+  properties: {
+    references: { type: 'array', minItems: 1, maxItems: MAX_BULK, uniqueItems: true, items: { type: 'string', maxLength: 20 } },
+    action: { type: 'string', enum: ['reject', 'spam'] },
+  },
+};
+
+/** 200 to a bulk change: what became of each submission, in the order asked. */
+export interface BulkResult {
+  results: { reference: string; outcome: 'changed' | 'unchanged' | 'not_found' | 'conflict'; version?: number }[];
+}
+
 /** 200 to a change. */
 export interface PatchResult {
   reference: string;

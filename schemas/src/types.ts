@@ -82,6 +82,11 @@ export interface FormMeta {
   languages: Partial<Record<Lang, LanguageMeta>>;
   /** Fields whose values may appear in a staff email; never free text. */
   emailSafeFields: string[];
+  /**
+   * Short labels staff read in their mail, in the staff language (Finnish), by field id: "Yhteydenottotapa", not the
+   * resident's question "Miten otamme sinuun yhteyttä?". A question without one is shown with its Finnish label.
+   */
+  staffLabels?: Record<string, string>;
   /** Days a submission is kept before it is deleted. */
   retentionDays: number;
   /** Version of the consent text shown; stored with every submission. */

@@ -52,6 +52,13 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
       expect(await store.getSubmission('HEI-BBBB-BBBB', later)).toBeDefined();
     });
 
+    it("claims a day's digest once, whoever asks again", async () => {
+      const expires = epoch(T0) + 35 * 86_400;
+      expect(await store.claimDigestDay('2026-03-02', expires)).toBe(true);
+      expect(await store.claimDigestDay('2026-03-02', expires)).toBe(false);
+      expect(await store.claimDigestDay('2026-03-03', expires)).toBe(true);
+    });
+
     it('claims an idempotency key once and returns the first record afterwards', async () => {
       const record: IdempotencyRecord = {
         keyHash: 'k1',

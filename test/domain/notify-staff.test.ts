@@ -67,7 +67,7 @@ describe('notifyStaff', () => {
       expect(part).not.toContain('040 999');
     }
     expect(mail.text).toContain('Aiheet: Asuminen, Kelan etuudet');
-    expect(mail.text).toContain('Tarvitsetko tulkin?: Kyllä');
+    expect(mail.text).toContain('Tarvitsee tulkin: Kyllä');
     expect(mail.text).toContain('Asiakkaan kieli: englanti');
     expect(mail.text).toContain(`http://localhost:3000/staff/submissions/${t.reference}`);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendDigest } from '../../functions/src/domain/staff/send-digest.js';
+import { sendDailyDigest, sendDigest } from '../../functions/src/domain/staff/send-digest.js';
 import { useDynalite } from '../support/dynamo.js';
 import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
 import { buildTestApp, catalog, guidanceAnswers, guidanceBody, postJson } from '../support/test-app.js';
@@ -27,6 +27,23 @@ describe('sendDigest', () => {
     expect(mail.text).toContain('alle 1 vrk: 1, 1–3 vrk: 0, 3–7 vrk: 1, yli 7 vrk: 0');
     expect(mail.text).toContain('uusi: 2, käsittelyssä: 0, odottaa asiakasta: 0');
     expect(mail.text).not.toMatch(/Olena|Kovalenko|HEI-/);
+    // What needs someone, each with a link to exactly those in the inbox; a count of none has no link.
+    const inbox = 'http://localhost:3000/staff?';
+    expect(mail.text).toContain(`  uusia yli 2 vrk: 1 – ${inbox}status=new&minAgeDays=2&form=guidance&municipality=heinola`);
+    expect(mail.text).toContain(`  ilman käsittelijää: 2 – ${inbox}assignee=none&form=guidance&municipality=heinola`);
+    expect(mail.text).toMatch(/^ {2}ilmoitus ei mennyt perille: 0$/m);
+  });
+
+  it('counts the submissions whose notification bounced, with a link to them', async () => {
+    const t = await buildTestApp();
+    const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody());
+    const { reference } = (await res.json()) as { reference: string };
+    await t.deps.app.store.saveNotification(reference, { state: 'failed', attempts: 12, lastError: 'mailbox full' });
+    await sendDigest(t.deps.notify);
+    expect(t.mailer.sent[0]!.text).toContain(
+      '  ilmoitus ei mennyt perille: 1 – http://localhost:3000/staff?notification=failed&form=guidance&municipality=heinola',
+    );
+    expect(t.mailer.sent[0]!.text).not.toContain('mailbox full');
   });
 
   it('holds no reference, name, email, phone or answer of any open submission, in any part of any mail', async () => {
@@ -120,6 +137,23 @@ describe('sendDigest', () => {
     const digest = t.mailer.sent.at(-1)!;
     expect(digest.to).toEqual([heinola.contact.email]);
     expect(digest.text).toContain('Ohjaus ja neuvonta (1 avointa)');
+  });
+
+  it('on schedule, sends at 7 o’clock Helsinki time on a working day only, and once that day', async () => {
+    const t = await buildTestApp();
+    await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody());
+    // The test clock starts at 10:30 on Monday 2 March 2026 in Helsinki.
+    expect(await sendDailyDigest(t.deps.notify)).toEqual({ skipped: 'not_due' });
+    t.clock.current = new Date('2026-03-03T05:00:00Z'); // Tuesday, 7:00 (winter time)
+    expect(await sendDailyDigest(t.deps.notify)).toEqual({ day: '2026-03-03', sent: 2 });
+    t.clock.current = new Date('2026-03-03T05:30:00Z'); // a retry, or the other scheduler, the same hour
+    expect(await sendDailyDigest(t.deps.notify)).toEqual({ skipped: 'already_sent' });
+    expect(t.mailer.sent).toHaveLength(2);
+    t.clock.current = new Date('2026-04-03T04:00:00Z'); // Good Friday, 7:00 (summer time)
+    expect(await sendDailyDigest(t.deps.notify)).toEqual({ skipped: 'not_due' });
+    t.clock.current = new Date('2026-04-07T04:00:00Z'); // the Tuesday after Easter, 7:00
+    expect(await sendDailyDigest(t.deps.notify)).toEqual({ day: '2026-04-07', sent: 2 });
+    expect(t.mailer.sent).toHaveLength(4);
   });
 
   it('sends nothing when nothing is open', async () => {

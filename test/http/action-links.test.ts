@@ -63,7 +63,7 @@ describe('action links taken from the notification mail', () => {
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
     expect(html).toContain(`Ota käsittelyyn: ${reference}`);
-    expect(html).toContain('<form method="post"><button type="submit">Ota käsittelyyn</button></form>');
+    expect(html).toContain('<form class="page-form" method="post"><button class="button" type="submit">Ota käsittelyyn</button></form>');
     // A mail scanner may fetch every link, more than once.
     await t.app.request(claim);
     await t.app.request(done);

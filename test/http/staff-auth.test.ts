@@ -74,7 +74,7 @@ describe('sign-in by emailed link', () => {
     const page = await t.app.request(`/auth/verify?token=${encodeURIComponent(token)}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('<form method="post" action="/api/auth/session">');
+    expect(html).toContain('<form class="page-form" method="post" action="/api/auth/session">');
     expect(page.headers.get('set-cookie')).toBeNull();
     expect((await staffRequest(t, 'POST', '/api/auth/session', { body: { token } })).status).toBe(200);
   });

@@ -131,6 +131,21 @@ describe('the staff inbox', () => {
     expect((await staffRequest(t, 'GET', '/api/staff/submissions?status=lost', { cookie })).status).toBe(400);
     expect((await staffRequest(t, 'GET', '/api/staff/submissions?municipality=orimattila', { cookie })).status).toBe(403);
   });
+
+  it('filters by a notification that failed for good, as the digest links to it; another notification state is 400', async () => {
+    const t = await app();
+    const [bounced, fine] = await submit(t, 'heinola', 2);
+    await t.deps.app.store.saveNotification(bounced!, { state: 'failed', attempts: 12, lastError: 'mailbox full' });
+    const cookie = await signIn(t, HEINOLA);
+    const get = async (q: string) =>
+      (await json<Page>(await staffRequest(t, 'GET', `/api/staff/submissions?${q}`, { cookie }))).items.map((i) => i.reference);
+    expect(await get('notification=failed')).toEqual([bounced]);
+    expect(await get('notification=failed&status=new&form=guidance&municipality=heinola')).toEqual([bounced]);
+    expect(await get('')).toEqual([fine, bounced]);
+    const wrong = await staffRequest(t, 'GET', '/api/staff/submissions?notification=sent', { cookie });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: 'invalid_request' });
+  });
 });
 
 describe('one submission', () => {
@@ -327,7 +342,7 @@ describe('emailed action links', () => {
     const claim = link(t, ref!, 'claim');
     const page = await t.app.request(claim);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post">');
+    expect(await page.text()).toContain('<form class="page-form" method="post">');
     expect((await t.deps.app.store.getSubmission(ref!, t.clock.now()))?.status).toBe('new');
     const done = await staffRequest(t, 'POST', claim);
     expect(done.status).toBe(200);

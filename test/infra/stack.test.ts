@@ -215,7 +215,7 @@ describe('KotoStack', () => {
 
   it('sends the daily digest from the notifier with a digest job event', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'cron(0 5 * * ? *)',
+      ScheduleExpression: 'cron(0 4,5 ? * MON-FRI *)',
       Targets: [
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NotifierFunction'), 'Arn'] },

@@ -40,6 +40,7 @@ describe('the formats and the types of schemas/src/types.ts', () => {
         roles: true,
         languages: true,
         emailSafeFields: true,
+        staffLabels: true,
         retentionDays: true,
         consentVersion: true,
         suggest: true,

@@ -212,6 +212,11 @@ const RULES: Rule[] = [
     change: (f) => void f.meta.emailSafeFields.push('message'),
   },
   {
+    code: 'staff_label_unknown_field',
+    path: '/meta/staffLabels/nowhere',
+    change: (f) => void (f.meta.staffLabels = { ...f.meta.staffLabels, nowhere: 'Ei missään' }),
+  },
+  {
     code: 'invalid_role',
     path: '/meta/roles/consent',
     change: (f) => {

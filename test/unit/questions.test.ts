@@ -138,6 +138,11 @@ describe('the question model', () => {
     expect(Object.keys(removed.schema.properties!)).not.toContain('interpreterLanguage');
     expect(JSON.stringify(removed)).not.toContain('"interpreterLanguage"');
     expect(errors(removed)).toEqual([]);
+    // Its staff label goes with it, or the lint would refuse the form.
+    const noTime = removeQuestion(registration, 'contactTime');
+    expect(registration.meta.staffLabels).toHaveProperty('contactTime');
+    expect(noTime.meta.staffLabels).not.toHaveProperty('contactTime');
+    expect(errors(noTime)).toEqual([]);
   });
 
   it('moves a question within its step, across steps at the edges, never above the question it depends on', () => {

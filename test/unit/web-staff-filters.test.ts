@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AGE_CHOICES,
   activeFilterCount,
   csvHasAnswers,
   exportHref,
@@ -40,6 +41,26 @@ describe('inbox filters in the page address', () => {
     expect(filtersToSearch(filters({ assignee: 'aino.toinen@koto.local' }))).toBe('?assignee=aino.toinen%40koto.local');
     for (const bad of ['a b@x', '@x', 'x@', 'x'.repeat(70) + '@x'])
       expect(filtersFromSearch(`?assignee=${encodeURIComponent(bad)}`)).toEqual(NO_FILTERS);
+  });
+
+  it("read the digest's links: new for over 2 days, nobody's, bounced; and keep them through the form", () => {
+    expect(AGE_CHOICES).toContain(2);
+    const stale = filtersFromSearch('?status=new&minAgeDays=2&form=guidance&municipality=heinola');
+    expect(stale).toEqual(filters({ status: 'new', minAgeDays: 2, form: 'guidance', municipality: 'heinola' }));
+    const nobodys = filtersFromSearch('?assignee=none&form=guidance&municipality=heinola');
+    expect(nobodys).toEqual(filters({ assignee: 'none', form: 'guidance', municipality: 'heinola' }));
+    expect(filtersToSearch(nobodys)).toBe('?form=guidance&municipality=heinola&assignee=none');
+    const bounced = filtersFromSearch('?notification=failed&form=guidance&municipality=heinola');
+    expect(bounced).toEqual(filters({ notificationFailed: true, form: 'guidance', municipality: 'heinola' }));
+    expect(filtersFromSearch(filtersToSearch(bounced))).toEqual(bounced);
+    expect(Object.fromEntries(new URLSearchParams(inboxApiQuery({ ...nobodys, notificationFailed: true }, member())))).toEqual({
+      municipality: 'heinola',
+      form: 'guidance',
+      assignee: 'none',
+      notification: 'failed',
+    });
+    expect(activeFilterCount({ ...nobodys, notificationFailed: true })).toBe(4);
+    expect(filtersFromSearch('?notification=sent')).toEqual(NO_FILTERS);
   });
 
   it('count the filters in use', () => {

@@ -12,6 +12,8 @@ export interface SubmissionQuery {
   assignee?: string | null;
   /** Only submissions sent before this time (age filter). */
   submittedBefore?: string;
+  /** Only submissions whose staff notification failed for good (bounced). */
+  notificationFailed?: boolean;
   limit: number;
   cursor?: string;
 }
@@ -46,6 +48,8 @@ export interface SubmissionStore {
   updateSubmission(reference: string, expectedVersion: number, change: SubmissionChange, now: Date): Promise<Submission>;
   /** Deletes submissions whose retention ended before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
+  /** Claims the daily digest of a Helsinki day (`YYYY-MM-DD`): true the first time only (one conditional write). */
+  claimDigestDay(day: string, expiresAt: number): Promise<boolean>;
 }
 
 /** One search key of a submission: the hash of one normalized token (`search-tokens.ts`), never the answer itself. */

@@ -14,12 +14,15 @@ export interface StaffLinks {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** The lines a staff email may show: only the form's email-safe fields, with Finnish labels (`fi`), as the kit shows answers. */
+/**
+ * The lines a staff email may show: only the form's email-safe fields, each under its staff label (`meta.staffLabels`,
+ * "Yhteydenottotapa") or else its Finnish label (`fi`), the answer as the kit shows it.
+ */
 export function safeSummary(form: FormDefinition, fi: LocalizedForm, submission: Submission, yesNo: [string, string]): [string, string][] {
   return form.meta.emailSafeFields
     .filter((field) => submission.answers[field] !== undefined)
     .map((field) => [
-      fi.schema.properties?.[field]?.title ?? field,
+      form.meta.staffLabels?.[field] ?? fi.schema.properties?.[field]?.title ?? field,
       answerLine(showFormAnswer(fi, field, submission.answers[field], yesNo)),
     ]);
 }

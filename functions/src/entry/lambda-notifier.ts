@@ -1,5 +1,5 @@
 import { notifyStaff } from '../domain/notify-staff.js';
-import { sendDigest } from '../domain/staff/send-digest.js';
+import { sendDailyDigest } from '../domain/staff/send-digest.js';
 import { jsonLog } from './build-deps.js';
 import { lambdaConfig } from './lambda-config.js';
 import { lambdaDeps } from './lambda-deps.js';
@@ -16,11 +16,12 @@ const SAFETY_MS = 10_000;
 export async function handler(event: unknown, context?: { getRemainingTimeInMillis?: () => number }) {
   // The forms an admin published since the last run (the mail's titles, the digest's forms).
   await deps.notify.registry.sync.ensureFresh(new Date());
-  // The daily schedule sends `{"job":"digest"}`; every other event drains the outbox.
+  // The digest schedule (04:00 and 05:00 UTC on weekdays) sends `{"job":"digest"}`; the digest itself decides which
+  // wake-up is 7 o'clock in Helsinki on a working day, and sends once that day. Every other event drains the outbox.
   if ((event as { job?: string } | undefined)?.job === 'digest') {
-    const digests = await sendDigest(deps.notify);
-    jsonLog({ level: 'info', msg: 'daily digest', sent: digests });
-    return { digests };
+    const digest = await sendDailyDigest(deps.notify);
+    jsonLog({ level: 'info', msg: 'daily digest', ...digest });
+    return { digest };
   }
   let sent = 0;
   let failed = 0;

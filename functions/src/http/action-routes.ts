@@ -27,7 +27,7 @@ async function orInvalidPage<T>(staff: StaffTexts, run: () => Promise<T>): Promi
     const body = await page(
       staff,
       staff.t('signIn.invalidLink'),
-      html`<p>${staff.t('actionPage.invalid')} <a href="/staff">/staff</a></p>`,
+      html`<p>${staff.t('actionPage.invalid')} <a class="page-link" href="/staff">/staff</a></p>`,
     );
     const status = e instanceof NotFound ? 404 : e instanceof InvalidAssignee ? 400 : 401;
     return new Response(String(body), { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
@@ -55,8 +55,8 @@ export function actionRoutes(deps: AppDeps) {
         title(grant.action, grant.reference),
         html`<p>${t('actionPage.confirm')}</p>
           <p>${t('actionPage.who')}</p>
-          <form method="post"><button type="submit">${t(`actions.${grant.action}`)}</button></form>
-          <p><a href="/staff/submissions/${grant.reference}">${t('actionPage.openSignIn')}</a></p>`,
+          <form class="page-form" method="post"><button class="button" type="submit">${t(`actions.${grant.action}`)}</button></form>
+          <p><a class="page-link" href="/staff/submissions/${grant.reference}">${t('actionPage.openSignIn')}</a></p>`,
       ),
     );
   });
@@ -75,8 +75,8 @@ export function actionRoutes(deps: AppDeps) {
         staff,
         title(grant.action, grant.reference),
         html`<p>${t(OUTCOMES[outcome])}</p>
-          <p>${t(submission.assignee ? 'actionPage.stateAssignee' : 'actionPage.state', state)}</p>
-          <p><a href="/staff/submissions/${grant.reference}">${t('actionPage.open')}</a></p>`,
+          <p class="page-state">${t(submission.assignee ? 'actionPage.stateAssignee' : 'actionPage.state', state)}</p>
+          <p><a class="page-link" href="/staff/submissions/${grant.reference}">${t('actionPage.open')}</a></p>`,
       ),
       status,
     );

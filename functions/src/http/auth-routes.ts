@@ -6,6 +6,7 @@ import { endSession, requestSignIn, startSession } from '../domain/staff/sign-in
 import { normaliseEmail } from '../domain/staff/staff-member.js';
 import type { AppDeps, Env } from './deps.js';
 import { checkShape, readBody, readJson } from './json-body.js';
+import { PAGE_STYLE, PAGE_STYLE_PATH } from './page-style.js';
 import { page } from './pages.js';
 import { SESSION_REQUEST, SIGN_IN_REQUEST, isEmailAddress, type Member } from '../../../schemas/src/index.js';
 import { clearSessionCookie, requireMember, sameOrigin, sessionId, setSessionCookie } from './session.js';
@@ -36,6 +37,13 @@ export function authRoutes(deps: AppDeps) {
   const staff = deps.staffTexts;
   const { t } = staff;
 
+  // The server's pages' stylesheet: same-origin, as the CSP wants, under the server's own `/auth/` paths.
+  app.get(PAGE_STYLE_PATH, (c) => {
+    c.header('Content-Type', 'text/css; charset=UTF-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(PAGE_STYLE);
+  });
+
   app.get('/auth/verify', (c) => {
     const token = c.req.query('token') ?? '';
     const next = safeNextPath(c.req.query('next'));
@@ -46,10 +54,10 @@ export function authRoutes(deps: AppDeps) {
         staff,
         t('signIn.heading'),
         html`<p>${t('signIn.verify')}</p>
-          <form method="post" action="/api/auth/session">
+          <form class="page-form" method="post" action="/api/auth/session">
             <input type="hidden" name="token" value="${token}" />
             ${next ? html`<input type="hidden" name="next" value="${next}" />` : ''}
-            <button type="submit">${t('signIn.verifyButton')}</button>
+            <button class="button" type="submit">${t('signIn.verifyButton')}</button>
           </form>`,
       ),
     );
@@ -80,7 +88,7 @@ export function authRoutes(deps: AppDeps) {
           staff,
           t('signIn.invalidLink'),
           html`<p>${e.message}</p>
-            <p><a href="${next ?? STAFF_HOME}">${t('signIn.again')}</a></p>`,
+            <p><a class="page-link" href="${next ?? STAFF_HOME}">${t('signIn.again')}</a></p>`,
         ),
         401,
       );

@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono';
 import {
+  BULK_CHANGE,
   SUBMISSION_PATCH,
+  type BulkResult,
   type ColleaguesResponse,
   type InboxPage,
   type PatchResult,
   type SubmissionDetail,
 } from '../../../schemas/src/index.js';
+import { bulkChange } from '../domain/staff/bulk-change.js';
 import { InvalidRequest } from '../domain/errors.js';
 import { listColleagues } from '../domain/staff/colleagues.js';
 import { changeSubmission } from '../domain/staff/change-submission.js';
@@ -32,6 +35,7 @@ function filters(c: Context): InboxFilters {
     form: q['form'],
     assignee: q['assignee'],
     minAgeDays: int('minAgeDays'),
+    notification: q['notification'],
     cursor: q['cursor'],
     limit: int('limit'),
   };
@@ -60,6 +64,12 @@ export function staffRoutes(deps: AppDeps) {
   app.get('/submissions/:reference', async (c) =>
     c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), c.req.param('reference'))),
   );
+
+  app.post('/submissions/bulk', async (c) => {
+    const body = await readBody(c, BULK_CHANGE);
+    if (!body.ok) return body.response;
+    return c.json<BulkResult>(await bulkChange(deps, c.get('member'), body.value, deps.staffTexts.t('bulk.spamNote')));
+  });
 
   app.patch('/submissions/:reference', async (c) => {
     const body = await readBody(c, SUBMISSION_PATCH);

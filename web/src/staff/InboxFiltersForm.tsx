@@ -90,6 +90,13 @@ export function InboxFiltersForm({ filters, me, catalog, onApply }: Props) {
             </select>
           </div>
           <div className="staff-field">
+            <label htmlFor="filter-notification">{t('filters.notification')}</label>
+            <select id="filter-notification" name="notification" defaultValue={filters.notificationFailed ? 'failed' : ''}>
+              <option value="">{t('filters.anyNotification')}</option>
+              <option value="failed">{t('filters.notificationFailed')}</option>
+            </select>
+          </div>
+          <div className="staff-field">
             <label htmlFor="filter-age">{t('filters.received')}</label>
             <select id="filter-age" name="minAgeDays" defaultValue={filters.minAgeDays ? String(filters.minAgeDays) : ''}>
               <option value="">{t('filters.anyTime')}</option>

@@ -7,14 +7,23 @@ export interface InboxFilters {
   municipality: string;
   /** Whose: `''` anyone, `me` the signed-in member, `none` nobody yet, else a colleague's (or a mailbox's) email. */
   assignee: string;
+  /** Only the submissions whose staff notification failed for good (`notification=failed`; the digest links here). */
+  notificationFailed: boolean;
   /** Only submissions at least this many days old. */
   minAgeDays: number | undefined;
 }
 
-export const NO_FILTERS: InboxFilters = { status: '', form: '', municipality: '', assignee: '', minAgeDays: undefined };
+export const NO_FILTERS: InboxFilters = {
+  status: '',
+  form: '',
+  municipality: '',
+  assignee: '',
+  notificationFailed: false,
+  minAgeDays: undefined,
+};
 
 /** The age choices offered, in days. */
-export const AGE_CHOICES = [1, 3, 7, 14, 30] as const;
+export const AGE_CHOICES = [1, 2, 3, 7, 14, 30] as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
@@ -35,6 +44,7 @@ export function filtersFromSearch(search: string): InboxFilters {
     form: ID.test(form) ? form : '',
     municipality: ID.test(municipality) ? municipality : '',
     assignee: assigneeChoice(q.get('assignee') ?? ''),
+    notificationFailed: q.get('notification') === 'failed',
     minAgeDays: Number.isInteger(age) && age > 0 ? age : undefined,
   };
 }
@@ -47,12 +57,14 @@ export function filtersToSearch(f: InboxFilters): string {
   if (f.municipality) q.set('municipality', f.municipality);
   if (f.assignee) q.set('assignee', f.assignee);
   if (f.minAgeDays) q.set('minAgeDays', String(f.minAgeDays));
+  if (f.notificationFailed) q.set('notification', 'failed');
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
 /** How many filters are in use. */
-export const activeFilterCount = (f: InboxFilters) => [f.status, f.form, f.municipality, f.assignee, f.minAgeDays].filter(Boolean).length;
+export const activeFilterCount = (f: InboxFilters) =>
+  [f.status, f.form, f.municipality, f.assignee, f.minAgeDays, f.notificationFailed].filter(Boolean).length;
 
 /** Filters as the API takes them: "me" becomes the member's email; a municipality not theirs is dropped. */
 function apiParams(f: InboxFilters, me: Member): URLSearchParams {
@@ -62,6 +74,7 @@ function apiParams(f: InboxFilters, me: Member): URLSearchParams {
   if (f.form) q.set('form', f.form);
   if (f.assignee) q.set('assignee', f.assignee === 'me' ? me.email : f.assignee);
   if (f.minAgeDays) q.set('minAgeDays', String(f.minAgeDays));
+  if (f.notificationFailed) q.set('notification', 'failed');
   return q;
 }
 

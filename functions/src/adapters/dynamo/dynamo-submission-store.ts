@@ -208,6 +208,24 @@ export class DynamoSubmissionStore implements SubmissionStore {
     throw new Conflict(`Submission ${reference} was changed by someone else; reload it.`, current.version);
   }
 
+  async claimDigestDay(day: string, expiresAt: number): Promise<boolean> {
+    try {
+      await storeCall(() =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { pk: `DIGEST#${day}`, sk: 'DIGEST', type: 'digest', day, expiresAt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+      return true;
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      return false;
+    }
+  }
+
   async deleteExpired(now: Date): Promise<number> {
     let deleted = 0;
     let start: Record<string, unknown> | undefined;

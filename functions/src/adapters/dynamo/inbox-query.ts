@@ -82,6 +82,11 @@ async function readPartition(
   const filters = ['expiresAt > :now'];
   // Unassigning removes the attribute, so "nobody" is its absence.
   if (query.assignee === null) filters.push('attribute_not_exists(assignee)');
+  if (query.notificationFailed) {
+    Object.assign(names, { '#notification': 'notification', '#state': 'state' });
+    values[':failed'] = 'failed';
+    filters.push('#notification.#state = :failed');
+  }
   for (const [field, value] of [
     ['status', query.status],
     ['formId', query.formId],

@@ -22,6 +22,8 @@ export interface InboxFilters {
   assignee?: string;
   /** Only submissions at least this many days old. */
   minAgeDays?: number;
+  /** `failed`: only submissions whose staff notification failed for good. */
+  notification?: string;
   cursor?: string;
   limit?: number;
 }
@@ -51,6 +53,13 @@ export const submissionSummary = (s: Submission, safe: SafeAnswer[]): InboxItem 
   safeAnswers: safe,
 });
 
+/** The notification filter: none, or `failed` (the only state worth looking for: the others resolve themselves). */
+function notificationFilter(value: string | undefined): true | undefined {
+  if (!value) return undefined;
+  if (value !== 'failed') throw new InvalidRequest('notification must be failed.');
+  return true;
+}
+
 /** The inbox query for a member: their municipalities only; asking for another one is forbidden. */
 export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date): SubmissionQuery {
   if (filters.municipality && !canAccess(member, filters.municipality)) throw new Forbidden('You do not have access to that municipality.');
@@ -62,6 +71,7 @@ export function inboxQuery(member: StaffMember, filters: InboxFilters, now: Date
     formId: filters.form || undefined,
     assignee: filters.assignee === 'none' ? null : filters.assignee ? normaliseEmail(filters.assignee) : undefined,
     submittedBefore: filters.minAgeDays ? daysBefore(now, filters.minAgeDays).toISOString() : undefined,
+    notificationFailed: notificationFilter(filters.notification),
     limit,
     cursor: filters.cursor || undefined,
   };

@@ -1,5 +1,5 @@
 import { notifyStaff, type NotifyDeps } from '../../domain/notify-staff.js';
-import { sendDigest } from '../../domain/staff/send-digest.js';
+import { sendDailyDigest } from '../../domain/staff/send-digest.js';
 
 export interface BackgroundJobs {
   /** Runs the notifier soon (after a submission), without waiting for the next tick. */
@@ -49,8 +49,8 @@ export function startBackgroundJobs(
   };
   const digest = async (): Promise<void> => {
     try {
-      const sent = await sendDigest(deps);
-      opts.log({ level: 'info', msg: 'daily digest', sent });
+      const digest = await sendDailyDigest(deps);
+      if ('day' in digest) opts.log({ level: 'info', msg: 'daily digest', ...digest });
     } catch (error) {
       opts.log({ level: 'warn', msg: 'daily digest failed', error: String((error as Error).message) });
     }
