@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { useDynalite } from '../support/dynamo.js';
+import { HEINOLA, ORIGIN, seedStaff, signIn } from '../support/staff.js';
+import { buildTestApp } from '../support/test-app.js';
+
+useDynalite();
+
+describe('bad input never reaches a 5xx or a huge answer', () => {
+  it('refuses an oversized body with 413 on every route that takes one, before reading it', async () => {
+    const t = await buildTestApp();
+    await seedStaff(t);
+    const cookie = await signIn(t, HEINOLA);
+    const big = JSON.stringify({ email: HEINOLA, token: 'x'.repeat(43), pad: 'x'.repeat(1024 * 1024) });
+    const routes: [string, string, string][] = [
+      ['POST', '/api/auth/login', 'application/json'],
+      ['POST', '/api/auth/session', 'application/json'],
+      ['POST', '/api/auth/session', 'application/x-www-form-urlencoded'],
+      ['POST', '/api/auth/logout', 'application/json'],
+      ['PATCH', '/api/staff/submissions/HEI-7KQ4-M2X9', 'application/json'],
+      ['POST', '/a/some-token', 'application/x-www-form-urlencoded'],
+    ];
+    const refused: string[] = [];
+    for (const [method, path, type] of routes) {
+      const res = await t.app.request(path, { method, headers: { origin: ORIGIN, cookie, 'content-type': type }, body: big });
+      expect(res.status, `${method} ${path} ${type}`).toBe(413);
+      expect(await res.json()).toMatchObject({ error: 'payload_too_large' });
+      refused.push(path);
+    }
+    expect(refused).toHaveLength(routes.length);
+  });
+});
