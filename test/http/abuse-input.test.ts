@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDynalite } from '../support/dynamo.js';
 import { HEINOLA, ORIGIN, seedStaff, signIn } from '../support/staff.js';
-import { buildTestApp } from '../support/test-app.js';
+import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
 
@@ -27,5 +27,23 @@ describe('bad input never reaches a 5xx or a huge answer', () => {
       refused.push(path);
     }
     expect(refused).toHaveLength(routes.length);
+  });
+});
+
+describe('the error list of a submission', () => {
+  it('lists the first 100 errors with truncated: true, so a 60 KB body cannot answer megabytes', async () => {
+    const t = await buildTestApp();
+    const extra = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`x${i}`, 1]));
+    const body = JSON.stringify(guidanceBody({}, extra));
+    expect(body.length).toBeLessThan(64 * 1024);
+    const res = await postJson(t.app, '/api/forms/guidance/submissions', body);
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(64 * 1024);
+    const answer = JSON.parse(text) as { error: string; errors: unknown[]; truncated?: boolean };
+    expect(answer).toMatchObject({ error: 'invalid_answers', truncated: true });
+    expect(answer.errors).toHaveLength(100);
+    const few = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, { x1: 1 }));
+    expect(await few.json()).not.toHaveProperty('truncated');
   });
 });
