@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDynalite } from '../support/dynamo.js';
-import { HEINOLA, ORIGIN, seedStaff, signIn } from '../support/staff.js';
+import { ADMIN, HEINOLA, ORIGIN, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
@@ -45,5 +45,32 @@ describe('the error list of a submission', () => {
     expect(answer.errors).toHaveLength(100);
     const few = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, { x1: 1 }));
     expect(await few.json()).not.toHaveProperty('truncated');
+  });
+});
+
+describe('path and query values', () => {
+  it('are checked before they reach the store: 404 or 400, never 500', async () => {
+    const t = await buildTestApp();
+    await seedStaff(t);
+    const cookie = await signIn(t, ADMIN);
+    const long = 'A'.repeat(5000);
+    const asked: [string, string, number][] = [
+      ['GET', `/api/staff/submissions/${long}`, 404],
+      ['PATCH', `/api/staff/submissions/${long}`, 404],
+      ['GET', `/api/admin/audit/${long}`, 404],
+      ['GET', '/api/staff/submissions/not-a-reference', 404],
+      ['GET', '/api/staff/submissions?minAgeDays=1e20', 400],
+      ['GET', '/api/staff/submissions?minAgeDays=36501', 400],
+      ['GET', '/api/staff/submissions.csv?minAgeDays=1e20', 400],
+      ['GET', '/api/staff/submissions?status=toString', 400],
+    ];
+    for (const [method, path, status] of asked) {
+      const res = await staffRequest(t, method, path, {
+        cookie,
+        body: method === 'PATCH' ? { status: 'done', expectedVersion: 1 } : undefined,
+      });
+      expect(res.status, `${method} ${path.slice(0, 60)}`).toBe(status);
+    }
+    expect((await staffRequest(t, 'GET', '/api/staff/submissions?minAgeDays=36500', { cookie })).status).toBe(200);
   });
 });

@@ -5,7 +5,7 @@ import { epoch } from '../../domain/epoch.js';
 
 const loginKey = (hash: string) => ({ pk: `LOGIN#${hash}`, sk: 'LOGIN' });
 /** The newest sign-in token of an address: only that one is honoured, so a new link voids the older unused ones. */
-const currentLoginKey = (email: string) => ({ pk: `LOGIN#${email}`, sk: 'CURRENT' });
+const currentLoginKey = (email: string) => ({ pk: `LOGINS#${email}`, sk: 'NEWEST' });
 const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' });
 
 /**
