@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDynalite } from '../support/dynamo.js';
 import { ADMIN, HEINOLA, ORIGIN, seedStaff, signIn, staffRequest } from '../support/staff.js';
-import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+import { buildTestApp, guidanceBody, postJson, storedSubmissions } from '../support/test-app.js';
 
 useDynalite();
 
@@ -72,5 +72,48 @@ describe('path and query values', () => {
       expect(res.status, `${method} ${path.slice(0, 60)}`).toBe(status);
     }
     expect((await staffRequest(t, 'GET', '/api/staff/submissions?minAgeDays=36500', { cookie })).status).toBe(200);
+  });
+});
+
+describe('control characters, lone surrogates and bidi overrides', () => {
+  const SUBMIT = '/api/forms/guidance/submissions';
+
+  it('are refused in every string answer, in the resident language, and nothing is stored', async () => {
+    const t = await buildTestApp();
+    const refused: string[] = [];
+    for (const bad of [
+      'Olena\u202E oknevolaK',
+      'Olena\u0000Kovalenko',
+      'Olena\u0085Kovalenko',
+      'Olena \u2066x\u2069',
+      'Olena \ud800 Kovalenko',
+    ]) {
+      const res = await postJson(t.app, SUBMIT, guidanceBody({ lang: 'fi' }, { fullName: bad }));
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      const answer = (await res.json()) as { error: string; errors: { path: string; keyword: string; message: string }[] };
+      expect(answer.error).toBe('invalid_answers');
+      expect(answer.errors).toContainEqual({
+        path: '/answers/fullName',
+        keyword: 'characters',
+        message: expect.stringContaining('poista vastauksesta näkymättömät merkit'),
+      });
+      refused.push(bad);
+    }
+    expect(refused).toHaveLength(5);
+    expect(await storedSubmissions(t)).toHaveLength(0);
+    // Line breaks and tabs stay allowed, and so does any language's own script.
+    expect((await postJson(t.app, SUBMIT, guidanceBody({}, { fullName: 'Олена Коваленко', latinName: 'Olena\tKovalenko' }))).status).toBe(
+      201,
+    );
+  });
+
+  it('are refused in email addresses: a NUL or an override in a sign-in address is 400, nothing mailed', async () => {
+    const t = await buildTestApp();
+    await seedStaff(t);
+    for (const email of [`${HEINOLA}\u0000`, `staff.heinola\u0000@koto.local`, `\u202Estaff.heinola@koto.local`]) {
+      const res = await staffRequest(t, 'POST', '/api/auth/login', { body: { email } });
+      expect(res.status, JSON.stringify(email)).toBe(400);
+    }
+    expect(t.mailer.sent).toHaveLength(0);
   });
 });

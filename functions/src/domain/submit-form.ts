@@ -1,5 +1,7 @@
 import {
   canonicalJson,
+  describeErrors,
+  unsafeTextErrors,
   normalizeAnswers,
   validateAnswers,
   withoutHidden,
@@ -45,7 +47,13 @@ export const MAX_ANSWER_ERRORS = 100;
 
 function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
   const texts = form.texts[lang]!;
-  const errors = validateAnswers(registry.versions.validator(form), answers, registry.texts.messages(lang), (id) => texts.fields[id], lang);
+  const messages = registry.texts.messages(lang);
+  const lookup = (id: string) => texts.fields[id];
+  // Controls, bidi overrides and lone surrogates are refused in every string, whatever the form's schema says.
+  const errors = [
+    ...describeErrors(unsafeTextErrors(answers), messages, lookup, lang),
+    ...validateAnswers(registry.versions.validator(form), answers, messages, lookup, lang),
+  ];
   if (errors.length === 0) return undefined;
   // The first errors are what a resident can act on; every one of thousands would outgrow any answer (Lambda: 6 MB).
   const shown = errors.slice(0, MAX_ANSWER_ERRORS);
