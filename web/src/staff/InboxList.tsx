@@ -52,7 +52,7 @@ export function InboxList({ items, catalog, showMunicipality, focusIndex }: Prop
             </div>
             <div>
               <dt>{t('fields.assignee')}</dt>
-              <dd>{item.assignee ?? t('inbox.noAssignee')}</dd>
+              <dd>{item.assignee ? <bdi>{item.assignee}</bdi> : t('inbox.noAssignee')}</dd>
             </div>
             {showMunicipality ? (
               <div>
