@@ -117,3 +117,20 @@ describe('control characters, lone surrogates and bidi overrides', () => {
     expect(t.mailer.sent).toHaveLength(0);
   });
 });
+
+describe('a staff member name', () => {
+  it('with an override or a control character is refused with 400, nothing saved', async () => {
+    const t = await buildTestApp();
+    await seedStaff(t);
+    const cookie = await signIn(t, ADMIN);
+    for (const name of ['Maija \u202EnenialiV', 'Maija\u0000Virtanen']) {
+      const res = await staffRequest(t, 'PUT', '/api/admin/staff/maija@koto.local', {
+        cookie,
+        body: { name, role: 'staff', municipalities: ['heinola'] },
+      });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+    }
+    expect(await t.deps.app.staff.get('maija@koto.local')).toBeUndefined();
+  });
+});
