@@ -42,6 +42,8 @@ export interface ErrorBody {
   message: string;
   /** 400 `invalid_answers`: each answer's problem, messages in the resident's language. */
   errors?: AnswerError[];
+  /** 400 `invalid_answers`: true when there were more problems than the first 100 that `errors` lists. */
+  truncated?: boolean;
   /** 409 `conflict`: the submission's (or form's) version now; 409 `form_version_retired`: the form's current version. */
   currentVersion?: number;
   /** 409 `stale_revision`: the draft's revision now. */

@@ -4,6 +4,7 @@ export * from './conditions.js';
 export * from './definition-shape.js';
 export * from './digits.js';
 export * from './email.js';
+export * from './text-hygiene.js';
 export * from './empty-answer.js';
 export * from './admin-contract.js';
 export * from './admin-staff-contract.js';

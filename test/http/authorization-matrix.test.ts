@@ -250,7 +250,10 @@ describe('authorization matrix: each role × each staff endpoint', () => {
   let claimPath: string;
 
   beforeAll(async () => {
-    t = await buildTestApp({ loginRateLimit: { limit: 1000, windowSeconds: 900 } });
+    t = await buildTestApp({
+      loginRateLimit: { limit: 1000, windowSeconds: 900 },
+      loginMailRateLimit: { limit: 1000, windowSeconds: 900 },
+    });
     await seedStaff(t);
     const submit = async (municipality: string) =>
       ((await (await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ municipality }))).json()) as { reference: string })

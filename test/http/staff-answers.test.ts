@@ -80,8 +80,9 @@ describe('staff read answers the way the resident gave them, in Finnish words', 
     expect(row).not.toContain('[object Object]');
     await notifyStaff(t.deps.notify);
     const mail = t.mailer.sent.find((m) => m.subject.includes(hobby))!;
-    expect(mail.text).toContain('Kenelle etsit harrastusta?: Lapselleni tai lapsilleni');
-    expect(mail.text).toContain('Tarvitsetko apua ilmoittautumisessa?: Kyllä');
+    // Under the form's short staff labels (meta.staffLabels), in the same words as the export.
+    expect(mail.text).toContain('Harrastus kenelle: Lapselleni tai lapsilleni');
+    expect(mail.text).toContain('Tarvitsee apua ilmoittautumisessa: Kyllä');
     expect(mail.text).not.toContain('Олена');
   });
 });

@@ -1,9 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { useDynalite } from '../support/dynamo.js';
-import { HEINOLA, ORIGIN, lastSignInToken, seedStaff, signIn, staffRequest } from '../support/staff.js';
+import { ADMIN, HEINOLA, ORIGIN, ORIMATTILA, lastSignInToken, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp } from '../support/test-app.js';
 
 useDynalite();
+
+/** A sign-in link request from a client address (`x-test-client`), as the staff page makes it. */
+function login(t: Awaited<ReturnType<typeof app>>, email: string, client = '127.0.0.1') {
+  return t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/json', 'x-test-client': client },
+    body: JSON.stringify({ email }),
+  });
+}
 
 async function app(overrides: Parameters<typeof buildTestApp>[0] = {}) {
   const t = await buildTestApp(overrides);
@@ -58,13 +67,49 @@ describe('sign-in by emailed link', () => {
     expect([(await known).status, (await unknown).status]).toEqual([202, 202]);
   });
 
-  it('refuses a malformed address with 400 and rate-limits requests with 429', async () => {
+  it('refuses a malformed address with 400, and answers 429 only to a client asking for more links than an office would', async () => {
     const t = await app({ loginRateLimit: { limit: 2, windowSeconds: 900 } });
     expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: 'not-an-email' } })).status).toBe(400);
-    for (let i = 0; i < 2; i++) expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } })).status).toBe(202);
-    const limited = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });
+    for (const email of [HEINOLA, ORIMATTILA])
+      expect((await staffRequest(t, 'POST', '/api/auth/login', { body: { email } })).status).toBe(202);
+    const limited = await staffRequest(t, 'POST', '/api/auth/login', { body: { email: ADMIN } });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBeTruthy();
+    // The person named is not shut out: their own request from elsewhere answers 202 with a link.
+    const own = await login(t, HEINOLA, '192.0.2.44');
+    expect(own.status).toBe(202);
+    expect(t.mailer.sent.filter((m) => m.to.includes(HEINOLA))).toHaveLength(2);
+  });
+
+  it('cannot be used to lock a person out: requests naming them from elsewhere never stop their own link', async () => {
+    const t = await app();
+    for (let i = 0; i < 12; i++) expect((await login(t, HEINOLA, '203.0.113.66')).status).toBe(202);
+    // Mails asked for from that client are capped silently (the same 202), so it cannot flood the mailbox.
+    expect(t.mailer.sent.filter((m) => m.to.includes(HEINOLA))).toHaveLength(5);
+    const own = await login(t, HEINOLA, '192.0.2.10');
+    expect(own.status).toBe(202);
+    expect(t.mailer.sent.filter((m) => m.to.includes(HEINOLA))).toHaveLength(6);
+    expect((await staffRequest(t, 'POST', '/api/auth/session', { body: { token: lastSignInToken(t, HEINOLA) } })).status).toBe(200);
+  });
+
+  it('does not shut out a shared office address: each person there gets their links', async () => {
+    const t = await app();
+    const office = '198.51.100.20';
+    for (let i = 0; i < 4; i++) for (const email of [HEINOLA, ORIMATTILA, ADMIN]) expect((await login(t, email, office)).status).toBe(202);
+    for (const email of [HEINOLA, ORIMATTILA, ADMIN]) expect(t.mailer.sent.filter((m) => m.to.includes(email))).toHaveLength(4);
+  });
+
+  it('voids the older unused links of an address when a new one is mailed', async () => {
+    const t = await app();
+    await login(t, HEINOLA);
+    const older = lastSignInToken(t, HEINOLA);
+    await login(t, HEINOLA);
+    const newer = lastSignInToken(t, HEINOLA);
+    expect(newer).not.toBe(older);
+    const refused = await staffRequest(t, 'POST', '/api/auth/session', { body: { token: older } });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: 'unauthorized' });
+    expect((await staffRequest(t, 'POST', '/api/auth/session', { body: { token: newer } })).status).toBe(200);
   });
 
   it('shows a confirm page on GET /auth/verify that does not use the token', async () => {

@@ -17,7 +17,8 @@ const code = sources('web/src') + sources('functions/src');
 const formTexts = JSON.stringify(catalog.forms.map((f) => f.texts));
 /**
  * ajv keywords our schemas use, each with a message template (`errors.<keyword>`), plus the fallback and `integer`,
- * the `type` message of a number field ("write a number in digits").
+ * the `type` message of a number field ("write a number in digits"), and `characters` (a control, bidi override or lone
+ * surrogate in an answer: `schemas/src/text-hygiene.ts`).
  */
 const KEYWORDS = [
   'required',
@@ -36,6 +37,7 @@ const KEYWORDS = [
   'additionalProperties',
   'invalid',
   'integer',
+  'characters',
 ];
 
 const municipalityTexts = Object.fromEntries(

@@ -56,12 +56,14 @@ export class InvalidAnswers extends DomainError {
   constructor(
     message: string,
     readonly errors: AnswerError[],
+    /** True when there were more errors than `errors` lists. */
+    readonly truncated = false,
   ) {
     super(message);
   }
 
   override get fields() {
-    return { errors: this.errors };
+    return this.truncated ? { errors: this.errors, truncated: true } : { errors: this.errors };
   }
 }
 

@@ -200,8 +200,12 @@ export interface Session {
 
 /** Sign-in tokens (single use) and sessions, both stored only as hashes. */
 export interface AuthStore {
+  /** Saves a sign-in token as the address's newest: every older unused token of the address stops counting. */
   saveLoginToken(tokenHash: string, email: string, expiresAt: number): Promise<void>;
-  /** Deletes the token and returns its email if it existed and had not expired; a second call gets nothing. */
+  /**
+   * Deletes the token and returns its email if it existed, had not expired and was still its address's newest; a
+   * second call gets nothing.
+   */
   consumeLoginToken(tokenHash: string, now: Date): Promise<string | undefined>;
   saveSession(session: Session): Promise<void>;
   getSession(idHash: string, now: Date): Promise<Session | undefined>;

@@ -1,5 +1,7 @@
 import {
   canonicalJson,
+  describeErrors,
+  unsafeTextErrors,
   normalizeAnswers,
   validateAnswers,
   withoutHidden,
@@ -43,11 +45,22 @@ type Stored = Omit<Receipt, 'confirmationBy'>;
 const IDEMPOTENCY_DAYS = 7;
 const MAX_REFERENCE_ATTEMPTS = 5;
 
+/** The most answer errors one answer lists; past it, `truncated: true`. */
+export const MAX_ANSWER_ERRORS = 100;
+
 function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
   const texts = form.texts[lang]!;
-  const errors = validateAnswers(registry.versions.validator(form), answers, registry.texts.messages(lang), (id) => texts.fields[id], lang);
+  const messages = registry.texts.messages(lang);
+  const lookup = (id: string) => texts.fields[id];
+  // Controls, bidi overrides and lone surrogates are refused in every string, whatever the form's schema says.
+  const errors = [
+    ...describeErrors(unsafeTextErrors(answers), messages, lookup, lang),
+    ...validateAnswers(registry.versions.validator(form), answers, messages, lookup, lang),
+  ];
   if (errors.length === 0) return undefined;
-  return new InvalidAnswers(errors.map((e) => e.message).join(' '), errors);
+  // The first errors are what a resident can act on; every one of thousands would outgrow any answer (Lambda: 6 MB).
+  const shown = errors.slice(0, MAX_ANSWER_ERRORS);
+  return new InvalidAnswers(shown.map((e) => e.message).join(' '), shown, errors.length > shown.length);
 }
 
 /** Claims the key for this request; if an earlier attempt of the same request holds it, its receipt and whether it stored. */

@@ -31,6 +31,7 @@ export interface CoreConfig {
   publicUrl: string;
   submissionRateLimit?: RateLimit;
   loginRateLimit?: RateLimit;
+  loginMailRateLimit?: RateLimit;
   /** Key that signs emailed action links; keep it secret and stable across restarts. */
   actionSecret: string;
   clientIp: (c: Context) => string;
@@ -54,8 +55,10 @@ export const jsonLog = (event: Record<string, unknown>): void => console.log(JSO
 
 /** Default: 30 submissions per 10 minutes per address (a reception centre shares one address). */
 export const DEFAULT_SUBMISSION_LIMIT: RateLimit = { limit: 30, windowSeconds: 600 };
-/** Default: 5 sign-in link requests per 15 minutes per address and per email. */
-export const DEFAULT_LOGIN_LIMIT: RateLimit = { limit: 5, windowSeconds: 900 };
+/** Default: 30 sign-in link requests per 15 minutes per client address (an office shares one; 429 past it). */
+export const DEFAULT_LOGIN_LIMIT: RateLimit = { limit: 30, windowSeconds: 900 };
+/** Default: 5 sign-in mails per 15 minutes per email and requesting client address (past it, 202 without a mail). */
+export const DEFAULT_LOGIN_MAIL_LIMIT: RateLimit = { limit: 5, windowSeconds: 900 };
 
 /** Longer than a sign-in mail normally takes to hand over (SES, SMTP), short enough not to bother a person. */
 export const SIGN_IN_FLOOR_MS = 1_000;
@@ -75,6 +78,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
   );
   const submissionLimiter = new DynamoRateLimiter(config.db, config.tableName, config.submissionRateLimit ?? DEFAULT_SUBMISSION_LIMIT);
   const loginLimiter = new DynamoRateLimiter(config.db, config.tableName, config.loginRateLimit ?? DEFAULT_LOGIN_LIMIT);
+  const loginMailLimiter = new DynamoRateLimiter(config.db, config.tableName, config.loginMailRateLimit ?? DEFAULT_LOGIN_MAIL_LIMIT);
   const mail = { from: config.mailFrom, publicUrl: config.publicUrl };
   // The staff's own words (namespace `staff`), as the registry holds the residents' texts and mail texts.
   const staff = staffTexts(config.catalog);
@@ -86,6 +90,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     crypto: nodeCrypto,
     submissionLimiter,
     loginLimiter,
+    loginMailLimiter,
     staff: new DynamoStaffDirectory(config.db, config.tableName),
     auth: new DynamoAuthStore(config.db, config.tableName),
     audit: new DynamoAuditLog(config.db, config.tableName),

@@ -28,6 +28,7 @@ import { NotFound } from '../domain/errors.js';
 import { adminStaffRoutes } from './admin-staff-routes.js';
 import type { AppDeps, Env } from './deps.js';
 import { limitBody, readBody } from './json-body.js';
+import { referenceParam } from './path-values.js';
 import { requireMember, sameOrigin } from './session.js';
 
 /** A change note, an id or a version number: nothing an admin sends but a draft needs more. */
@@ -94,7 +95,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/', adminStaffRoutes(deps));
 
   app.get('/audit/:reference', async (c) => {
-    const reference = c.req.param('reference');
+    const reference = referenceParam(c);
     const now = deps.clock.now();
     // The trail lives as long as the submission: once it has expired (swept or not) there is nothing to show.
     const submission = await deps.store.getSubmission(reference, now);

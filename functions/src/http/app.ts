@@ -9,6 +9,12 @@ import { staffRoutes } from './staff-routes.js';
 import { onError } from './on-error.js';
 import { problem } from './problem.js';
 import { securityHeaders } from './security-headers.js';
+import { limitBody } from './json-body.js';
+
+/** The most any request body may carry unless its route allows more (sign-in, sign-out, triage, action links). */
+export const DEFAULT_BODY_BYTES = 16 * 1024;
+/** Routes that set a limit of their own (`limitBody` beside the route): submissions and the admins' bodies. */
+const OWN_BODY_LIMIT = [/^\/api\/forms\/[^/]+\/submissions$/, /^\/api\/admin\//];
 
 export interface AppOptions {
   /** Routes an entry point adds before the 404 handler, e.g. the local server's web files and mailbox. */
@@ -24,6 +30,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
   app.use('/api/*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  // Every body is bounded before it is read: no route buffers megabytes for a request that cannot be one.
+  const defaultLimit = limitBody(DEFAULT_BODY_BYTES);
+  app.use(async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || OWN_BODY_LIMIT.some((route) => route.test(c.req.path))) return next();
+    return defaultLimit(c, next);
   });
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));

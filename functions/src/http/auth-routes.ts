@@ -24,12 +24,15 @@ export function authRoutes(deps: AppDeps) {
     const next = safeNextPath(body.value.next);
     if (!isEmailAddress(email.trim())) throw new InvalidRequest('"email" must be an email address.');
     const now = deps.clock.now();
-    for (const key of [`login-ip:${deps.clientIp(c)}`, `login-email:${normaliseEmail(email)}`]) {
-      const limit = await deps.loginLimiter.hit(deps.crypto.sha256(key), now);
-      if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
-    }
+    const client = deps.clientIp(c);
+    // A client asking for more links than any office would is refused; that tells it nothing about accounts.
+    const perClient = await deps.loginLimiter.hit(deps.crypto.sha256(`login-ip:${client}`), now);
+    if (!perClient.allowed) throw new RateLimited(perClient.retryAfterSeconds);
+    // Mails to one address are capped per requesting client, silently: requests from elsewhere never use up the
+    // allowance of the person's own, and the answer is the same 202 either way.
+    const perMailbox = await deps.loginMailLimiter.hit(deps.crypto.sha256(`login-mail:${normaliseEmail(email)}|${client}`), now);
     // A known address waits for its mail, an unknown one does not: both answer no sooner than the floor.
-    await Promise.all([requestSignIn(deps, email, next), deps.signInFloor()]);
+    await Promise.all([perMailbox.allowed ? requestSignIn(deps, email, next) : undefined, deps.signInFloor()]);
     // The same answer whether or not the address has an account.
     return c.json({ status: 'accepted', message: 'If the address has an account, a sign-in link is on its way.' }, 202);
   });

@@ -15,8 +15,10 @@ export interface AppDeps {
   crypto: Crypto;
   /** Limits submissions per client address. */
   submissionLimiter: RateLimiter;
-  /** Limits sign-in link requests per client address and per email. */
+  /** Limits sign-in link requests per client address (429 past it). */
   loginLimiter: RateLimiter;
+  /** Caps sign-in mails per address and requesting client (silently: the answer stays 202). */
+  loginMailLimiter: RateLimiter;
   staff: StaffDirectory;
   auth: AuthStore;
   audit: AuditLog;

@@ -18,15 +18,19 @@ import { exportRows } from '../domain/staff/export-rows.js';
 import type { AppDeps, Env } from './deps.js';
 import { exportFile, exportFormat } from './export-files.js';
 import { readBody } from './json-body.js';
+import { referenceParam } from './path-values.js';
 import { requireMember, sameOrigin } from './session.js';
 import { staffSearchRoutes } from './staff-search-routes.js';
 
+/** The oldest a submission can be asked about (days): longer than any form keeps one. */
+const MAX_AGE_DAYS = 36_500;
+
 function filters(c: Context): InboxFilters {
   const q = c.req.query();
-  const int = (name: string): number | undefined => {
+  const int = (name: string, max: number): number | undefined => {
     if (q[name] === undefined || q[name] === '') return undefined;
     const n = Number(q[name]);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidRequest(`${name} must be a whole number.`);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidRequest(`${name} must be a whole number from 0 to ${max}.`);
     return n;
   };
   return {
@@ -34,10 +38,10 @@ function filters(c: Context): InboxFilters {
     status: q['status'],
     form: q['form'],
     assignee: q['assignee'],
-    minAgeDays: int('minAgeDays'),
+    minAgeDays: int('minAgeDays', MAX_AGE_DAYS),
     notification: q['notification'],
     cursor: q['cursor'],
-    limit: int('limit'),
+    limit: int('limit', Number.MAX_SAFE_INTEGER),
   };
 }
 
@@ -61,9 +65,7 @@ export function staffRoutes(deps: AppDeps) {
   app.get('/export', (c) => exportRoute(c, c.req.query('format')));
   app.get('/submissions.csv', (c) => exportRoute(c, 'csv'));
 
-  app.get('/submissions/:reference', async (c) =>
-    c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), c.req.param('reference'))),
-  );
+  app.get('/submissions/:reference', async (c) => c.json<SubmissionDetail>(await readSubmission(deps, c.get('member'), referenceParam(c))));
 
   app.post('/submissions/bulk', async (c) => {
     const body = await readBody(c, BULK_CHANGE);
@@ -75,7 +77,7 @@ export function staffRoutes(deps: AppDeps) {
     const body = await readBody(c, SUBMISSION_PATCH);
     if (!body.ok) return body.response;
     const member = c.get('member');
-    const submission = await visibleSubmission(deps, member, c.req.param('reference'));
+    const submission = await visibleSubmission(deps, member, referenceParam(c));
     const updated = await changeSubmission(deps, member.email, submission, body.value);
     return c.json<PatchResult>({
       reference: updated.reference,

@@ -42,8 +42,10 @@ export function AnswerList({ answers, lang }: { answers: AnswerView[]; lang: str
                 {a.display}
               </a>
             ) : a.freeText ? (
-              <p className="staff-freetext" lang={a.lang} dir={dirFor(a.lang)}>
-                {a.display}
+              // Isolated, its direction from its own letters: a name typed in Latin letters on an Arabic form, or one
+              // with a stray override character, reads as typed and does not reorder what stands around it.
+              <p className="staff-freetext" lang={a.lang} dir="auto">
+                <bdi>{a.display}</bdi>
               </p>
             ) : (
               <ShownAnswerView answer={a.shown} empty="–" />

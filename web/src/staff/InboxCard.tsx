@@ -57,7 +57,7 @@ export function InboxCard({ item, catalog, me, showMunicipality, now }: Props) {
         <div>
           <dt>{t('fields.assignee')}</dt>
           <dd className="staff-item__assignee">
-            {item.assignee ? (item.assignee === me ? t('inbox.you') : item.assignee) : t('inbox.noAssignee')}
+            {item.assignee ? item.assignee === me ? t('inbox.you') : <bdi>{item.assignee}</bdi> : t('inbox.noAssignee')}
           </dd>
         </div>
         {showMunicipality ? (

@@ -95,7 +95,7 @@ export function TriagePanel({ detail, change }: Props) {
       <div className="staff-assignee">
         <p>
           <span className="staff-assignee__label">{t('triage.assignee')} </span>
-          {detail.assignee ? (mine ? t('triage.you', { email: detail.assignee }) : detail.assignee) : t('triage.nobody')}
+          {detail.assignee ? mine ? t('triage.you', { email: detail.assignee }) : <bdi>{detail.assignee}</bdi> : t('triage.nobody')}
         </p>
         {mine ? (
           <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={release}>

@@ -4,9 +4,14 @@ import { isConditionFailure, storeCall } from './store-errors.js';
 import { epoch } from '../../domain/epoch.js';
 
 const loginKey = (hash: string) => ({ pk: `LOGIN#${hash}`, sk: 'LOGIN' });
+/** The newest sign-in token of an address: only that one is honoured, so a new link voids the older unused ones. */
+const currentLoginKey = (email: string) => ({ pk: `LOGINS#${email}`, sk: 'NEWEST' });
 const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' });
 
-/** Sign-in tokens and sessions, stored by hash only; a token is consumed by a conditional delete (single use). */
+/**
+ * Sign-in tokens and sessions, stored by hash only; a token is consumed by a conditional delete (single use) and
+ * counts only while it is its address's newest.
+ */
 export class DynamoAuthStore implements AuthStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -16,6 +21,12 @@ export class DynamoAuthStore implements AuthStore {
   async saveLoginToken(tokenHash: string, email: string, expiresAt: number): Promise<void> {
     await storeCall(() =>
       this.db.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(tokenHash), type: 'login', email, expiresAt } })),
+    );
+    // Written after the token, so a failure in between leaves the older links working rather than none.
+    await storeCall(() =>
+      this.db.send(
+        new PutCommand({ TableName: this.table, Item: { ...currentLoginKey(email), type: 'login-current', tokenHash, expiresAt } }),
+      ),
     );
   }
 
@@ -32,7 +43,12 @@ export class DynamoAuthStore implements AuthStore {
         ),
       );
       if (!Attributes || (Attributes['expiresAt'] as number) <= epoch(now)) return undefined;
-      return Attributes['email'] as string;
+      const email = Attributes['email'] as string;
+      const { Item } = await storeCall(() =>
+        this.db.send(new GetCommand({ TableName: this.table, Key: currentLoginKey(email), ConsistentRead: true })),
+      );
+      // A newer link was mailed since: this one was voided by it.
+      return Item?.['tokenHash'] === tokenHash ? email : undefined;
     } catch (e) {
       if (isConditionFailure(e)) return undefined;
       throw e;

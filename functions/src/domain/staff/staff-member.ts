@@ -1,4 +1,5 @@
 import { isEmailAddress } from '../../../../schemas/src/ajv-options.js';
+import { hasUnsafeCharacters } from '../../../../schemas/src/text-hygiene.js';
 
 export type Role = 'staff' | 'admin';
 
@@ -45,6 +46,7 @@ export function staffListProblems(data: unknown, municipalityIds: readonly strin
     else if (seen.has(normaliseEmail(entry['email']))) problems.push(`${at}: listed twice`);
     else seen.add(normaliseEmail(entry['email']));
     if (typeof entry['name'] !== 'string' || entry['name'].trim() === '') problems.push(`${at}: name is missing`);
+    else if (hasUnsafeCharacters(entry['name'])) problems.push(`${at}: name holds a control, bidi override or lone surrogate character`);
     if (entry['role'] !== 'staff' && entry['role'] !== 'admin') problems.push(`${at}: role must be "staff" or "admin"`);
     const municipalities = entry['municipalities'];
     if (!Array.isArray(municipalities) || municipalities.length === 0) problems.push(`${at}: municipalities must list at least one`);
