@@ -10,7 +10,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Modules every area loads: `test/browser/page-weight.test.ts` checks that a resident page loads no staff chunk. */
 const SHARED_RUNTIME =
-  /node_modules[\\/](preact|i18next)[\\/]|schemas[\\/]src[\\/](statuses|staff-contract|admin-contract|languages|i18n|reference|server-paths|numbers)\.ts$|web[\\/]src[\\/](router|use-async|i18n)\.ts$/;
+  /node_modules[\\/](preact|i18next)[\\/]|schemas[\\/]src[\\/](statuses|languages|i18n|reference|server-paths|numbers)\.ts$|web[\\/]src[\\/](router|use-async|i18n)\.ts$/;
 
 export default defineConfig({
   root: 'web',
@@ -30,7 +30,14 @@ export default defineConfig({
     // The form lint's regex checker (safe-regex2 and its parser, ret) is CommonJS, which is not tree-shaken by
     // itself: the kit's index brings the lint along, which the page never calls. Nothing of theirs runs on import.
     rolldownOptions: {
-      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/](safe-regex2|ret)[\\/]/, sideEffects: false }] },
+      // The kit (schemas/src) only defines things: nothing in it runs for its effect on import, so a module of it that a
+      // chunk does not use (the staff and admin contracts, the lint) is left out of that chunk.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /node_modules[\\/](safe-regex2|ret)[\\/]/, sideEffects: false },
+          { test: /schemas[\\/]src[\\/]/, sideEffects: false },
+        ],
+      },
       // The runtime every page shares (Preact, i18next, the router and the kit's small shared modules) stays one chunk.
       // Without this group rolldown splits it by which lazy chunks reach each module (rolldown/rolldown#10731): the
       // admin workbench, loaded only by admins, would cut three more small files out of every resident page.
