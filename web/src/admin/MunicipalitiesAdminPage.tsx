@@ -5,7 +5,7 @@ import { formatTime } from '../staff/format.js';
 import { errorText, isSignedOut, LoadError, StaffHeading, StaffLoading, useSession } from '../staff/staff-ui.js';
 import { t } from '../staff/texts.js';
 import { useAsync } from '../use-async.js';
-import { ErrorSummary, errorOf, TextField, type FieldProblem } from './admin-form-ui.js';
+import { ErrorSummary, errorOf, FieldFrame, TextField, type FieldProblem } from './admin-form-ui.js';
 import {
   AdminApiError,
   fetchAdminMunicipalities,
@@ -128,32 +128,24 @@ function MailboxField({
   value: string;
   onInput: (v: string) => void;
 }) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className={`staff-field${error ? ' staff-field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="staff-field__error">
-          <span className="visually-hidden">{t('app.error')} </span>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        rows={2}
-        spellcheck={false}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-        value={value}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-    </div>
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(tie) => (
+        <textarea
+          id={id}
+          rows={2}
+          spellcheck={false}
+          autoComplete="off"
+          {...tie}
+          value={value}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+      )}
+    />
   );
 }
 

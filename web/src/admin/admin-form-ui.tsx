@@ -49,14 +49,23 @@ export function ErrorSummary({ problems, focusKey, children }: { problems: Field
   );
 }
 
-/** A labelled text input with its hint and error, described by both. */
-export function TextField({
+/**
+ * A labelled control with its hint and error: `control` gets the attributes that tie it to them (`aria-describedby`,
+ * `aria-invalid`), so an input and a text area are framed alike.
+ */
+export function FieldFrame({
   id,
   label,
   hint,
   error,
-  ...input
-}: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  control: (described: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={`staff-field${error ? ' staff-field--error' : ''}`}>
@@ -72,9 +81,20 @@ export function TextField({
           {error}
         </p>
       ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {control({ 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
     </div>
   );
+}
+
+/** A labelled text input with its hint and error, described by both. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: { id: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame id={id} label={label} hint={hint} error={error} control={(tie) => <input id={id} {...tie} {...input} />} />;
 }
 
 /** The error of one field among the problems, if any. */
