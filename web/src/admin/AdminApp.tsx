@@ -1,4 +1,4 @@
-import { navigate, useLocation } from '../router.js';
+import { useLocation } from '../router.js';
 import { StaffHeading, useSession } from '../staff/staff-ui.js';
 import { t } from '../staff/texts.js';
 import { parseAdminPath } from './admin-routes.js';
@@ -21,15 +21,7 @@ function AdminNav({ path }: { path: string }) {
       <ul>
         {SECTIONS.map((s) => (
           <li key={s.path}>
-            <a
-              href={s.path}
-              aria-current={s.current(path) ? 'page' : undefined}
-              onClick={(e) => {
-                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                navigate(s.path);
-              }}
-            >
+            <a href={s.path} aria-current={s.current(path) ? 'page' : undefined}>
               {t(s.key)}
             </a>
           </li>

@@ -1,5 +1,4 @@
 import { textAt } from '../../../schemas/src/questions.js';
-import { navigate } from '../router.js';
 import { errorText, isSignedOut, LoadError, StaffHeading, StaffLoading, useSession } from '../staff/staff-ui.js';
 import { t } from '../staff/texts.js';
 import { lazy, Suspense, useEffect } from 'react';
@@ -46,15 +45,7 @@ function Tabs({ formId, tab }: { formId: string; tab: FormTab }) {
       <ul>
         {FORM_TABS.map((name) => (
           <li key={name}>
-            <a
-              href={formTabPath(formId, name)}
-              aria-current={name === tab ? 'page' : undefined}
-              onClick={(e) => {
-                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                navigate(formTabPath(formId, name));
-              }}
-            >
+            <a href={formTabPath(formId, name)} aria-current={name === tab ? 'page' : undefined}>
               {t(`workbench.tabs.${name}`)}
             </a>
           </li>
