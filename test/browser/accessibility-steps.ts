@@ -3,6 +3,11 @@ import { FORMS, accessibilityMatrix, formsOffered, settle, stepsOnDisk } from '.
 
 /** Later steps checked in one test: registration's eight make two tests, the other forms' three one each. */
 const STEPS_PER_TEST = 4;
+/**
+ * The form whose draft prompt is checked in each language. The prompt is one component whose only form-specific
+ * text is the form's title, which the form's own steps show too: checking it for every form repeated 40 page states.
+ */
+const DRAFT_PROMPT_FORM = 'guidance';
 
 /**
  * Every later step of every form the API offers in Heinola, in `langs`, reached the way a resident returns to one:
@@ -31,7 +36,7 @@ export function laterStepsIn(langs: Lang[]): void {
               });
               await page.goto(`${server.url}/${lang}/heinola/${formId}`);
               await settle(page, '.notice .actions .button');
-              if (position === 1) await check('draft found');
+              if (position === 1 && formId === DRAFT_PROMPT_FORM) await check('draft found');
               await page.locator('.notice .actions .button').first().click();
               await settle(page, 'form .questions');
               await check(`step ${position + 1}`);
