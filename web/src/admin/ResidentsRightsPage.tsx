@@ -39,9 +39,18 @@ function typedValue(field: RightsField, text: string): { ok: true; value: unknow
 
 const shownValue = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
-function Correction({ data, onCorrected }: { data: SubjectAccessExport; onCorrected: (field: string) => void }) {
+function Correction({
+  data,
+  initial,
+  onCorrected,
+}: {
+  data: SubjectAccessExport;
+  /** The question chosen before the submission was loaded again (after a correction). */
+  initial?: string;
+  onCorrected: (field: RightsField) => void;
+}) {
   const fields = data.form.fields;
-  const [fieldId, setFieldId] = useState(fields[0]?.id ?? '');
+  const [fieldId, setFieldId] = useState(initial ?? fields[0]?.id ?? '');
   const field = fields.find((f) => f.id === fieldId) ?? fields[0];
   const [text, setText] = useState(shownValue(data.answers[fieldId]));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -63,7 +72,7 @@ function Correction({ data, onCorrected }: { data: SubjectAccessExport; onCorrec
     setSaving(true);
     try {
       await correctAnswer(data.reference, { field: field.id, value: typed.value, expectedVersion: data.version });
-      onCorrected(field.label);
+      onCorrected(field);
     } catch (e) {
       if (isSignedOut(e)) sessionEnded();
       setRefused(e);
@@ -180,6 +189,7 @@ function ConfirmErasure({ reference, onDone }: { reference: string; onDone: (era
 function Found({ data, onChanged }: { data: SubjectAccessExport; onChanged: (notice: string, erased: boolean) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<unknown>();
+  const [lastField, setLastField] = useState<string>();
   const { sessionEnded } = useSession();
   return (
     <div className="admin-columns">
@@ -237,7 +247,11 @@ function Found({ data, onChanged }: { data: SubjectAccessExport; onChanged: (not
       <Correction
         key={`${data.reference}-${data.version}`}
         data={data}
-        onCorrected={(label) => onChanged(t('rights.corrected', { field: label }), false)}
+        initial={lastField}
+        onCorrected={(field) => {
+          setLastField(field.id);
+          onChanged(t('rights.corrected', { field: field.label }), false);
+        }}
       />
     </div>
   );
