@@ -67,4 +67,28 @@ describe("an admin carrying out a resident's rights on a phone", () => {
     await page.getByRole('alert').filter({ hasText: 'ei löydy lomaketta' }).waitFor();
     await fitsPhone();
   });
+
+  it("shows and changes a form's retention in the workbench, refusing a number outside 30–3650 days", async () => {
+    await signIn(server, page, ADMIN);
+    await page.goto(`${server.url}/admin/forms/guidance`);
+    const field = page.getByLabel('Säilytysaika päivinä');
+    await field.waitFor();
+    expect(await field.inputValue()).toBe('365');
+    await field.fill('20');
+    await page.getByText('Kirjoita kokonaisluku väliltä 30–3650.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await fitsPhone();
+    await field.fill('400');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const res = await fetch('/api/admin/forms/guidance/draft', { cache: 'no-store' });
+            return ((await res.json()) as { definition: { meta: { retentionDays: number } } }).definition.meta.retentionDays;
+          }),
+        { timeout: 20_000 },
+      )
+      .toBe(400);
+    expect(await page.getByText('Kirjoita kokonaisluku').count()).toBe(0);
+  });
 });
