@@ -11,10 +11,12 @@ export interface HistoryEntry {
   at: string;
   /** Staff email (also for an emailed action link taken while signed in), or `link:<mailbox>` for one taken without. */
   by: string;
-  action: 'status' | 'assign' | 'note';
+  action: 'status' | 'assign' | 'note' | 'correct';
   from?: string | null;
   to?: string | null;
   note?: string;
+  /** `correct`: the answer an admin corrected (rectification); its id only, never the old or the new value. */
+  field?: string;
 }
 
 /** One read or change of a submission by a person, for the audit trail. */
@@ -22,7 +24,7 @@ export interface AuditEntry {
   reference: string;
   at: string;
   actor: string;
-  action: 'read' | 'update' | 'export' | 'search';
+  action: 'read' | 'update' | 'export' | 'search' | 'correct' | 'erase';
   detail?: string;
   /** Epoch seconds: the submission's own expiry. */
   expiresAt: number;

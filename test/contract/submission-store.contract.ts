@@ -87,6 +87,43 @@ export function submissionStoreContract(name: string, makeStore: () => Promise<S
       expect(await store.claimIdempotencyKey(record, T0)).toEqual({ ...record, reference: 'HEI-DDDD-DDDD' });
     });
 
+    it('deletes a submission (erasure) and returns it once; then it is gone', async () => {
+      const s = aSubmission();
+      await store.createSubmission(s);
+      expect(await store.deleteSubmission(s.reference)).toEqual(s);
+      expect(await store.getSubmission(s.reference, T0)).toBeUndefined();
+      expect(await store.dueNotifications(T0, 10)).toEqual([]);
+      expect(await store.deleteSubmission(s.reference)).toBeUndefined();
+    });
+
+    it('deletes an idempotency key only while it points at the erased reference', async () => {
+      const record: IdempotencyRecord = {
+        keyHash: 'k1',
+        requestHash: 'h1',
+        reference: 'HEI-AAAA-AAAA',
+        submittedAt: T0.toISOString(),
+        expiresAt: epoch(T0) + 100,
+      };
+      await store.claimIdempotencyKey(record, T0);
+      // Moved to another reference after a collision: someone else's now, kept.
+      await store.deleteIdempotencyKey('k1', 'HEI-BBBB-BBBB');
+      expect(await store.claimIdempotencyKey({ ...record, requestHash: 'h2' }, T0)).toEqual(record);
+      await store.deleteIdempotencyKey('k1', 'HEI-AAAA-AAAA');
+      expect(await store.claimIdempotencyKey({ ...record, requestHash: 'h2' }, T0)).toBeUndefined();
+      // A key already gone changes nothing and is no error.
+      await store.deleteIdempotencyKey('k-none', 'HEI-AAAA-AAAA');
+    });
+
+    it('replaces the answers in an update, with the history entry of the correction', async () => {
+      const s = aSubmission();
+      await store.createSubmission(s);
+      const entry: HistoryEntry = { at: T0.toISOString(), by: 'admin@koto.local', action: 'correct', field: 'fullName' };
+      const answers = { ...s.answers, fullName: 'Other Name' };
+      const updated = await store.updateSubmission(s.reference, 1, { answers, history: [entry], at: T0.toISOString() }, T0);
+      expect(updated).toMatchObject({ version: 2, answers, history: [entry], status: 'new' });
+      expect((await store.getSubmission(s.reference, T0))?.answers).toEqual(answers);
+    });
+
     it('treats an expired idempotency key as gone: it can be claimed again, by another request', async () => {
       const record: IdempotencyRecord = {
         keyHash: 'k1',

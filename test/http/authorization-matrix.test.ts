@@ -212,6 +212,13 @@ const MATRIX: Row[] = [
     check: async (res, c) => expect(await res.json()).toMatchObject({ reference: c.reference, entries: expect.any(Array) }),
   },
   {
+    // A resident's rights: the admin's subject-access export (changing and erasing: test/http/admin-rights.test.ts).
+    method: 'GET',
+    path: '/api/admin/submissions/R',
+    expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 },
+    check: async (res, c) => expect(await res.json()).toMatchObject({ reference: c.reference, answers: expect.any(Object) }),
+  },
+  {
     // An action link needs no session: anyone holding it gets its confirm page.
     method: 'GET',
     path: '/a/T',

@@ -199,7 +199,7 @@ describe('POST /api/forms/:id/submissions', () => {
       formVersion: GUIDANCE_VERSION,
       lang: 'en',
       status: 'new',
-      consentVersion: '2026-01',
+      consentVersion: '2026-12',
       notification: { state: 'pending' },
     });
     expect(stored?.answers).toEqual(guidanceBody().answers);

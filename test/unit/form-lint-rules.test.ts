@@ -54,6 +54,10 @@ const RULES: Rule[] = [
   { code: 'definition_shape', path: '/extra', change: (f) => void (f['extra'] = true) },
   { code: 'definition_shape', path: '/version', change: (f) => void ((f as Record<string, unknown>)['version'] = '5') },
   { code: 'definition_shape', path: '/meta/retentionDays', change: (f) => void delete (f.meta as Partial<typeof f.meta>).retentionDays },
+  // Retention between a month (time to handle the case) and ten years.
+  { code: 'definition_shape', path: '/meta/retentionDays', change: (f) => void (f.meta.retentionDays = 29) },
+  { code: 'definition_shape', path: '/meta/retentionDays', change: (f) => void (f.meta.retentionDays = 3651) },
+  { code: 'definition_shape', path: '/meta/retentionDays', change: (f) => void (f.meta.retentionDays = 365.5) },
   {
     code: 'definition_shape',
     path: '/texts/sv/fields/phone/tooltip',

@@ -65,7 +65,7 @@ describe("a form's language", () => {
 
 describe('audit entries', () => {
   it('name the action in Finnish; an unknown one as it came', () => {
-    expect(['read', 'update', 'export', 'other'].map(auditActionLabel)).toEqual(['luki', 'muutti', 'vei CSV:nä', 'other']);
+    expect(['read', 'update', 'export', 'other'].map(auditActionLabel)).toEqual(['luki', 'muutti', 'vei tiedostona', 'other']);
   });
 
   it('say in Finnish what an update changed, and keep other details as they came', () => {

@@ -22,6 +22,8 @@ export interface SubmissionQuery {
 export interface SubmissionChange {
   status?: SubmissionStatus;
   assignee?: string | null;
+  /** The whole answers, replacing the stored ones (an admin's correction). */
+  answers?: Record<string, unknown>;
   history: HistoryEntry[];
   at: string;
 }
@@ -46,6 +48,10 @@ export interface SubmissionStore {
   listSubmissions(query: SubmissionQuery, now: Date): Promise<{ items: Submission[]; cursor?: string }>;
   /** Applies a change if the version is still `expectedVersion`; returns the new submission, or throws Conflict. */
   updateSubmission(reference: string, expectedVersion: number, change: SubmissionChange, now: Date): Promise<Submission>;
+  /** Deletes a submission (erasure) and returns what was deleted; undefined when there was none. */
+  deleteSubmission(reference: string): Promise<Submission | undefined>;
+  /** Deletes an idempotency key if it still points at `reference` (a key moved elsewhere is someone else's). */
+  deleteIdempotencyKey(keyHash: string, reference: string): Promise<void>;
   /** Deletes submissions whose retention ended before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
   /** Claims the daily digest of a Helsinki day (`YYYY-MM-DD`): true the first time only (one conditional write). */
@@ -67,6 +73,8 @@ export interface SearchEntry {
 export interface SearchIndex {
   /** Writes the keys; writing the same key for the same submission again changes nothing. */
   put(entries: SearchEntry[]): Promise<void>;
+  /** Deletes the keys (an erasure, or a correction's old tokens); a key already gone changes nothing. */
+  remove(entries: Omit<SearchEntry, 'expiresAt'>[]): Promise<void>;
   /** The newest `limit` submissions (references) of a municipality under a key, expired ones left out. */
   find(municipality: string, key: string, now: Date, limit: number): Promise<string[]>;
 }
@@ -228,4 +236,6 @@ export interface AuditLog {
   record(entry: AuditEntry | FormAuditEntry | StaffAuditEntry | MunicipalityAuditEntry): Promise<void>;
   /** A submission's entries whose retention has not ended at `now` (expired ones wait for deletion, unseen). */
   list(reference: string, now: Date): Promise<AuditEntry[]>;
+  /** Deletes every entry under a reference (an erasure), expired or not; returns how many. */
+  erase(reference: string): Promise<number>;
 }

@@ -48,7 +48,8 @@ const MAX_REFERENCE_ATTEMPTS = 5;
 /** The most answer errors one answer lists; past it, `truncated: true`. */
 export const MAX_ANSWER_ERRORS = 100;
 
-function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
+/** The answers' problems against the form version, in `lang`; undefined when they pass (also an admin's correction). */
+export function invalidAnswers(registry: FormRegistry, form: FormDefinition, lang: Lang, answers: unknown): InvalidAnswers | undefined {
   const texts = form.texts[lang]!;
   const messages = registry.texts.messages(lang);
   const lookup = (id: string) => texts.fields[id];

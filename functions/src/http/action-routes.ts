@@ -16,18 +16,21 @@ const OUTCOMES: Record<LinkOutcome, StaffKey> = {
 };
 
 /**
- * Runs a link step; an invalid, expired or dangling link, or one whose mailbox no longer works on the
- * municipality (routing changed since it was mailed), becomes a plain page, not a JSON error.
+ * Runs a link step; an invalid or expired link, one whose submission is gone (erased or past its retention), or
+ * one whose mailbox no longer works on the municipality (routing changed since it was mailed), becomes a plain
+ * page, not a JSON error.
  */
 async function orInvalidPage<T>(staff: StaffTexts, run: () => Promise<T>): Promise<T | Response> {
   try {
     return await run();
   } catch (e) {
     if (!(e instanceof Unauthorized || e instanceof NotFound || e instanceof InvalidAssignee)) throw e;
+    // A link whose submission is gone (erased on request, or past its retention) says so, not that it is invalid.
+    const gone = e instanceof NotFound;
     const body = await page(
       staff,
-      staff.t('signIn.invalidLink'),
-      html`<p>${staff.t('actionPage.invalid')} <a class="page-link" href="/staff">/staff</a></p>`,
+      staff.t(gone ? 'actionPage.goneTitle' : 'signIn.invalidLink'),
+      html`<p>${staff.t(gone ? 'actionPage.gone' : 'actionPage.invalid')} <a class="page-link" href="/staff">/staff</a></p>`,
     );
     const status = e instanceof NotFound ? 404 : e instanceof InvalidAssignee ? 400 : 401;
     return new Response(String(body), { status, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });

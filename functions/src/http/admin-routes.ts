@@ -25,6 +25,7 @@ import {
   saveDraft,
 } from '../domain/admin/form-drafts.js';
 import { NotFound } from '../domain/errors.js';
+import { adminRightsRoutes } from './admin-rights-routes.js';
 import { adminStaffRoutes } from './admin-staff-routes.js';
 import type { AppDeps, Env } from './deps.js';
 import { limitBody, readBody } from './json-body.js';
@@ -43,7 +44,7 @@ function versionParam(c: Context, formId: string): number {
 
 /**
  * `/api/admin/*`: for admins only. Forms as versioned data (list, create, draft, publish, versions, rollback; each
- * change audited under `form:<id>`), the languages' review state, and a submission's audit trail.
+ * change audited under `form:<id>`), the languages' review state, a submission's audit trail, and residents' rights.
  */
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
@@ -93,6 +94,8 @@ export function adminRoutes(deps: AppDeps) {
 
   // Staff and municipalities, behind the same checks.
   app.route('/', adminStaffRoutes(deps));
+  // Residents' rights by reference: export, correct, erase.
+  app.route('/', adminRightsRoutes(deps));
 
   app.get('/audit/:reference', async (c) => {
     const reference = referenceParam(c);

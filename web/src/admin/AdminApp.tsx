@@ -5,6 +5,7 @@ import { parseAdminPath } from './admin-routes.js';
 import { FormListPage } from './FormListPage.js';
 import { FormWorkbench } from './FormWorkbench.js';
 import { MunicipalitiesAdminPage } from './MunicipalitiesAdminPage.js';
+import { ResidentsRightsPage } from './ResidentsRightsPage.js';
 import { StaffAdminPage } from './StaffAdminPage.js';
 import './admin.css';
 
@@ -12,9 +13,10 @@ const SECTIONS = [
   { path: '/admin', key: 'workbench.nav.forms', current: (p: string) => p === '/admin' || p.startsWith('/admin/forms') },
   { path: '/admin/staff', key: 'workbench.nav.staff', current: (p: string) => p === '/admin/staff' },
   { path: '/admin/municipalities', key: 'workbench.nav.municipalities', current: (p: string) => p === '/admin/municipalities' },
+  { path: '/admin/rights', key: 'workbench.nav.rights', current: (p: string) => p === '/admin/rights' },
 ] as const;
 
-/** The workbench's three parts: forms, staff, municipalities. */
+/** The workbench's parts: forms, staff, municipalities, residents' rights. */
 function AdminNav({ path }: { path: string }) {
   return (
     <nav className="wb-tabs" aria-label={t('workbench.nav.label')}>
@@ -64,6 +66,8 @@ function AdminView({ route }: { route: ReturnType<typeof parseAdminPath> }) {
       return <StaffAdminPage />;
     case 'municipalities':
       return <MunicipalitiesAdminPage />;
+    case 'rights':
+      return <ResidentsRightsPage />;
     default:
       return (
         <>

@@ -7,6 +7,7 @@ import { HistoryTab } from './HistoryTab.js';
 import { ProblemSummary } from './ProblemList.js';
 import { PublishPanel } from './PublishPanel.js';
 import { QuestionEditor } from './QuestionEditor.js';
+import { RetentionSetting } from './RetentionSetting.js';
 import { TranslationsTab } from './TranslationsTab.js';
 import { useDraft, type Draft, type DraftState } from './use-draft.js';
 
@@ -74,7 +75,12 @@ function TabContent({ tab, draft, state }: { tab: FormTab; draft: Draft; state: 
         </Suspense>
       );
     default:
-      return <QuestionEditor def={state.definition} problems={state.problems} edit={draft.edit} />;
+      return (
+        <>
+          <QuestionEditor def={state.definition} problems={state.problems} edit={draft.edit} />
+          <RetentionSetting def={state.definition} edit={draft.edit} />
+        </>
+      );
   }
 }
 

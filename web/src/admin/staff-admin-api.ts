@@ -7,6 +7,7 @@ import type {
   StaffListResponse,
 } from '../../../schemas/src/admin-staff-contract.js';
 import type { MunicipalityRef } from '../../../schemas/src/public-contract.js';
+import type { CorrectAnswerRequest, CorrectAnswerResponse, SubjectAccessExport } from '../../../schemas/src/residents-rights-contract.js';
 import { StaffApiError, StaffNetworkError } from '../staff/staff-api.js';
 
 // The wire types are the kit's (schemas/src/admin-staff-contract.ts), the ones the server answers with.
@@ -17,6 +18,7 @@ export type {
   SaveMunicipalityRequest,
   StaffEntry,
 } from '../../../schemas/src/admin-staff-contract.js';
+export type { RightsField, SubjectAccessExport } from '../../../schemas/src/residents-rights-contract.js';
 
 /** An answer other than 2xx, with the fields of its body the admin pages act on (`revision` of a 409). */
 export class AdminApiError extends StaffApiError {
@@ -73,3 +75,11 @@ export const fetchMunicipalityNames = () => call<{ municipalities: MunicipalityR
 export const fetchAdminMunicipalities = () => call<AdminMunicipalitiesResponse>('GET', '/api/admin/municipalities');
 export const saveMunicipality = (id: string, settings: SaveMunicipalityRequest) =>
   call<SaveMunicipalityResponse>('PUT', `/api/admin/municipalities/${encodeURIComponent(id)}`, settings);
+
+// Residents' rights by reference (schemas/src/residents-rights-contract.ts).
+const rightsPath = (reference: string) => `/api/admin/submissions/${encodeURIComponent(reference)}`;
+
+export const fetchSubjectAccess = (reference: string) => call<SubjectAccessExport>('GET', rightsPath(reference));
+export const correctAnswer = (reference: string, correction: CorrectAnswerRequest) =>
+  call<CorrectAnswerResponse>('PATCH', `${rightsPath(reference)}/answers`, correction);
+export const eraseSubmission = (reference: string) => call<void>('DELETE', rightsPath(reference));

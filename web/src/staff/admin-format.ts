@@ -21,13 +21,13 @@ export function reviewState(form: Pick<FormLanguages, 'languages'>, lang: string
 /** The table's columns: the ten languages in their usual order. */
 export const LANGUAGE_COLUMNS = LANGUAGES;
 
-const AUDIT_ACTIONS: readonly string[] = ['read', 'update', 'export'] satisfies AuditEntry['action'][];
+const AUDIT_ACTIONS: readonly string[] = ['read', 'update', 'export', 'search', 'correct', 'erase'] satisfies AuditEntry['action'][];
 
 /** An audit action in Finnish; an unknown one as it came. */
 export const auditActionLabel = (action: string) =>
   AUDIT_ACTIONS.includes(action) ? t(`audit.actions.${action as AuditEntry['action']}`) : action;
 
-const CHANGES: readonly string[] = ['status', 'assign', 'note'] satisfies HistoryEntry['action'][];
+const CHANGES: readonly string[] = ['status', 'assign', 'note', 'correct'] satisfies HistoryEntry['action'][];
 const changeName = (part: string) => (CHANGES.includes(part) ? t(`audit.changes.${part as HistoryEntry['action']}`) : part);
 
 /** An update's detail (`status,note`) in Finnish (`tila, muistiinpano`); other details as they came. */

@@ -38,6 +38,8 @@ export function describeChange(entry: HistoryEntry): string {
       return entry.from ? t('history.unassignedFrom', { assignee: entry.from }) : t('history.unassigned');
     case 'note':
       return t('history.note');
+    case 'correct':
+      return t('history.correct', { field: entry.field ?? '' });
     default:
       return String((entry as { action: unknown }).action);
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditLog, FormAuditEntry, MunicipalityAuditEntry, StaffAuditEntry } from '../../domain/ports.js';
 import { storeCall } from './store-errors.js';
 import { epoch } from '../../domain/epoch.js';
@@ -44,5 +44,29 @@ export class DynamoAuditLog implements AuditLog {
     return items.map(
       ({ reference: r, at, actor, action, detail, expiresAt }) => ({ reference: r, at, actor, action, detail, expiresAt }) as AuditEntry,
     );
+  }
+
+  async erase(reference: string): Promise<number> {
+    let erased = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storeCall(() =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `AUDIT#${reference}` },
+            ProjectionExpression: 'pk, sk',
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      for (const key of page.Items ?? []) {
+        await storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: key['pk'], sk: key['sk'] } })));
+        erased++;
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return erased;
   }
 }

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { epoch } from '../../domain/epoch.js';
 import type { SearchEntry, SearchIndex } from '../../domain/ports.js';
 import { storeCall } from './store-errors.js';
@@ -29,6 +29,21 @@ export class DynamoSearchIndex implements SearchIndex {
                 reference: e.reference,
                 expiresAt: e.expiresAt,
               },
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async remove(entries: Omit<SearchEntry, 'expiresAt'>[]): Promise<void> {
+    await Promise.all(
+      entries.map((e) =>
+        storeCall(() =>
+          this.db.send(
+            new DeleteCommand({
+              TableName: this.table,
+              Key: { pk: searchPk(e.municipality, e.key), sk: `${e.submittedAt}#${e.reference}` },
             }),
           ),
         ),

@@ -180,6 +180,10 @@ export class DynamoSubmissionStore implements SubmissionStore {
       names['#status'] = 'status';
       values[':status'] = change.status;
     }
+    if (change.answers !== undefined) {
+      set.push('answers = :answers');
+      values[':answers'] = change.answers;
+    }
     if (change.assignee === null) remove.push('assignee');
     else if (change.assignee !== undefined) {
       set.push('assignee = :assignee');
@@ -206,6 +210,32 @@ export class DynamoSubmissionStore implements SubmissionStore {
     const current = await this.getSubmission(reference, now);
     if (!current) throw new NotFound(`No submission ${reference}.`);
     throw new Conflict(`Submission ${reference} was changed by someone else; reload it.`, current.version);
+  }
+
+  async deleteSubmission(reference: string): Promise<Submission | undefined> {
+    const { Attributes } = await storeCall(() =>
+      this.db.send(new DeleteCommand({ TableName: this.table, Key: subKey(reference), ReturnValues: 'ALL_OLD' })),
+    );
+    return Attributes ? fromItem<Submission>(Attributes) : undefined;
+  }
+
+  async deleteIdempotencyKey(keyHash: string, reference: string): Promise<void> {
+    try {
+      await storeCall(() =>
+        this.db.send(
+          new DeleteCommand({
+            TableName: this.table,
+            Key: idemKey(keyHash),
+            ConditionExpression: '#ref = :ref',
+            ExpressionAttributeNames: { '#ref': 'reference' },
+            ExpressionAttributeValues: { ':ref': reference },
+          }),
+        ),
+      );
+    } catch (e) {
+      // Gone already, or moved to another reference after a collision: not this submission's to delete.
+      if (!isConditionFailure(e)) throw e;
+    }
   }
 
   async claimDigestDay(day: string, expiresAt: number): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { FormDefinition, SearchPage } from '../../../../schemas/src/index.j
 import { Forbidden } from '../errors.js';
 import { epochAfterDays } from '../epoch.js';
 import type { FormRegistry } from '../form-registry.js';
-import type { AuditLog, Clock, Crypto, SearchIndex, SubmissionStore } from '../ports.js';
+import type { AuditLog, Clock, Crypto, SearchEntry, SearchIndex, SubmissionStore } from '../ports.js';
 import type { Submission } from '../submission.js';
 import { safeAnswers, submissionSummary } from './inbox.js';
 import { parseSearchQuery, submissionTokens } from './search-tokens.js';
@@ -32,9 +32,23 @@ export async function indexForSearch(
   form: FormDefinition,
   submission: Pick<Submission, 'reference' | 'municipality' | 'answers' | 'submittedAt' | 'expiresAt'>,
 ): Promise<void> {
+  await deps.search.put(searchEntries(deps.crypto, form, submission));
+}
+
+/** A submission's search keys, from its answers as they are now (a correction or an erasure removes the old ones). */
+export function searchEntries(
+  crypto: Pick<Crypto, 'sha256'>,
+  form: FormDefinition,
+  submission: Pick<Submission, 'reference' | 'municipality' | 'answers' | 'submittedAt' | 'expiresAt'>,
+): SearchEntry[] {
   const { reference, municipality, submittedAt, expiresAt } = submission;
-  const tokens = submissionTokens(form, submission.answers);
-  await deps.search.put(tokens.map((token) => ({ municipality, key: searchKey(deps.crypto, token), reference, submittedAt, expiresAt })));
+  return submissionTokens(form, submission.answers).map((token) => ({
+    municipality,
+    key: searchKey(crypto, token),
+    reference,
+    submittedAt,
+    expiresAt,
+  }));
 }
 
 /** References under every key (a name's words all match), newest first. */
