@@ -1,7 +1,7 @@
 import { lazy, useState } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import type { Lang } from '../../../schemas/src/languages.js';
-import { ApiError, fetchForm } from '../api.js';
+import { ApiError, fetchForm, fetchInvite } from '../api.js';
 import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
 import { useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
@@ -24,6 +24,7 @@ import { positionFrom, stepsOf } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
 import type { ReceiptState } from './use-form-flow.js';
 import { validatorFor } from './validation/load-validator.js';
+import { offersService, serviceName, withServiceAnswer, withServiceFixed } from './preset-service.js';
 
 // Shown only after sending, so not part of the first load: the review step fetches it ahead (confirmation-loader.ts).
 const Confirmation = lazy(() => loadConfirmation().then((m) => ({ default: m.Confirmation })));
@@ -47,21 +48,33 @@ function startFrom(draft: Draft, form: LocalizedForm, municipality: string): Flo
 export function FormPage({ lang, municipality, formId }: { lang: Lang; municipality: string; formId: string }) {
   const { t } = useTexts();
   const { state } = useLocation();
+  const query = new URLSearchParams(window.location.search);
+  const invite = query.get('invite');
   const [loaded, retry] = useAsync(async () => {
-    const form = await fetchForm(formId, municipality, lang);
-    return { form, validate: await validatorFor(form) };
-  }, `${formId}/${municipality}/${lang}`);
+    const [form, about] = await Promise.all([
+      fetchForm(formId, municipality, lang),
+      // A used or expired link still leads to the form, with a word that the link is spent (null).
+      invite
+        ? fetchInvite(invite, municipality).catch((e: unknown) => {
+            if (e instanceof ApiError && e.status === 404) return null;
+            throw e;
+          })
+        : undefined,
+    ]);
+    const fixed = about && offersService(form, about.service) ? about.service : undefined;
+    return { form: fixed ? withServiceFixed(form, fixed) : form, validate: await validatorFor(form), fixed, spent: about === null };
+  }, `${formId}/${municipality}/${lang}/${invite}`);
   const [start, setStart] = useState<FlowStart>();
 
   const receipt = receiptOf(state);
-  if (receipt) return <Confirmation receipt={receipt} lang={lang} municipality={municipality} />;
+  if (receipt) return <Confirmation receipt={receipt} lang={lang} municipality={municipality} formId={formId} />;
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'failed') {
     if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound home={`/${lang}/${municipality}`} />;
     return <LoadFailed message={t('form.loadFailed')} onRetry={retry} />;
   }
 
-  const { form, validate } = loaded.value;
+  const { form, validate, fixed, spent } = loaded.value;
   const key = draftKey(municipality, formId);
   const draft = readDraft(deviceStore, key);
   // Filling in this tab (a reload, another language): carry on. A draft from an earlier visit: ask first.
@@ -82,7 +95,18 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
       />
     );
   }
-  return <FormFlow key={lang} form={form} validate={validate} municipality={municipality} start={begin} />;
+  const notice = fixed ? t('form.inviteAbout', { service: serviceName(form, fixed) }) : spent ? t('form.inviteSpent') : undefined;
+  return (
+    <FormFlow
+      key={lang}
+      form={form}
+      validate={validate}
+      municipality={municipality}
+      start={withServiceAnswer(begin, form, fixed ?? query.get('service'))}
+      {...(fixed ? { invite: invite! } : {})}
+      {...(notice ? { notice } : {})}
+    />
+  );
 }
 
 /** Offers back the answers saved on this device on an earlier visit. */
