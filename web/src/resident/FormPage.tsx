@@ -48,7 +48,8 @@ function startFrom(draft: Draft, form: LocalizedForm, municipality: string): Flo
 export function FormPage({ lang, municipality, formId }: { lang: Lang; municipality: string; formId: string }) {
   const { t } = useTexts();
   const { state } = useLocation();
-  const query = new URLSearchParams(window.location.search);
+  // Read on arrival: moving between steps drops the query from the address.
+  const [query] = useState(() => new URLSearchParams(window.location.search));
   const invite = query.get('invite');
   const [loaded, retry] = useAsync(async () => {
     const [form, about] = await Promise.all([
