@@ -74,6 +74,7 @@ describe('feedback on a phone', () => {
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe('/en/heinola/feedback?service=guidance');
     expect(await fitsPhone()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
 
     await link.click();
     await page.getByRole('heading', { level: 1, name: 'Give feedback' }).waitFor();
@@ -91,6 +92,7 @@ describe('feedback on a phone', () => {
     expect(await page.getByLabel('Lähetä palautepyyntö').count()).toBe(0);
     await page.getByLabel('Tila', { exact: true }).selectOption({ label: 'valmis' });
     await page.getByLabel('Lähetä palautepyyntö').check();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
     await page.getByRole('status').filter({ hasText: 'Palautepyyntö lähetettiin sähköpostilla.' }).waitFor();
 
@@ -107,6 +109,18 @@ describe('feedback on a phone', () => {
     expect(await page.getByRole('radio', { name: 'Civic orientation' }).count()).toBe(0);
     expect(await fitsPhone()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    // Moving on drops the query from the address, and a reload keeps the link all the same (the tab holds it).
+    await rate('How satisfied are you with the service?');
+    await rate('Was it easy to get the service?');
+    await rate('Did you get help with your own matter?');
+    await next();
+    await page.getByText('Step 2 of 4').waitFor();
+    expect(page.url()).not.toContain('invite');
+    await page.reload();
+    await page.getByText('Step 2 of 4').waitFor();
+    await page.getByText('Your feedback is about the service: Guidance and advice.').waitFor();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByText('Step 1 of 4').waitFor();
     await rateAndSend();
     expect(await page.getByRole('link', { name: 'Tell us how we did' }).count()).toBe(0);
 

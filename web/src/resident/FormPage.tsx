@@ -48,9 +48,15 @@ function startFrom(draft: Draft, form: LocalizedForm, municipality: string): Flo
 export function FormPage({ lang, municipality, formId }: { lang: Lang; municipality: string; formId: string }) {
   const { t } = useTexts();
   const { state } = useLocation();
-  // Read on arrival: moving between steps drops the query from the address.
+  // Read on arrival: moving between steps drops the query from the address. The link's token stays with the tab,
+  // so a reload or another language keeps it, until its feedback is sent.
   const [query] = useState(() => new URLSearchParams(window.location.search));
-  const invite = query.get('invite');
+  const inviteKey = `koto:invite:${municipality}:${formId}`;
+  const [invite] = useState(() => {
+    const token = query.get('invite') ?? tabStore.getItem(inviteKey);
+    if (token) tabStore.setItem(inviteKey, token);
+    return token;
+  });
   const [loaded, retry] = useAsync(async () => {
     const [form, about] = await Promise.all([
       fetchForm(formId, municipality, lang),
@@ -68,6 +74,7 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
   const [start, setStart] = useState<FlowStart>();
 
   const receipt = receiptOf(state);
+  if (receipt) tabStore.removeItem(inviteKey);
   if (receipt) return <Confirmation receipt={receipt} lang={lang} municipality={municipality} formId={formId} />;
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'failed') {
