@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
+import { sendDigest } from '../../functions/src/domain/staff/send-digest.js';
 import { useDynalite } from '../support/dynamo.js';
 import { ADMIN, HEINOLA, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp, catalog, guidanceBody, postJson, storedSubmissions } from '../support/test-app.js';
@@ -80,6 +81,9 @@ describe('feedback is evidence, not a case', () => {
     const t = await app();
     const reference = await submit(t, '/api/forms/feedback/submissions', feedbackBody());
     await notifyStaff(t.deps.notify);
+    expect(t.mailer.sent).toEqual([]);
+    // Nothing open for the morning digest either.
+    expect(await sendDigest(t.deps.notify)).toBe(0);
     expect(t.mailer.sent).toEqual([]);
 
     const stored = await storedSubmissions(t);

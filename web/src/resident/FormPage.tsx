@@ -24,7 +24,6 @@ import { positionFrom, stepsOf } from './steps.js';
 import { deviceStore, tabStore } from './storage.js';
 import type { ReceiptState } from './use-form-flow.js';
 import { validatorFor } from './validation/load-validator.js';
-import { offersService, serviceName, withServiceAnswer, withServiceFixed } from './preset-service.js';
 
 // Shown only after sending, so not part of the first load: the review step fetches it ahead (confirmation-loader.ts).
 const Confirmation = lazy(() => loadConfirmation().then((m) => ({ default: m.Confirmation })));
@@ -68,8 +67,9 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
           })
         : undefined,
     ]);
-    const fixed = about && offersService(form, about.service) ? about.service : undefined;
-    return { form: fixed ? withServiceFixed(form, fixed) : form, validate: await validatorFor(form), fixed, spent: about === null };
+    const wanted = about?.service ?? query.get('service');
+    const preset = wanted ? (await import('./preset-service.js')).presetService(form, wanted, !!about) : { form };
+    return { ...preset, validate: await validatorFor(form), spent: about === null };
   }, `${formId}/${municipality}/${lang}/${invite}`);
   const [start, setStart] = useState<FlowStart>();
 
@@ -82,7 +82,7 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
     return <LoadFailed message={t('form.loadFailed')} onRetry={retry} />;
   }
 
-  const { form, validate, fixed, spent } = loaded.value;
+  const { form, validate, answers, fixedName, spent } = loaded.value;
   const key = draftKey(municipality, formId);
   const draft = readDraft(deviceStore, key);
   // Filling in this tab (a reload, another language): carry on. A draft from an earlier visit: ask first.
@@ -103,15 +103,15 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
       />
     );
   }
-  const notice = fixed ? t('form.inviteAbout', { service: serviceName(form, fixed) }) : spent ? t('form.inviteSpent') : undefined;
+  const notice = fixedName ? t('form.inviteAbout', { service: fixedName }) : spent ? t('form.inviteSpent') : undefined;
   return (
     <FormFlow
       key={lang}
       form={form}
       validate={validate}
       municipality={municipality}
-      start={withServiceAnswer(begin, form, fixed ?? query.get('service'))}
-      {...(fixed ? { invite: invite! } : {})}
+      start={answers ? { ...begin, answers: { ...begin.answers, ...answers } } : begin}
+      {...(fixedName ? { invite: invite! } : {})}
       {...(notice ? { notice } : {})}
     />
   );
