@@ -69,11 +69,13 @@ export class KotoStack extends Stack {
       ACTION_LINK_SECRET: actionLinkSecret.secretValue.unsafeUnwrap(),
     };
 
+    // The notifier texts confirmations; the API texts the feedback request when staff close a case.
+    const sms = new KotoSms(this, 'Sms', { originationIdentity: props.smsOriginationIdentity });
     const apiFunction = new KotoFunction(this, 'ApiFunction', {
       description: 'Koto Forms HTTP API (Hono)',
       codeDir: props.apiCodeDir,
       // Only the API checks CloudFront's origin secret; the notifier never sees a request.
-      environment: { ...environment, ORIGIN_VERIFY_SECRET: originVerifySecret.secretValue.unsafeUnwrap() },
+      environment: { ...environment, ...sms.environment, ORIGIN_VERIFY_SECRET: originVerifySecret.secretValue.unsafeUnwrap() },
     });
     new apigwv2.HttpRoute(this, 'DefaultRoute', {
       httpApi: api,
@@ -82,9 +84,8 @@ export class KotoStack extends Stack {
     });
     table.grantReadWriteData(apiFunction);
     mail.grantSend(apiFunction);
+    sms.grantSend(apiFunction);
 
-    // Only the notifier texts residents; the API never sends SMS.
-    const sms = new KotoSms(this, 'Sms', { originationIdentity: props.smsOriginationIdentity });
     const notifier = new KotoFunction(this, 'NotifierFunction', {
       description: 'Koto Forms notifier: drains the outbox, mails staff and confirms to residents',
       codeDir: props.notifierCodeDir,

@@ -55,7 +55,7 @@ export interface LanguageTextChanges {
 }
 
 /** The settings (`meta`) besides languages and staff-mail marks, which are named per language and per question. */
-export const DIFF_SETTINGS = ['retentionDays', 'consentVersion', 'suggest', 'feedback', 'roles'] as const;
+export const DIFF_SETTINGS = ['retentionDays', 'consentVersion', 'suggest', 'feedback', 'triage', 'roles'] as const;
 export type DiffSetting = (typeof DIFF_SETTINGS)[number];
 
 export interface DefinitionDiff {

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   unknown_form: 404,
   unknown_municipality: 404,
+  invite_not_found: 404,
   conflict: 409,
   stale_revision: 409,
   form_exists: 409,

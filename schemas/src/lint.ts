@@ -8,6 +8,8 @@ import { placeholders } from './i18n.js';
 import { errorAt, pointer, warningAt, type FormProblem } from './problems.js';
 import { FIELD_KEYWORDS, FORMATS, ROOT_KEYWORDS, UI_KEYS, UI_OPTIONS, WIDGETS, fieldKind, type FieldKind } from './supported.js';
 import { PLURAL_SUFFIX, flattenTexts } from './texts.js';
+import { conditionalRules } from './conditions.js';
+import { contactRoleFields } from './triage.js';
 import type { FormDefinition, FormStep, JsonSchema, UiSchema } from './types.js';
 
 /** A field id: camelCase letters and digits, as text keys (`fields.<id>.label`) and CSV columns need. */
@@ -673,6 +675,24 @@ function roleProblems(form: FormDefinition, properties: Record<string, JsonSchem
 }
 
 /**
+ * `meta.triage: false` makes submissions evidence, not cases, unless they carry contact details: a contact question
+ * asked of everyone (not behind a rule such as "contact me: yes") would turn every answered one into a case.
+ */
+function triageWarnings(form: FormDefinition): FormProblem[] {
+  if (form.meta.triage !== false) return [];
+  const conditional = new Set(conditionalRules(form.schema).flatMap((r) => [...r.fields, ...r.optional]));
+  return contactRoleFields(form.meta.roles)
+    .filter((field) => !conditional.has(field))
+    .map((field) =>
+      warningAt(
+        '/meta/triage',
+        'triage_contact_always_asked',
+        `Submissions of this form are not cases (triage: false), but ${named(form, field)} is asked of everyone: each submission that answers it becomes a case for staff. Ask it only under a rule (e.g. "contact me").`,
+      ),
+    );
+}
+
+/**
  * What publishing `form` over `current` changes for the answers already collected: a question removed, or its kind
  * or options changed. Warnings: they do not keep the draft from being published, but the coordinator should know.
  */
@@ -766,6 +786,7 @@ export function lintForm(form: FormDefinition, options: { current?: FormDefiniti
     ...run(() => uiProblems(form)),
     ...run(() => textProblems(form)),
     ...run(() => layoutProblems(form)),
+    ...run(() => triageWarnings(form)),
   );
   // ajv's secure meta-schema and the lint's own rules may ask for the same maxLength: say it once.
   const said = new Set(problems.filter((p) => p.code !== 'insecure_schema').map((p) => p.path));

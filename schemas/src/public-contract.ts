@@ -46,6 +46,15 @@ export interface SubmissionBody {
   lang: string;
   formVersion: number;
   answers: Record<string, unknown>;
+  /** The token of a personal feedback link (`?invite=`): used up by this submission. */
+  invite?: string;
+}
+
+/** `GET /api/feedback-invites/T?municipality=`: what a personal feedback link is about. */
+export interface InviteResponse {
+  municipality: string;
+  /** The feedback form's `service` answer, fixed for this link. */
+  service: string;
 }
 
 /** How a resident hears back after sending. */
@@ -68,6 +77,7 @@ export const SUBMISSION_BODY: JSONSchemaType<SubmissionBody> = {
     lang: { type: 'string', minLength: 1, maxLength: 16 },
     formVersion: { type: 'integer', minimum: 1 },
     answers: { type: 'object', required: [] },
+    invite: { type: 'string', minLength: 1, maxLength: 64, nullable: true },
   },
 };
 

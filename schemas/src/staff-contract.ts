@@ -150,6 +150,8 @@ export interface SubmissionPatch {
   assignee?: string | null;
   note?: string;
   expectedVersion: number;
+  /** With `status: "done"` only: send the resident a personal single-use feedback link. */
+  requestFeedback?: boolean;
 }
 
 export const SUBMISSION_PATCH: JSONSchemaType<SubmissionPatch> = {
@@ -160,6 +162,7 @@ export const SUBMISSION_PATCH: JSONSchemaType<SubmissionPatch> = {
     assignee: { type: 'string', maxLength: 254, nullable: true },
     note: { type: 'string', minLength: 1, maxLength: MAX_NOTE_LENGTH, nullable: true },
     expectedVersion: { type: 'integer', minimum: 0 },
+    requestFeedback: { type: 'boolean', nullable: true },
   },
 };
 
@@ -196,6 +199,8 @@ export interface PatchResult {
   assignee: string | null;
   version: number;
   history: HistoryEntry[];
+  /** Present when the change asked for feedback: how the resident was asked (`none`: no address or phone to use). */
+  feedbackRequest?: 'email' | 'sms' | 'none' | 'failed';
 }
 
 /** `GET /api/admin/audit/R`. */

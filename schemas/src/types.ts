@@ -95,6 +95,12 @@ export interface FormMeta {
   suggest?: string;
   /** The form is the service's feedback form: the accessibility statement sends readers to it. */
   feedback?: boolean;
+  /**
+   * `false`: a submission is evidence for the reports, not a case: stored (with retention) but not mailed to staff
+   * and not in the inbox, search, digest or export; unless the resident left contact details (an answer to the
+   * `name`, `latinName`, `phone` or `contactEmail` role), which asks for a reply and makes it a case. Default true.
+   */
+  triage?: boolean;
 }
 
 /** A form as authored: language-neutral schema, layout, texts per language and metadata. */
@@ -149,6 +155,15 @@ export interface MailTexts {
   noReply: string;
   /** The SMS confirmation: `{{municipality}}`, `{{form}}`, `{{reference}}`, `{{next}}`, `{{phone}}`. */
   sms: string;
+  /** The feedback request sent when staff close a case: `{{municipality}}`. */
+  feedbackSubject: string;
+  feedbackIntro: string;
+  /** `{{service}}`: the service the feedback is about, in the resident's language. */
+  feedbackAbout: string;
+  /** `{{link}}`: the personal single-use feedback link. */
+  feedbackLink: string;
+  /** The same by SMS: `{{municipality}}`, `{{service}}`, `{{link}}`. */
+  feedbackSms: string;
 }
 
 /** Everything loaded from `schemas/`: forms, municipalities and interface texts. */

@@ -134,8 +134,8 @@ describe('KotoStack', () => {
         ...(/HTTP API/.test(fn.Properties.Description) ? ['ORIGIN_VERIFY_SECRET'] : []),
         'PUBLIC_URL',
         'SES_CONFIGURATION_SET',
-        // Only the notifier texts residents.
-        ...(/notifier/.test(fn.Properties.Description) ? ['SMS_CONFIGURATION_SET'] : []),
+        // Both text residents: the notifier confirmations, the API feedback requests.
+        'SMS_CONFIGURATION_SET',
         'TABLE_NAME',
       ]);
       expect(fn.Properties.Environment.Variables).toMatchObject({
@@ -166,18 +166,22 @@ describe('KotoStack', () => {
     }
   });
 
-  it('lets only the notifier send SMS, through its own configuration set', () => {
+  it('lets the notifier (confirmations) and the API (feedback requests) send SMS, through one configuration set', () => {
     const smsStatements = policyStatements(template).filter((s) => s.Action.some((action) => action.startsWith('sms-voice:')));
-    expect(smsStatements).toHaveLength(1);
-    expect(smsStatements[0]!.Action).toEqual(['sms-voice:SendTextMessage']);
-    expect(JSON.stringify(smsStatements[0]!.Resource)).toContain('ConfigurationSet');
+    expect(smsStatements).toHaveLength(2);
+    for (const statement of smsStatements) {
+      expect(statement.Action).toEqual(['sms-voice:SendTextMessage']);
+      expect(JSON.stringify(statement.Resource)).toContain('ConfigurationSet');
+    }
     template.resourceCountIs('AWS::SMSVOICE::ConfigurationSet', 1);
-    const notifier = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) =>
-      String(fn.Properties.Description).includes('notifier'),
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) =>
+      /notifier|HTTP API/.test(String(fn.Properties.Description)),
     );
-    expect(notifier?.Properties.Environment.Variables).toMatchObject({
-      SMS_CONFIGURATION_SET: { Ref: expect.stringMatching(/^SmsConfigurationSet/) },
-    });
+    expect(functions).toHaveLength(2);
+    for (const fn of functions)
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        SMS_CONFIGURATION_SET: { Ref: expect.stringMatching(/^SmsConfigurationSet/) },
+      });
   });
 
   it('wakes the notifier from the stream, for outbox items only, in small bounded batches', () => {

@@ -45,6 +45,7 @@ describe('the formats and the types of schemas/src/types.ts', () => {
         consentVersion: true,
         suggest: true,
         feedback: true,
+        triage: true,
       }),
     );
     expect(described(defs['languageMeta']!)).toEqual(keys<LanguageMeta>({ reviewed: true, reviewedBy: true, reviewedAt: true }));

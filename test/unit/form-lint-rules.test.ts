@@ -234,6 +234,8 @@ const RULES: Rule[] = [
     path: '/meta/roles/contactEmail/0',
     change: (f) => void (f.meta.roles.contactEmail = ['fullName', 'email']),
   },
+  // Guidance asks everyone's name: as evidence, not cases, every submission would still become a case.
+  { code: 'triage_contact_always_asked', path: '/meta/triage', severity: 'warning', change: (f) => void (f.meta.triage = false) },
 ];
 
 /** Warnings against the published version (`options.current` is guidance as it is). */

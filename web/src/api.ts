@@ -3,6 +3,7 @@ import {
   type AnswerError,
   type ErrorCode,
   type FormResponse,
+  type InviteResponse,
   type MunicipalitiesResponse,
   type Receipt,
   type ServicesResponse,
@@ -65,6 +66,10 @@ export const fetchServices = (municipality: string, lang: string) => request<Ser
 /** One form localized into `lang`. */
 export const fetchForm = (formId: string, municipality: string, lang: string) =>
   request<FormResponse>(`/api/forms/${encodeURIComponent(formId)}?${q({ municipality, lang })}`);
+
+/** What a personal feedback link is about; 404 when it is used, expired or unknown. */
+export const fetchInvite = (token: string, municipality: string) =>
+  request<InviteResponse>(`/api/feedback-invites/${encodeURIComponent(token)}?${q({ municipality })}`);
 
 /** Sends answers; the same `idempotencyKey` on a retry returns the same receipt and stores one submission. */
 export const submitAnswers = (formId: string, body: SubmissionBody, idempotencyKey: string) =>

@@ -32,6 +32,11 @@ export class UnknownMunicipality extends DomainError {
   readonly code = 'unknown_municipality';
 }
 
+/** A feedback link that was never issued, is used up or has expired: all the same to the caller. */
+export class UnknownInvite extends DomainError {
+  readonly code = 'invite_not_found';
+}
+
 /** The request is well-formed JSON but not the shape the endpoint takes. */
 export class InvalidRequest extends DomainError {
   readonly code = 'invalid_request';

@@ -58,6 +58,27 @@ export interface SubmissionStore {
   claimDigestDay(day: string, expiresAt: number): Promise<boolean>;
 }
 
+/**
+ * A personal feedback link's record: which town and service the feedback will be about, and until when. On purpose
+ * nothing else: not the person, not the case, so the feedback given through it cannot be tied back to either.
+ */
+export interface FeedbackInvite {
+  municipality: string;
+  /** The feedback form's `service` answer the link fixes. */
+  service: string;
+  /** Epoch seconds. */
+  expiresAt: number;
+}
+
+/** Feedback links, kept by the hash of their token only; each is used once. */
+export interface FeedbackInviteStore {
+  create(tokenHash: string, invite: FeedbackInvite): Promise<void>;
+  /** A live invite (not used, not expired at `now`). */
+  find(tokenHash: string, now: Date): Promise<FeedbackInvite | undefined>;
+  /** Deletes a live invite and returns it, in one conditional write: of two concurrent uses one gets it. */
+  consume(tokenHash: string, now: Date): Promise<FeedbackInvite | undefined>;
+}
+
 /** One search key of a submission: the hash of one normalized token (`search-tokens.ts`), never the answer itself. */
 export interface SearchEntry {
   municipality: string;

@@ -30,6 +30,11 @@ export interface Submission {
    */
   idempotencyKeyHash?: string;
   notification: NotificationState;
+  /**
+   * `false`: evidence for the reports, not a case (its form says `meta.triage: false` and it left no contact
+   * details): never mailed, not in the inbox, search, digest or export, not readable by reference. Absent on cases.
+   */
+  triage?: false;
   /** Epoch seconds after which the submission is deleted (retention). */
   expiresAt: number;
 }

@@ -18,6 +18,9 @@ import { newReference } from '../../../schemas/src/reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
 import { epochAfterDays } from './epoch.js';
 import { confirmationChannels } from './resident-confirmation.js';
+import { isCase } from '../../../schemas/src/triage.js';
+import { checkInvite, useInvite } from './feedback-invite.js';
+import type { FeedbackInviteStore } from './ports.js';
 
 export interface SubmitInput {
   formId: string;
@@ -26,6 +29,8 @@ export interface SubmitInput {
   formVersion: number;
   answers: Record<string, unknown>;
   idempotencyKey?: string;
+  /** A personal feedback link's token: the feedback is about its service, and the link is used up. */
+  invite?: string;
 }
 
 export interface SubmitDeps {
@@ -37,6 +42,7 @@ export interface SubmitDeps {
   crypto: Crypto;
   /** How long answers to a replaced form version are still taken, in days (`FORM_VERSION_GRACE_DAYS`). */
   formVersionGraceDays: number;
+  invites: FeedbackInviteStore;
 }
 
 type Stored = Omit<Receipt, 'confirmationBy'>;
@@ -44,6 +50,8 @@ type Stored = Omit<Receipt, 'confirmationBy'>;
 /** An idempotency key is remembered this long; clients retry within minutes, not days. */
 const IDEMPOTENCY_DAYS = 7;
 const MAX_REFERENCE_ATTEMPTS = 5;
+/** Evidence mails no one: its notification is settled from the start, and never in the outbox. */
+const NOTHING_TO_SEND: Submission['notification'] = { state: 'sent', attempts: 0, sentTo: [] };
 
 /** The most answer errors one answer lists; past it, `truncated: true`. */
 export const MAX_ANSWER_ERRORS = 100;
@@ -99,6 +107,7 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
   if (invalid) throw invalid;
   // The browser drops answers to questions the answers themselves hide; the server must not trust that it did.
   const answers = withoutHidden(form.schema, normalized);
+  if (input.invite !== undefined) await checkInvite(deps, input.invite, municipality.id, form, answers);
   const stored = await storeSubmission(deps, input, { municipality, form, lang, answers });
   return { ...stored, confirmationBy: confirmationChannels(form, municipality, answers) };
 }
@@ -126,6 +135,10 @@ async function storeSubmission(
     // Either a fresh claim, or an earlier attempt claimed the key but did not store the submission: finish it now.
     receipt = claim.receipt;
   }
+  // Used up by the request that stores its feedback; a retry of that request got its receipt above.
+  if (input.invite !== undefined) await useInvite(deps, input.invite);
+  // Evidence for the reports (a form with `meta.triage: false`) is stored, but no staff mail, search keys or inbox.
+  const triage = isCase(form, answers);
 
   for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
     const submission: Submission = {
@@ -140,11 +153,13 @@ async function storeSubmission(
       status: 'new',
       version: 1,
       ...(keyHash !== undefined ? { idempotencyKeyHash: keyHash } : {}),
-      notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
+      ...(triage
+        ? { notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt } }
+        : { triage: false, notification: NOTHING_TO_SEND }),
       expiresAt: epochAfterDays(new Date(receipt.submittedAt), form.meta.retentionDays),
     };
     // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
-    await indexForSearch(deps, form, submission);
+    if (triage) await indexForSearch(deps, form, submission);
     if (await store.createSubmission(submission)) return receipt;
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
     const taken = await store.getSubmission(receipt.reference, now);

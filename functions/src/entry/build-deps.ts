@@ -12,6 +12,7 @@ import { DynamoAuthStore } from '../adapters/dynamo/dynamo-auth-store.js';
 import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
 import { DynamoSearchIndex } from '../adapters/dynamo/dynamo-search-index.js';
+import { DynamoFeedbackInvites } from '../adapters/dynamo/dynamo-feedback-invites.js';
 import { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
 import type { SmsSender } from '../domain/sms.js';
@@ -95,6 +96,8 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     auth: new DynamoAuthStore(config.db, config.tableName),
     audit: new DynamoAuditLog(config.db, config.tableName),
     mailer: config.mailer,
+    sms: config.sms,
+    invites: new DynamoFeedbackInvites(config.db, config.tableName),
     mail,
     staffTexts: staff,
     origin: new URL(config.publicUrl).origin,

@@ -4,7 +4,7 @@ import type { AppDeps, Env } from './deps.js';
 import { actionRoutes } from './action-routes.js';
 import { adminRoutes } from './admin-routes.js';
 import { authRoutes } from './auth-routes.js';
-import { FORMS_PATH, formsRoutes } from './forms-routes.js';
+import { FORMS_PATH, formsRoutes, inviteRoutes } from './forms-routes.js';
 import { staffRoutes } from './staff-routes.js';
 import { onError } from './on-error.js';
 import { problem } from './problem.js';
@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
     c.json({ municipalities: deps.registry.catalog.municipalities().map(({ id, name }) => ({ id, name })) }),
   );
   app.route(FORMS_PATH, formsRoutes(deps));
+  app.route('/api/feedback-invites', inviteRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));

@@ -2,7 +2,18 @@ import type { Context } from 'hono';
 import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
-import type { AuditLog, AuthStore, Clock, Crypto, RateLimiter, SearchIndex, StaffDirectory, SubmissionStore } from '../domain/ports.js';
+import type {
+  AuditLog,
+  AuthStore,
+  Clock,
+  Crypto,
+  FeedbackInviteStore,
+  RateLimiter,
+  SearchIndex,
+  StaffDirectory,
+  SubmissionStore,
+} from '../domain/ports.js';
+import type { SmsSender } from '../domain/sms.js';
 import type { StaffMember } from '../domain/staff/staff-member.js';
 
 /** Everything the HTTP app needs, built by an entry point from its configuration. */
@@ -23,6 +34,10 @@ export interface AppDeps {
   auth: AuthStore;
   audit: AuditLog;
   mailer: Mailer;
+  /** Sends the feedback request by SMS to a resident who chose a phone, where the town sends SMS. */
+  sms: SmsSender;
+  /** Personal single-use feedback links. */
+  invites: FeedbackInviteStore;
   /** Sender of mail, and the site's public URL that links in mail start with. */
   mail: { from: string; publicUrl: string };
   /** The staff's own words (`schemas/texts/staff/`): sign-in mail and pages, action-link pages. */

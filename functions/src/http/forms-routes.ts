@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import { SUBMISSION_BODY, isLang, type FormResponse, type ServicesResponse } from '../../../schemas/src/index.js';
+import { SUBMISSION_BODY, isLang, type FormResponse, type InviteResponse, type ServicesResponse } from '../../../schemas/src/index.js';
 import { InvalidRequest, RateLimited, UnknownForm, UnsupportedLanguage } from '../domain/errors.js';
+import { readInvite } from '../domain/feedback-invite.js';
 import { getLocalizedForm, listForms } from '../domain/list-forms.js';
 import { submitForm, type SubmitInput } from '../domain/submit-form.js';
 import type { AppDeps, Env } from './deps.js';
@@ -96,9 +97,11 @@ export function formsRoutes(deps: AppDeps) {
     async (c) => {
       const body = await readBody(c, SUBMISSION_BODY);
       if (!body.ok) return body.response;
+      const { invite, ...fields } = body.value;
       const input: SubmitInput = {
         formId: c.req.param('formId'),
-        ...body.value,
+        ...fields,
+        ...(invite != null ? { invite } : {}),
         idempotencyKey: idempotencyKeyOf(c.req.header('idempotency-key')),
       };
       const receipt = await submitForm(deps, input);
@@ -114,5 +117,16 @@ export function formsRoutes(deps: AppDeps) {
     },
   );
 
+  return app;
+}
+
+/** `/api/feedback-invites`: what a personal feedback link is about, for the form page to show and fix. */
+export function inviteRoutes(deps: AppDeps) {
+  const app = new Hono<Env>();
+  app.get('/:token', async (c) => {
+    const invite = await readInvite(deps, requiredQuery(c, 'municipality'), c.req.param('token'));
+    c.header('Cache-Control', 'no-store');
+    return c.json<InviteResponse>({ municipality: invite.municipality, service: invite.service });
+  });
   return app;
 }

@@ -11,7 +11,7 @@ import {
 import { bulkChange } from '../domain/staff/bulk-change.js';
 import { InvalidRequest } from '../domain/errors.js';
 import { listColleagues } from '../domain/staff/colleagues.js';
-import { changeSubmission } from '../domain/staff/change-submission.js';
+import { changeSubmission, requestFeedback } from '../domain/staff/change-submission.js';
 import { listInbox, type InboxFilters } from '../domain/staff/inbox.js';
 import { readSubmission, visibleSubmission } from '../domain/staff/read-submission.js';
 import { exportRows } from '../domain/staff/export-rows.js';
@@ -79,12 +79,14 @@ export function staffRoutes(deps: AppDeps) {
     const member = c.get('member');
     const submission = await visibleSubmission(deps, member, referenceParam(c));
     const updated = await changeSubmission(deps, member.email, submission, body.value);
+    const feedbackRequest = body.value.requestFeedback ? await requestFeedback(deps, member.email, updated) : undefined;
     return c.json<PatchResult>({
       reference: updated.reference,
       status: updated.status,
       assignee: updated.assignee ?? null,
       version: updated.version,
       history: updated.history ?? [],
+      ...(feedbackRequest ? { feedbackRequest } : {}),
     });
   });
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { feedbackService } from '../../../schemas/src/feedback-service.js';
 import type { Lang } from '../../../schemas/src/languages.js';
 import { fetchServices } from '../api.js';
 import { PageHeading } from '../components.js';
@@ -12,7 +13,17 @@ import type { ReceiptState } from './use-form-flow.js';
  * After sending: the reference, large and copyable; whether a message with it follows (if none does, keep it: a
  * screenshot is fine); what happens next for this form in this town; the service likely needed next; whom to contact.
  */
-export function Confirmation({ receipt, lang, municipality }: { receipt: ReceiptState['receipt']; lang: Lang; municipality: string }) {
+export function Confirmation({
+  receipt,
+  lang,
+  municipality,
+  formId,
+}: {
+  receipt: ReceiptState['receipt'];
+  lang: Lang;
+  municipality: string;
+  formId: string;
+}) {
   const { t } = useTexts();
   const { reference } = receipt;
   const channels = receipt.confirmationBy ?? [];
@@ -20,6 +31,8 @@ export function Confirmation({ receipt, lang, municipality }: { receipt: Receipt
   const [services] = useAsync(() => fetchServices(municipality, lang), `${municipality}/${lang}`);
   const info = services.status === 'ready' ? services.value.municipality : undefined;
   const suggested = services.status === 'ready' ? services.value.forms.find((f) => f.id === receipt.suggest) : undefined;
+  // Every form but the feedback form itself offers feedback on the service it was about, in the page's language.
+  const feedback = services.status === 'ready' ? services.value.forms.find((f) => f.feedback && f.id !== formId) : undefined;
 
   const copy = () => {
     const clipboard = navigator.clipboard as Clipboard | undefined;
@@ -71,6 +84,17 @@ export function Confirmation({ receipt, lang, municipality }: { receipt: Receipt
           </p>
           <p className="hint">{suggested.description}</p>
         </section>
+      ) : null}
+      {feedback ? (
+        <p>
+          <a
+            className="standalone-link"
+            data-feedback=""
+            href={`/${lang}/${municipality}/${feedback.id}?service=${feedbackService(formId)}`}
+          >
+            {t('confirmation.feedback')}
+          </a>
+        </p>
       ) : null}
       {info ? (
         <>

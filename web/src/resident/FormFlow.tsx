@@ -17,12 +17,16 @@ export interface FormFlowProps {
   validate: ValidateFunction;
   municipality: string;
   start: FlowStart;
+  /** A personal feedback link's token, sent with the answers. */
+  invite?: string;
+  /** Said under the heading on every step: what a feedback link is about, or that it is spent. */
+  notice?: string;
 }
 
 /** A form being filled: progress, error summary, the current step or the review. */
-export function FormFlow({ form, validate, municipality, start }: FormFlowProps) {
+export function FormFlow({ form, validate, municipality, start, invite, notice }: FormFlowProps) {
   const { t } = useTexts();
-  const flow = useFormFlow(form, validate, municipality, start);
+  const flow = useFormFlow(form, validate, municipality, start, invite);
   const heading = useRef<HTMLHeadingElement>(null);
   const { position, steps, step, summary } = flow;
 
@@ -44,6 +48,11 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
       ) : null}
       <PageHeading>{form.title}</PageHeading>
       {position === 0 ? <p className="lead">{form.description}</p> : null}
+      {notice ? (
+        <p className="notice" data-invite="">
+          {notice}
+        </p>
+      ) : null}
       {step ? (
         <div className="progress">
           <p>{t('form.step', { current: (position as number) + 1, total: steps.length })}</p>

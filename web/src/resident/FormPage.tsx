@@ -1,7 +1,7 @@
 import { lazy, useState } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import type { Lang } from '../../../schemas/src/languages.js';
-import { ApiError, fetchForm } from '../api.js';
+import { ApiError, fetchForm, fetchInvite } from '../api.js';
 import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
 import { useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
@@ -47,21 +47,42 @@ function startFrom(draft: Draft, form: LocalizedForm, municipality: string): Flo
 export function FormPage({ lang, municipality, formId }: { lang: Lang; municipality: string; formId: string }) {
   const { t } = useTexts();
   const { state } = useLocation();
+  // Read on arrival: moving between steps drops the query from the address. The link's token stays with the tab,
+  // so a reload or another language keeps it, until its feedback is sent.
+  const [query] = useState(() => new URLSearchParams(window.location.search));
+  const inviteKey = `koto:invite:${municipality}:${formId}`;
+  const [invite] = useState(() => {
+    const token = query.get('invite') ?? tabStore.getItem(inviteKey);
+    if (token) tabStore.setItem(inviteKey, token);
+    return token;
+  });
   const [loaded, retry] = useAsync(async () => {
-    const form = await fetchForm(formId, municipality, lang);
-    return { form, validate: await validatorFor(form) };
-  }, `${formId}/${municipality}/${lang}`);
+    const [form, about] = await Promise.all([
+      fetchForm(formId, municipality, lang),
+      // A used or expired link still leads to the form, with a word that the link is spent (null).
+      invite
+        ? fetchInvite(invite, municipality).catch((e: unknown) => {
+            if (e instanceof ApiError && e.status === 404) return null;
+            throw e;
+          })
+        : undefined,
+    ]);
+    const wanted = about?.service ?? query.get('service');
+    const preset = wanted ? (await import('./preset-service.js')).presetService(form, wanted, !!about) : { form };
+    return { ...preset, validate: await validatorFor(form), spent: about === null };
+  }, `${formId}/${municipality}/${lang}/${invite}`);
   const [start, setStart] = useState<FlowStart>();
 
   const receipt = receiptOf(state);
-  if (receipt) return <Confirmation receipt={receipt} lang={lang} municipality={municipality} />;
+  if (receipt) tabStore.removeItem(inviteKey);
+  if (receipt) return <Confirmation receipt={receipt} lang={lang} municipality={municipality} formId={formId} />;
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'failed') {
     if (loaded.error instanceof ApiError && loaded.error.status === 404) return <NotFound home={`/${lang}/${municipality}`} />;
     return <LoadFailed message={t('form.loadFailed')} onRetry={retry} />;
   }
 
-  const { form, validate } = loaded.value;
+  const { form, validate, answers, fixedName, spent } = loaded.value;
   const key = draftKey(municipality, formId);
   const draft = readDraft(deviceStore, key);
   // Filling in this tab (a reload, another language): carry on. A draft from an earlier visit: ask first.
@@ -82,7 +103,18 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
       />
     );
   }
-  return <FormFlow key={lang} form={form} validate={validate} municipality={municipality} start={begin} />;
+  const notice = fixedName ? t('form.inviteAbout', { service: fixedName }) : spent ? t('form.inviteSpent') : undefined;
+  return (
+    <FormFlow
+      key={lang}
+      form={form}
+      validate={validate}
+      municipality={municipality}
+      start={answers ? { ...begin, answers: { ...begin.answers, ...answers } } : begin}
+      {...(fixedName ? { invite: invite! } : {})}
+      {...(notice ? { notice } : {})}
+    />
+  );
 }
 
 /** Offers back the answers saved on this device on an earlier visit. */

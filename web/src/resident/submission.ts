@@ -5,8 +5,9 @@ import { answersToSend } from './rjsf-validator.js';
 import { topFieldOf, type Answers } from './steps.js';
 
 /** The request body for the answers: hidden questions and empty answers left out, digits made ASCII. */
-export function submissionBody(form: LocalizedForm, municipality: string, answers: Answers): SubmissionBody {
-  return { municipality, lang: form.lang, formVersion: form.version, answers: answersToSend(form, answers) };
+export function submissionBody(form: LocalizedForm, municipality: string, answers: Answers, invite?: string): SubmissionBody {
+  const body = { municipality, lang: form.lang, formVersion: form.version, answers: answersToSend(form, answers) };
+  return invite ? { ...body, invite } : body;
 }
 
 /**

@@ -33,7 +33,7 @@ export interface ReceiptState {
  * Filling one form: the transitions of `flow-state.ts` wired to their effects: the position in the history entry,
  * the draft on the device and in the tab, and sending.
  */
-export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, municipality: string, start: FlowStart) {
+export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, municipality: string, start: FlowStart, invite?: string) {
   const { t, errorMessages } = useTexts();
   const { path, state: location } = useLocation();
   const steps = stepsOf(form);
@@ -92,7 +92,7 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     const { answers, pending } = current.current;
     const errors = validateForm({ form, validate, messages: errorMessages }, answers);
     if (errors.length > 0) return void dispatch({ type: 'answersRefused', errors });
-    const body = submissionBody(form, municipality, answers);
+    const body = submissionBody(form, municipality, answers, invite);
     // The pending send is remembered on the device without the answers kept off it; a retry compares the same.
     const attempt = sendAttempt(pending, { ...body, answers: splitForDevice(form, body.answers).device }, newIdempotencyKey);
     dispatch({ type: 'sendStarted', pending: attempt });

@@ -31,6 +31,7 @@ export function TriagePanel({ detail, change }: Props) {
   const { me, sessionEnded } = useSession();
   const [status, setStatus] = useState<Status>(detail.status);
   const [note, setNote] = useState('');
+  const [askFeedback, setAskFeedback] = useState(false);
   const [assignee, setAssignee] = useState(detail.assignee ?? '');
   const colleagues = useColleagues(me.email);
   const [message, setMessage] = useState<Message>();
@@ -49,7 +50,8 @@ export function TriagePanel({ detail, change }: Props) {
     const outcome = await change(patch);
     setBusy(false);
     if (outcome.kind === 'saved') {
-      setMessage({ kind: 'ok', text: saved });
+      const asked = outcome.feedbackRequest ? ` ${t(`triage.feedbackSent.${outcome.feedbackRequest}`)}` : '';
+      setMessage({ kind: 'ok', text: saved + asked });
       return true;
     }
     if (outcome.kind === 'failed' && isSignedOut(outcome.error)) sessionEnded();
@@ -68,16 +70,23 @@ export function TriagePanel({ detail, change }: Props) {
       ...(status !== detail.status ? { status } : {}),
       ...(assignee !== (detail.assignee ?? '') ? { assignee: assignee || null } : {}),
       ...(text ? { note: text } : {}),
+      ...(closing && askFeedback ? { requestFeedback: true } : {}),
     };
     if (Object.keys(patch).length === 0) {
       setMessage({ kind: 'error', text: t('triage.nothingToSave') });
       requestAnimationFrame(() => alert.current?.focus());
       return;
     }
-    void run(patch, t('triage.saved')).then((ok) => ok && setNote(''));
+    void run(patch, t('triage.saved')).then((ok) => {
+      if (!ok) return;
+      setNote('');
+      setAskFeedback(false);
+    });
   }
 
   const mine = detail.assignee === me.email;
+  // Asking the resident for feedback goes with closing the case, once.
+  const closing = status === 'done' && detail.status !== 'done';
   const claim = () =>
     void run({ assignee: me.email, ...(detail.status === 'new' ? { status: 'in_progress' as const } : {}) }, t('triage.claimed'));
   const release = () => void run({ assignee: null }, t('triage.released'));
@@ -130,6 +139,21 @@ export function TriagePanel({ detail, change }: Props) {
             ))}
           </select>
         </div>
+        {closing ? (
+          <div className="staff-field staff-check">
+            <input
+              id="triage-feedback"
+              type="checkbox"
+              checked={askFeedback}
+              onChange={(e) => setAskFeedback(e.currentTarget.checked)}
+              aria-describedby="triage-feedback-hint"
+            />
+            <label htmlFor="triage-feedback">{t('triage.requestFeedback')}</label>
+            <p id="triage-feedback-hint" className="hint">
+              {t('triage.requestFeedbackHint')}
+            </p>
+          </div>
+        ) : null}
         <div className="staff-field">
           <label htmlFor="triage-note">{t('triage.note')}</label>
           <p id="triage-note-hint" className="hint">

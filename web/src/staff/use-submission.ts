@@ -1,10 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-import { ConflictError, fetchSubmission, patchSubmission, type SubmissionDetail, type SubmissionPatch } from './staff-api.js';
+import {
+  ConflictError,
+  fetchSubmission,
+  patchSubmission,
+  type PatchResult,
+  type SubmissionDetail,
+  type SubmissionPatch,
+} from './staff-api.js';
 
 export type SubmissionState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; detail: SubmissionDetail };
 
 /** What became of a change: saved, refused as stale (the fresh submission is then shown), or failed. */
-export type ChangeOutcome = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'failed'; error: unknown };
+export type ChangeOutcome =
+  { kind: 'saved'; feedbackRequest?: PatchResult['feedbackRequest'] } | { kind: 'conflict' } | { kind: 'failed'; error: unknown };
 
 type Keyed = SubmissionState & { reference: string };
 
@@ -33,7 +41,7 @@ export function useSubmission(reference: string) {
     try {
       const result = await patchSubmission(reference, { ...patch, expectedVersion: before.detail.version });
       setState((s) => (s.status === 'ready' && s.reference === reference ? { ...s, detail: { ...s.detail, ...result } } : s));
-      return { kind: 'saved' };
+      return result.feedbackRequest ? { kind: 'saved', feedbackRequest: result.feedbackRequest } : { kind: 'saved' };
     } catch (error) {
       if (!(error instanceof ConflictError)) return { kind: 'failed', error };
       // Someone else changed it: show what it is now, without unmounting the page (a typed note stays).

@@ -16,7 +16,8 @@ export function toItem(s: Submission): Record<string, unknown> {
     ...subKey(s.reference),
     type: 'submission',
     ...s,
-    [INDEX.byMunicipality.pk]: `MUN#${s.municipality}`,
+    // Evidence has its own partition of the index: the reports can list it, the inbox (`MUN#`) never sees it.
+    [INDEX.byMunicipality.pk]: `${s.triage === false ? 'EVIDENCE' : 'MUN'}#${s.municipality}`,
     [INDEX.byMunicipality.sk]: `${s.submittedAt}#${s.reference}`,
     ...outbox(s.notification),
   };

@@ -4,6 +4,8 @@ import type { SubmissionPatch } from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 import { validAssignee } from './assignee.js';
 import { changeHistory, requestedNote } from './triage-rules.js';
+import { InvalidRequest } from '../errors.js';
+import { sendFeedbackRequest, type FeedbackRequestDeps, type FeedbackRequestOutcome } from './feedback-request.js';
 
 export interface ChangeDeps {
   registry: FormRegistry;
@@ -25,6 +27,8 @@ export async function changeSubmission(
   patch: SubmissionPatch,
 ): Promise<Submission> {
   const { status } = patch;
+  if (patch.requestFeedback && status !== 'done')
+    throw new InvalidRequest('A feedback request (requestFeedback) goes with closing the case: status "done".');
   const note = requestedNote(patch.note);
   const assignee = await validAssignee(deps, submission, patch.assignee);
   const at = deps.clock.now().toISOString();
@@ -44,4 +48,25 @@ export async function changeSubmission(
     expiresAt: submission.expiresAt,
   });
   return updated;
+}
+
+/**
+ * After a case was closed with `requestFeedback`: sends the resident a personal single-use feedback link
+ * (`feedback-request.ts`) and audits how it went. The link is recorded nowhere near the case.
+ */
+export async function requestFeedback(
+  deps: FeedbackRequestDeps & { audit: AuditLog },
+  actor: string,
+  submission: Submission,
+): Promise<FeedbackRequestOutcome> {
+  const outcome = await sendFeedbackRequest(deps, submission);
+  await deps.audit.record({
+    reference: submission.reference,
+    at: deps.clock.now().toISOString(),
+    actor,
+    action: 'update',
+    detail: `feedback-request:${outcome}`,
+    expiresAt: submission.expiresAt,
+  });
+  return outcome;
 }

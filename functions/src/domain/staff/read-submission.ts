@@ -14,14 +14,18 @@ export interface ReadDeps {
   clock: Clock;
 }
 
-/** A submission the member may see; another municipality's is "not found", never "forbidden". */
+/**
+ * A submission the member may see; another municipality's is "not found", never "forbidden", and so is evidence for
+ * the reports (`triage: false`): it is not a case, and its reference tells staff nothing.
+ */
 export async function visibleSubmission(
   deps: Pick<ReadDeps, 'store' | 'clock'>,
   member: StaffMember,
   reference: string,
 ): Promise<Submission> {
   const submission = await deps.store.getSubmission(reference, deps.clock.now());
-  if (!submission || !canAccess(member, submission.municipality)) throw new NotFound(`No submission ${reference}.`);
+  if (!submission || submission.triage === false || !canAccess(member, submission.municipality))
+    throw new NotFound(`No submission ${reference}.`);
   return submission;
 }
 
