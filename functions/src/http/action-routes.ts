@@ -63,7 +63,7 @@ export function actionRoutes(deps: AppDeps) {
 
   app.post('/:token', async (c) => {
     // The confirm page posts from this site, so a signed-in member's cookie comes along: the action is theirs.
-    const id = sessionId(c);
+    const id = sessionId(c, deps);
     const member = id ? await sessionMember(deps, id) : undefined;
     const acted = await orInvalidPage(staff, () => actByLink(deps, c.req.param('token'), member));
     if (acted instanceof Response) return acted;
