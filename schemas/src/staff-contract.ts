@@ -22,7 +22,8 @@ export interface AuditEntry {
   reference: string;
   at: string;
   actor: string;
-  action: 'read' | 'update' | 'export' | 'search';
+  /** `audit`: an admin read this submission's audit trail. */
+  action: 'read' | 'update' | 'export' | 'search' | 'audit';
   detail?: string;
   /** Epoch seconds: the submission's own expiry. */
   expiresAt: number;
