@@ -107,7 +107,8 @@ async function startOn(
     { ...deps.app, onSubmitted: () => jobs.kick() },
     {
       extend: (a) => {
-        devMailRoutes(a, outboxDir, smsOutboxDir);
+        // Only where mail is written to files: with a relay, mail is in real mailboxes and the page would show nothing.
+        if (mailer instanceof FileMailer) devMailRoutes(a, outboxDir, smsOutboxDir, localHosts(publicUrl, bound.port));
         webRoutes(a, config.webDir, indexHtml);
       },
     },
@@ -126,6 +127,11 @@ async function startOn(
       await dynamo.close();
     },
   };
+}
+
+/** The hosts the local server answers `/dev/mail` on: the public URL's and the bound port's on localhost. */
+function localHosts(publicUrl: string, port: number): string[] {
+  return [new URL(publicUrl).host, `localhost:${port}`, `127.0.0.1:${port}`];
 }
 
 /** The local server's mail transport: files in the outbox, or a relay when MAIL_TRANSPORT=smtp. */
