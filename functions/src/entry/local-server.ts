@@ -16,6 +16,7 @@ import { buildDeps, jsonLog } from './build-deps.js';
 import { LOCAL_DEFAULTS, LOCAL_TABLE_NAME, localConfig, type LocalConfig } from './local-config.js';
 import { localSecret } from './local/local-secret.js';
 import { startBackgroundJobs, type BackgroundJobs } from './local/background-jobs.js';
+import { sweepLocalOutboxes } from './local/outbox-retention.js';
 import { bindPort, type BoundPort } from './local/bound-port.js';
 import { devMailRoutes } from './local/dev-mail-routes.js';
 import { readIndexHtml, webRoutes } from './local/web-routes.js';
@@ -102,6 +103,8 @@ async function startOn(
     // The digest goes out at 7 o'clock Helsinki time on working days, once a day: looking every 10 minutes finds the hour.
     digestEveryMs: 10 * 60_000,
     log,
+    // Mail and texts in the local outboxes carry answers: they go with their submissions.
+    sweepBeside: (now) => sweepLocalOutboxes(deps.notify.store, { mail: outboxDir, sms: smsOutboxDir }, now),
   });
   const app = createApp(
     { ...deps.app, onSubmitted: () => jobs.kick() },
