@@ -132,9 +132,14 @@ async function startOn(
   };
 }
 
-/** The hosts the local server answers `/dev/mail` on: the public URL's and the bound port's on localhost. */
+/**
+ * The hosts the local server answers `/dev/mail` on: the public URL's, and localhost and 127.0.0.1 on the bound port
+ * and on the public URL's port (`npm run dev` serves on Vite's port and proxies with the browser's Host).
+ */
 function localHosts(publicUrl: string, port: number): string[] {
-  return [new URL(publicUrl).host, `localhost:${port}`, `127.0.0.1:${port}`];
+  const url = new URL(publicUrl);
+  const ports = [String(port), url.port].filter(Boolean);
+  return [url.host, ...ports.flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`])];
 }
 
 /** The local server's mail transport: files in the outbox, or a relay when MAIL_TRANSPORT=smtp. */
