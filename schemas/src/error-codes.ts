@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   no_changes: 409,
   form_version_retired: 409,
   last_admin: 409,
+  method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,

@@ -24,7 +24,8 @@ export interface AuditEntry {
   reference: string;
   at: string;
   actor: string;
-  action: 'read' | 'update' | 'export' | 'search' | 'correct' | 'erase';
+  /** `audit`: an admin read this submission's audit trail. */
+  action: 'read' | 'update' | 'export' | 'search' | 'correct' | 'erase' | 'audit';
   detail?: string;
   /** Epoch seconds: the submission's own expiry. */
   expiresAt: number;

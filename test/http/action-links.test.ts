@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
 import { useDynalite } from '../support/dynamo.js';
-import { staffRequest } from '../support/staff.js';
+import { nodeCrypto } from '../../functions/src/entry/build-deps.js';
+import { signActionLink } from '../../functions/src/domain/staff/action-link.js';
+import { HEINOLA, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
@@ -31,9 +33,10 @@ async function mailedLinks(t: T, reference: string): Promise<{ claim: string; do
 }
 
 /** The same link with its payload rewritten by `edit` and the original signature kept. */
-function tamper(link: string, edit: (grant: [string, string, string, number]) => [string, string, string, number]): string {
+type Grant = [string, string, string, number, ...unknown[]];
+function tamper(link: string, edit: (grant: Grant) => unknown[]): string {
   const [payload, signature] = link.slice('/a/'.length).split('.');
-  const grant = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as [string, string, string, number];
+  const grant = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Grant;
   return `/a/${Buffer.from(JSON.stringify(edit(grant))).toString('base64url')}.${signature}`;
 }
 
@@ -133,5 +136,68 @@ describe('action links taken from the notification mail', () => {
     }
     expect(await state(t, reference)).toEqual(before);
     expect(before).toMatchObject({ status: 'new', version: 1 });
+  });
+});
+
+describe('action links and what happened since the mail', () => {
+  it('do not close again a case reopened after the mail: the old done link is 409 and changes nothing, nor does the claim', async () => {
+    const t = await buildTestApp();
+    await seedStaff(t);
+    const reference = await submit(t);
+    const { claim, done } = await mailedLinks(t, reference);
+    expect((await staffRequest(t, 'POST', done)).status).toBe(200);
+    // A colleague reopens it in the inbox.
+    const cookie = await signIn(t, HEINOLA);
+    const reopen = await staffRequest(t, 'PATCH', `/api/staff/submissions/${reference}`, {
+      cookie,
+      body: { status: 'in_progress', expectedVersion: 2 },
+    });
+    expect(reopen.status).toBe(200);
+    const before = await state(t, reference);
+    expect(before).toMatchObject({ status: 'in_progress', version: 3 });
+    for (const link of [done, claim]) {
+      const res = await staffRequest(t, 'POST', link);
+      expect(res.status, link).toBe(409);
+      expect(await res.text()).toContain('merkitty valmiiksi tämän viestin lähettämisen jälkeen');
+      // Signed in or not.
+      expect((await staffRequest(t, 'POST', link, { cookie })).status, link).toBe(409);
+    }
+    expect(await state(t, reference)).toEqual(before);
+  });
+
+  it('still repeat harmlessly while the case stays done, and refuse a state rewritten in the payload', async () => {
+    const t = await buildTestApp();
+    const reference = await submit(t);
+    const { done } = await mailedLinks(t, reference);
+    expect((await staffRequest(t, 'POST', done)).status).toBe(200);
+    const before = await state(t, reference);
+    const again = await staffRequest(t, 'POST', done);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('Tämä oli jo tehty');
+    // Moving the link's view of the history past the closing, keeping the signature, is a forgery.
+    const forged = tamper(done, ([ref, action, mailbox, exp]) => [ref, action, mailbox, exp, 'in_progress', 5]);
+    expect((await staffRequest(t, 'POST', forged)).status).toBe(401);
+    expect(await state(t, reference)).toEqual(before);
+  });
+
+  it("stop working for a mailbox the municipality's current routing no longer sends the form to, signed in or not", async () => {
+    const t = await buildTestApp();
+    await seedStaff(t);
+    const reference = await submit(t);
+    const cookie = await signIn(t, HEINOLA);
+    const exp = Math.floor(t.clock.now().getTime() / 1000) + 86_400;
+    // Signed with the real key, as a mail to a mailbox that was routed the form before the routing changed.
+    const stale = (action: 'claim' | 'done') =>
+      `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference, action, mailbox: 'vanha.laatikko@heinola.fi', exp, status: 'new', seen: 0 })}`;
+    const before = await state(t, reference);
+    for (const action of ['claim', 'done'] as const) {
+      expect((await t.app.request(stale(action))).status, action).toBe(401);
+      for (const who of [undefined, cookie]) {
+        const res = await staffRequest(t, 'POST', stale(action), { cookie: who });
+        expect(res.status, action).toBe(401);
+        expect(await res.text()).toContain('Linkki ei ole voimassa');
+      }
+    }
+    expect(await state(t, reference)).toEqual(before);
   });
 });

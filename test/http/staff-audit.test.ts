@@ -34,12 +34,15 @@ async function scanAll(t: T): Promise<Record<string, unknown>[]> {
   return items;
 }
 
-/** The audit trail an admin sees for a submission. */
+/** The audit trail an admin sees for a submission, without the entries of reading it (tested on their own below). */
 async function trail(t: T, admin: string, reference: string): Promise<Entry[]> {
   const res = await staffRequest(t, 'GET', `/api/admin/audit/${reference}`, { cookie: admin });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { entries: Entry[] }).entries;
+  return ((await res.json()) as { entries: Entry[] }).entries.filter((e) => e.action !== 'audit');
 }
+
+/** Every audit entry of a submission as the store has it, read through the adapter, not through the route. */
+const stored = (t: T, reference: string) => t.deps.app.audit.list(reference, t.clock.now());
 
 const entry = (fields: Partial<Entry>) => ({ expiresAt: expect.any(Number), ...fields });
 
@@ -160,5 +163,64 @@ describe('the audit trail an admin sees', () => {
     }
     for (const reference of exported)
       expect(await trail(t, admin, reference)).toEqual([entry({ reference, at, actor: HEINOLA, action: 'export' })]);
+  });
+});
+
+describe('who may read the audit trail, and what reading it leaves', () => {
+  it("keeps an admin to their own municipalities: another town's trail is not found, and that look records nothing", async () => {
+    const t = await app();
+    const heinola = await submit(t);
+    const orimattila = await submit(t, 'orimattila');
+    await t.deps.app.staff.put({
+      email: 'admin.heinola@koto.local',
+      name: 'Heinolan ylläpitäjä',
+      role: 'admin',
+      municipalities: ['heinola'],
+    });
+    const admin = await signIn(t, 'admin.heinola@koto.local');
+    expect((await staffRequest(t, 'GET', `/api/admin/audit/${heinola}`, { cookie: admin })).status).toBe(200);
+    const other = await staffRequest(t, 'GET', `/api/admin/audit/${orimattila}`, { cookie: admin });
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ error: 'not_found' });
+    expect(await stored(t, orimattila)).toEqual([]);
+  });
+
+  it('records each reading of the trail, by whom and when; the answer shows the trail as it was before that reading', async () => {
+    const t = await app();
+    const reference = await submit(t);
+    const admin = await signIn(t, ADMIN);
+    t.clock.advance(60_000);
+    const first = t.clock.now().toISOString();
+    const res = await staffRequest(t, 'GET', `/api/admin/audit/${reference}`, { cookie: admin });
+    expect(((await res.json()) as { entries: Entry[] }).entries).toEqual([]);
+    t.clock.advance(60_000);
+    const second = await staffRequest(t, 'GET', `/api/admin/audit/${reference}`, { cookie: admin });
+    expect(((await second.json()) as { entries: Entry[] }).entries).toEqual([
+      entry({ reference, at: first, actor: ADMIN, action: 'audit' }),
+    ]);
+    expect(await stored(t, reference)).toHaveLength(2);
+  });
+
+  it('answers HEAD on every audited read with 405 and Allow: GET, and writes no audit entry', async () => {
+    const t = await app();
+    const reference = await submit(t);
+    const cookie = await signIn(t, HEINOLA);
+    const admin = await signIn(t, ADMIN);
+    const reads: [string, string][] = [
+      [cookie, `/api/staff/submissions/${reference}`],
+      [cookie, '/api/staff/export?municipality=heinola&form=guidance'],
+      [cookie, '/api/staff/submissions.csv?municipality=heinola&form=guidance'],
+      [cookie, '/api/staff/search?q=Olena%20Kovalenko&municipality=heinola'],
+      [admin, `/api/admin/audit/${reference}`],
+    ];
+    for (const [who, path] of reads) {
+      // The same read by GET is audited: the HEAD below is refused, not merely unaudited by accident.
+      const res = await staffRequest(t, 'HEAD', path, { cookie: who });
+      expect(res.status, path).toBe(405);
+      expect(res.headers.get('allow'), path).toBe('GET');
+    }
+    expect(await stored(t, reference)).toEqual([]);
+    for (const [who, path] of reads) expect((await staffRequest(t, 'GET', path, { cookie: who })).status, path).toBe(200);
+    expect((await stored(t, reference)).map((e) => e.action).sort()).toEqual(['audit', 'export', 'export', 'read', 'search']);
   });
 });

@@ -162,6 +162,27 @@ describe('sign-in by emailed link', () => {
     expect(res.headers.get('set-cookie')).toMatch(/Secure/);
   });
 
+  it('names the cookie with the __Host- prefix outside localhost, and reads no unprefixed cookie there', async () => {
+    const site = 'https://koto.heinola.fi';
+    const t = await app({ publicUrl: site });
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA }, origin: site });
+    const res = await staffRequest(t, 'POST', '/api/auth/session', { body: { token: lastSignInToken(t, HEINOLA) }, origin: site });
+    const cookie = res.headers.get('set-cookie')!;
+    // What browsers require of a __Host- cookie: Secure, Path=/, no Domain.
+    expect(cookie).toMatch(/^__Host-koto_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).toMatch(/; Secure(;|$)/);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const id = /^__Host-koto_session=([^;]+)/.exec(cookie)![1]!;
+    expect((await staffRequest(t, 'GET', '/api/auth/me', { cookie: `__Host-koto_session=${id}`, origin: site })).status).toBe(200);
+    // A cookie a sibling subdomain could have set (no prefix) is not the session.
+    expect((await staffRequest(t, 'GET', '/api/auth/me', { cookie: `koto_session=${id}`, origin: site })).status).toBe(401);
+    const out = await staffRequest(t, 'POST', '/api/auth/logout', { cookie: `__Host-koto_session=${id}`, origin: site });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/^__Host-koto_session=;.*Secure/);
+    expect((await staffRequest(t, 'GET', '/api/auth/me', { cookie: `__Host-koto_session=${id}`, origin: site })).status).toBe(401);
+  });
+
   it('refuses a token after 15 minutes', async () => {
     const t = await app();
     await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA } });

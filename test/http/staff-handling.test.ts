@@ -28,7 +28,7 @@ async function submit(t: T, municipality = 'heinola'): Promise<string> {
 
 /** An action link as the notification mails it to `mailbox`. */
 const link = (t: T, reference: string, action: LinkAction, mailbox = MAILBOX) =>
-  `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference, action, mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + 86_400 })}`;
+  `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference, action, mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + 86_400, status: 'new', seen: 0 })}`;
 
 const stored = async (t: T, reference: string) => (await t.deps.app.store.getSubmission(reference, t.clock.now()))!;
 const json = async <X>(res: Response) => (await res.json()) as X;

@@ -285,7 +285,7 @@ describe('the assignee', () => {
         })
       ).status,
     ).toBe(200);
-    const claim = `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference: ref!, action: 'claim', mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + 86_400 })}`;
+    const claim = `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference: ref!, action: 'claim', mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + 86_400, status: 'new', seen: 0 })}`;
     expect((await staffRequest(t, 'POST', claim)).status).toBe(200);
     expect(await t.deps.app.store.getSubmission(ref!, t.clock.now())).toMatchObject({ assignee: mailbox, version: 2 });
   });
@@ -334,7 +334,7 @@ describe('CSV export', () => {
 
 describe('emailed action links', () => {
   const link = (t: T, reference: string, action: 'claim' | 'done', mailbox = 'kotoutumisohjaaja@heinola.fi', days = 7) =>
-    `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference, action, mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + days * 86_400 })}`;
+    `/a/${signActionLink(nodeCrypto, 'test-action-secret', { reference, action, mailbox, exp: Math.floor(t.clock.now().getTime() / 1000) + days * 86_400, status: 'new', seen: 0 })}`;
 
   it('show a confirm page on GET that changes nothing, and act on POST', async () => {
     const t = await app();

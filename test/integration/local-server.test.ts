@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,69 @@ describe('the local server on localhost', () => {
       const res = await post('/api/auth/session', { token });
       expect(res.status).toBe(200);
       expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+/** A GET with the Host header of our choosing (fetch sets its own): as a page on a rebound name would send it. */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the local outbox page /dev/mail', () => {
+  it("answers only with the server's own Host: a name rebound to 127.0.0.1 gets 403 and no sign-in link", async () => {
+    const server = await startLocalServer({ port: 0, webDir: fakeWebDir(), schemasDir: 'schemas', log: quiet });
+    try {
+      const port = new URL(server.url).port;
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: 'admin@koto.local' }),
+      });
+      expect(login.status).toBe(202);
+      await server.jobs.idle();
+      const file = readdirSync(server.outboxDir).find((f) => f.endsWith('.eml'))!;
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+        const page = await getWithHost(`${server.url}/dev/mail`, host);
+        expect(page.status, host).toBe(200);
+        expect(page.body).toContain(file);
+      }
+      for (const host of [`evil.example:${port}`, 'localhost', `localhost.evil.example:${port}`]) {
+        for (const path of ['/dev/mail', `/dev/mail/${file}`]) {
+          const res = await getWithHost(`${server.url}${path}`, host);
+          expect(res.status, `${host} ${path}`).toBe(403);
+          expect(res.body).not.toContain('token');
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('does not exist when mail goes through an SMTP relay', async () => {
+    const server = await startLocalServer({
+      port: 0,
+      webDir: fakeWebDir(),
+      schemasDir: 'schemas',
+      log: quiet,
+      mailTransport: 'smtp',
+      smtpUrl: 'smtp://127.0.0.1:9',
+    });
+    try {
+      const res = await fetch(`${server.url}/dev/mail`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: 'not_found' });
     } finally {
       await server.close();
     }

@@ -63,7 +63,14 @@ describe('staff mailings of a submission', () => {
         const line = action === 'claim' ? 'Ota käsittelyyn' : 'Merkitse valmiiksi';
         const token = new RegExp(`${line}: https://koto\\.example/a/(\\S+)`).exec(mail.text)?.[1];
         const grant = verifyActionLink(nodeCrypto, deps.actionSecret, token ?? '', now);
-        expect(grant).toEqual({ reference: submission.reference, action, mailbox, exp: now.getTime() / 1000 + LINK_DAYS * 86_400 });
+        expect(grant).toEqual({
+          reference: submission.reference,
+          action,
+          mailbox,
+          exp: now.getTime() / 1000 + LINK_DAYS * 86_400,
+          status: submission.status,
+          seen: submission.history?.length ?? 0,
+        });
       }
     }
   });

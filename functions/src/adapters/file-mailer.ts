@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Mailer, OutgoingMail } from '../domain/mailer.js';
@@ -92,4 +92,36 @@ export async function readOutboxMessage(dir: string, file: string): Promise<stri
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UnknownOutboxMessage(file);
     throw e;
   }
+}
+
+/** What the sweep knows of an outbox message: the submission it is about (`X-Koto-Reference`), if any, and when it was written. */
+export interface OutboxMessage {
+  reference?: string;
+  writtenAt: Date;
+}
+
+/** The `X-Koto-Reference` of a raw message, read from its header block only. */
+function messageReference(raw: string): string | undefined {
+  const end = raw.search(/\r?\n\r?\n/);
+  return /^X-Koto-Reference:[ \t]*(\S+)/im.exec(end < 0 ? raw : raw.slice(0, end))?.[1];
+}
+
+/** Deletes the outbox messages `expired` picks; returns how many went. An outbox not created yet has none. */
+export async function sweepOutbox(dir: string, expired: (message: OutboxMessage) => Promise<boolean>): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw e;
+  }
+  let deleted = 0;
+  for (const file of names.filter((name) => MESSAGE_FILE.test(name))) {
+    const path = join(dir, file);
+    const reference = messageReference(await readFile(path, 'utf8'));
+    if (!(await expired({ ...(reference ? { reference } : {}), writtenAt: writtenAt(file) }))) continue;
+    await unlink(path);
+    deleted++;
+  }
+  return deleted;
 }

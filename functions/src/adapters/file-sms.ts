@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutgoingSms, SmsSender } from '../domain/sms.js';
 
@@ -39,4 +39,18 @@ export async function listSmsOutbox(dir: string): Promise<SmsOutboxEntry[]> {
     files.map(async (file) => ({ ...(JSON.parse(await readFile(join(dir, file), 'utf8')) as OutgoingSms & { sentAt: string }), file })),
   );
   return entries.sort((a, b) => b.file.localeCompare(a.file));
+}
+
+/** Deletes the text messages `expired` picks (by the submission each is about and when it was sent); returns how many went. */
+export async function sweepSmsOutbox(
+  dir: string,
+  expired: (message: { reference: string; writtenAt: Date }) => Promise<boolean>,
+): Promise<number> {
+  let deleted = 0;
+  for (const entry of await listSmsOutbox(dir)) {
+    if (!(await expired({ reference: entry.reference, writtenAt: new Date(entry.sentAt) }))) continue;
+    await unlink(join(dir, entry.file));
+    deleted++;
+  }
+  return deleted;
 }

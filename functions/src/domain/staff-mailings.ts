@@ -23,7 +23,8 @@ export interface StaffMailing {
 
 /**
  * The staff notifications of a submission: one per mailbox its form is routed to, each with action links signed
- * for that mailbox and valid for `LINK_DAYS` from `now`, so a claim from the mail assigns the mailbox it went to.
+ * for that mailbox and the submission's state now, valid for `LINK_DAYS` from `now`, so a claim from the mail
+ * assigns the mailbox it went to.
  */
 export function staffMailings(
   deps: StaffMailingDeps,
@@ -35,9 +36,11 @@ export function staffMailings(
 ): StaffMailing[] {
   const exp = epochAfterDays(now, LINK_DAYS);
   const link = (path: string) => publicLink(deps.mail.publicUrl, path);
+  // Each link acts on the submission as it is now: a case closed after the mail is not acted on by it.
+  const mailedFor = { status: submission.status, seen: submission.history?.length ?? 0 };
   return mailboxesFor(municipality, form.id).map((mailbox) => {
     const action = (action: LinkAction) =>
-      link(`/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox, exp })}`);
+      link(`/a/${signActionLink(deps.crypto, deps.actionSecret, { reference: submission.reference, action, mailbox, exp, ...mailedFor })}`);
     const links = { open: link(`/staff/submissions/${submission.reference}`), claim: action('claim'), done: action('done') };
     const content = staffNotification(form, municipality, submission, { ...words, links });
     return { mailbox, mail: { from: deps.mail.from, to: [mailbox], ...content } };

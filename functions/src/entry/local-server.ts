@@ -16,6 +16,7 @@ import { buildDeps, jsonLog } from './build-deps.js';
 import { LOCAL_DEFAULTS, LOCAL_TABLE_NAME, localConfig, type LocalConfig } from './local-config.js';
 import { localSecret } from './local/local-secret.js';
 import { startBackgroundJobs, type BackgroundJobs } from './local/background-jobs.js';
+import { sweepLocalOutboxes } from './local/outbox-retention.js';
 import { bindPort, type BoundPort } from './local/bound-port.js';
 import { devMailRoutes } from './local/dev-mail-routes.js';
 import { readIndexHtml, webRoutes } from './local/web-routes.js';
@@ -102,12 +103,15 @@ async function startOn(
     // The digest goes out at 7 o'clock Helsinki time on working days, once a day: looking every 10 minutes finds the hour.
     digestEveryMs: 10 * 60_000,
     log,
+    // Mail and texts in the local outboxes carry answers: they go with their submissions.
+    sweepBeside: (now) => sweepLocalOutboxes(deps.notify.store, { mail: outboxDir, sms: smsOutboxDir }, now),
   });
   const app = createApp(
     { ...deps.app, onSubmitted: () => jobs.kick() },
     {
       extend: (a) => {
-        devMailRoutes(a, outboxDir, smsOutboxDir);
+        // Only where mail is written to files: with a relay, mail is in real mailboxes and the page would show nothing.
+        if (mailer instanceof FileMailer) devMailRoutes(a, outboxDir, smsOutboxDir, localHosts(publicUrl, bound.port));
         webRoutes(a, config.webDir, indexHtml);
       },
     },
@@ -126,6 +130,16 @@ async function startOn(
       await dynamo.close();
     },
   };
+}
+
+/**
+ * The hosts the local server answers `/dev/mail` on: the public URL's, and localhost and 127.0.0.1 on the bound port
+ * and on the public URL's port (`npm run dev` serves on Vite's port and proxies with the browser's Host).
+ */
+function localHosts(publicUrl: string, port: number): string[] {
+  const url = new URL(publicUrl);
+  const ports = [String(port), url.port].filter(Boolean);
+  return [url.host, ...ports.flatMap((p) => [`localhost:${p}`, `127.0.0.1:${p}`])];
 }
 
 /** The local server's mail transport: files in the outbox, or a relay when MAIL_TRANSPORT=smtp. */

@@ -13,6 +13,7 @@ const OUTCOMES: Record<LinkOutcome, StaffKey> = {
   done: 'actionPage.outcome.done',
   already: 'actionPage.outcome.already',
   claimed_by_other: 'actionPage.outcome.claimedByOther',
+  closed_since: 'actionPage.outcome.closedSince',
 };
 
 /**
@@ -66,12 +67,12 @@ export function actionRoutes(deps: AppDeps) {
 
   app.post('/:token', async (c) => {
     // The confirm page posts from this site, so a signed-in member's cookie comes along: the action is theirs.
-    const id = sessionId(c);
+    const id = sessionId(c, deps);
     const member = id ? await sessionMember(deps, id) : undefined;
     const acted = await orInvalidPage(staff, () => actByLink(deps, c.req.param('token'), member));
     if (acted instanceof Response) return acted;
     const { outcome, grant, submission } = acted;
-    const status = outcome === 'claimed_by_other' ? 409 : 200;
+    const status = outcome === 'claimed_by_other' || outcome === 'closed_since' ? 409 : 200;
     const state = { status: staff.status(submission.status), assignee: submission.assignee ?? '' };
     return c.html(
       page(

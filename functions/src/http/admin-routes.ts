@@ -26,8 +26,10 @@ import {
 } from '../domain/admin/form-drafts.js';
 import { NotFound } from '../domain/errors.js';
 import { adminRightsRoutes } from './admin-rights-routes.js';
+import { readAuditTrail } from '../domain/staff/read-submission.js';
 import { adminStaffRoutes } from './admin-staff-routes.js';
 import type { AppDeps, Env } from './deps.js';
+import { auditedRead } from './audited-read.js';
 import { limitBody, readBody } from './json-body.js';
 import { referenceParam } from './path-values.js';
 import { requireMember, sameOrigin } from './session.js';
@@ -97,14 +99,9 @@ export function adminRoutes(deps: AppDeps) {
   // Residents' rights by reference: export, correct, erase.
   app.route('/', adminRightsRoutes(deps));
 
-  app.get('/audit/:reference', async (c) => {
-    const reference = referenceParam(c);
-    const now = deps.clock.now();
-    // The trail lives as long as the submission: once it has expired (swept or not) there is nothing to show.
-    const submission = await deps.store.getSubmission(reference, now);
-    if (!submission) throw new NotFound(`No submission ${reference}.`);
-    return c.json<AuditTrail>({ reference, entries: await deps.audit.list(reference, now), history: submission.history ?? [] });
-  });
+  app.get('/audit/:reference', auditedRead, async (c) =>
+    c.json<AuditTrail>(await readAuditTrail(deps, c.get('member'), referenceParam(c))),
+  );
 
   return app;
 }

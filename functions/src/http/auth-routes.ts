@@ -99,7 +99,7 @@ export function authRoutes(deps: AppDeps) {
   });
 
   app.post('/api/auth/logout', async (c) => {
-    const id = sessionId(c);
+    const id = sessionId(c, deps);
     if (id) await endSession(deps, id);
     clearSessionCookie(c, deps);
     return c.body(null, 204);

@@ -11,9 +11,16 @@ export const SESSION_COOKIE = 'koto_session';
 /** Cookies get `Secure` unless the site is served from this machine over plain http. */
 const secure = (deps: Pick<AppDeps, 'origin'>): boolean => !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(deps.origin);
 
-/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure outside localhost, living as long as the session. */
+/**
+ * The session cookie's name: `__Host-koto_session` outside localhost, a name browsers accept only from this very
+ * host, over https, for path `/` and without `Domain`, so a sibling subdomain can neither set nor shadow it;
+ * plain `koto_session` on http://localhost, where a `Secure` cookie cannot be set.
+ */
+export const sessionCookieName = (deps: Pick<AppDeps, 'origin'>): string => (secure(deps) ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure and `__Host-` outside localhost, living as long as the session. */
 export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'origin' | 'clock'>, sessionId: string, expiresAt: number): void {
-  setCookie(c, SESSION_COOKIE, sessionId, {
+  setCookie(c, sessionCookieName(deps), sessionId, {
     httpOnly: true,
     secure: secure(deps),
     sameSite: 'Strict',
@@ -23,17 +30,18 @@ export function setSessionCookie(c: Context, deps: Pick<AppDeps, 'origin' | 'clo
 }
 
 export function clearSessionCookie(c: Context, deps: Pick<AppDeps, 'origin'>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(deps), httpOnly: true, sameSite: 'Strict' });
+  deleteCookie(c, sessionCookieName(deps), { path: '/', secure: secure(deps), httpOnly: true, sameSite: 'Strict' });
 }
 
-export function sessionId(c: Context): string | undefined {
-  return getCookie(c, SESSION_COOKIE);
+/** The session id the request carries under the site's cookie name (a `koto_session` beside `__Host-` is ignored). */
+export function sessionId(c: Context, deps: Pick<AppDeps, 'origin'>): string | undefined {
+  return getCookie(c, sessionCookieName(deps));
 }
 
 /** Lets the request through only with a live session; the member is then `c.get('member')`. */
 export function requireMember(deps: AppDeps, role?: Role): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const id = sessionId(c);
+    const id = sessionId(c, deps);
     const member = id ? await sessionMember(deps, id) : undefined;
     if (!member) throw new Unauthorized('Sign in first.');
     if (role && member.role !== role) throw new Forbidden('This needs the admin role.');

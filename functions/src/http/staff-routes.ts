@@ -17,6 +17,7 @@ import { readSubmission, visibleSubmission } from '../domain/staff/read-submissi
 import { exportRows } from '../domain/staff/export-rows.js';
 import type { AppDeps, Env } from './deps.js';
 import { exportFile, exportFormat } from './export-files.js';
+import { auditedRead } from './audited-read.js';
 import { readBody } from './json-body.js';
 import { referenceParam } from './path-values.js';
 import { requireMember, sameOrigin } from './session.js';
@@ -49,6 +50,8 @@ function filters(c: Context): InboxFilters {
 export function staffRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   app.use('*', sameOrigin(deps), requireMember(deps));
+  // Reads that write an audit entry (the search is in staffSearchRoutes) take no HEAD.
+  for (const path of ['/search', '/export', '/submissions.csv', '/submissions/:reference']) app.use(path, auditedRead);
 
   app.route('/', staffSearchRoutes(deps));
   app.get('/colleagues', async (c) => c.json<ColleaguesResponse>({ colleagues: await listColleagues(deps, c.get('member')) }));

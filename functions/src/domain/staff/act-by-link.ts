@@ -1,4 +1,5 @@
 import { Conflict, NotFound, Unauthorized } from '../errors.js';
+import { mailboxesFor } from '../routing.js';
 import type { Crypto } from '../ports.js';
 import type { Submission } from '../submission.js';
 import { verifyActionLink, type ActionGrant } from './action-link.js';
@@ -11,16 +12,27 @@ export interface LinkDeps extends ChangeDeps {
   actionSecret: string;
 }
 
-export type LinkOutcome = 'done' | 'already' | 'claimed_by_other';
+export type LinkOutcome = 'done' | 'already' | 'claimed_by_other' | 'closed_since';
 
-/** The grant of a valid, unexpired link and the submission it names (nothing changes). */
+/**
+ * The grant of a valid, unexpired link and the submission it names (nothing changes). The mailbox it was mailed to
+ * must still receive the form's notifications in the municipality's current routing: a mailbox routed away (or
+ * a municipality's routing changed since the mail) holds a link that no longer works.
+ */
 export async function inspectLink(deps: LinkDeps, token: string): Promise<{ grant: ActionGrant; submission: Submission }> {
+  const invalid = () => new Unauthorized('This link is not valid or has expired. Open the submission in the staff inbox instead.');
   const grant = verifyActionLink(deps.crypto, deps.actionSecret, token, deps.clock.now());
-  if (!grant) throw new Unauthorized('This link is not valid or has expired. Open the submission in the staff inbox instead.');
+  if (!grant) throw invalid();
   const submission = await deps.store.getSubmission(grant.reference, deps.clock.now());
   if (!submission) throw new NotFound(`No submission ${grant.reference}.`);
+  const routed = mailboxesFor(deps.registry.catalog.municipality(submission.municipality), submission.formId);
+  if (!routed.some((mailbox) => sameAssignee(mailbox, grant.mailbox))) throw invalid();
   return { grant, submission };
 }
+
+/** Whether the case was marked done after the link was mailed (whatever its status now). */
+const closedSince = (grant: ActionGrant, s: Submission): boolean =>
+  (s.history ?? []).slice(grant.seen).some((h) => h.action === 'status' && h.to === 'done');
 
 /**
  * Who a link action is done by: the signed-in member, when there is one who works on the submission's municipality
@@ -32,6 +44,10 @@ function actingAs(grant: ActionGrant, s: Submission, member: StaffMember | undef
 }
 
 function plan(grant: ActionGrant, s: Submission, assignee: string): { outcome: LinkOutcome; patch?: Record<string, unknown> } {
+  // The link acts on the case as it was mailed: once that case was closed, a done link repeats harmlessly while it
+  // stays done, and neither link acts on it again (a reopened case is not closed, or claimed, by an old mail).
+  if (grant.action === 'done' && s.status === 'done') return { outcome: 'already' };
+  if (closedSince(grant, s)) return { outcome: 'closed_since' };
   if (grant.action === 'claim') {
     if (s.assignee && sameAssignee(s.assignee, assignee)) return { outcome: 'already' };
     // Taken by the mailbox the link went to, a person of that mailbox may take it over; anyone else keeps it.
@@ -39,7 +55,6 @@ function plan(grant: ActionGrant, s: Submission, assignee: string): { outcome: L
     if (s.assignee && !sameAssignee(s.assignee, grant.mailbox)) return { outcome: 'claimed_by_other' };
     return { outcome: 'done', patch: { assignee, ...(s.status === 'new' ? { status: 'in_progress' } : {}) } };
   }
-  if (s.status === 'done') return { outcome: 'already' };
   return { outcome: 'done', patch: { status: 'done' } };
 }
 

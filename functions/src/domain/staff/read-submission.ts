@@ -1,4 +1,4 @@
-import type { SubmissionDetail } from '../../../../schemas/src/index.js';
+import type { AuditTrail, SubmissionDetail } from '../../../../schemas/src/index.js';
 import { NotFound } from '../errors.js';
 import { answerWords, type FormRegistry } from '../form-registry.js';
 import type { AuditLog, Clock, SubmissionStore } from '../ports.js';
@@ -50,4 +50,21 @@ export async function readSubmission(deps: ReadDeps, member: StaffMember, refere
     history: submission.history ?? [],
     notificationState: submission.notification,
   };
+}
+
+/**
+ * A submission's audit trail for an admin of its municipality (another municipality's is "not found", as for
+ * staff); the reading is itself audited (`audit`), after the list, so the answer shows the trail as it was.
+ * The trail lives as long as the submission: once it has expired (swept or not) there is nothing to show.
+ */
+export async function readAuditTrail(
+  deps: Pick<ReadDeps, 'store' | 'audit' | 'clock'>,
+  admin: StaffMember,
+  reference: string,
+): Promise<AuditTrail> {
+  const submission = await visibleSubmission(deps, admin, reference);
+  const now = deps.clock.now();
+  const entries = await deps.audit.list(reference, now);
+  await deps.audit.record({ reference, at: now.toISOString(), actor: admin.email, action: 'audit', expiresAt: submission.expiresAt });
+  return { reference, entries, history: submission.history ?? [] };
 }

@@ -15,7 +15,14 @@ export interface BackgroundJobs {
  */
 export function startBackgroundJobs(
   deps: NotifyDeps,
-  opts: { notifyEveryMs: number; sweepEveryMs: number; digestEveryMs: number; log: (e: Record<string, unknown>) => void },
+  opts: {
+    notifyEveryMs: number;
+    sweepEveryMs: number;
+    digestEveryMs: number;
+    log: (e: Record<string, unknown>) => void;
+    /** Sweeps what lives beside the store (the local outboxes) with the same retention; returns how many went. */
+    sweepBeside?: (now: Date) => Promise<number>;
+  },
 ): BackgroundJobs {
   let running: Promise<void> | undefined;
   let again = false;
@@ -41,8 +48,10 @@ export function startBackgroundJobs(
   };
   const sweep = async (): Promise<void> => {
     try {
-      const deleted = await deps.store.deleteExpired(deps.clock.now());
-      if (deleted) opts.log({ level: 'info', msg: 'retention sweep', deleted });
+      const now = deps.clock.now();
+      const deleted = await deps.store.deleteExpired(now);
+      const outbox = (await opts.sweepBeside?.(now)) ?? 0;
+      if (deleted || outbox) opts.log({ level: 'info', msg: 'retention sweep', deleted, outbox });
     } catch (error) {
       opts.log({ level: 'warn', msg: 'retention sweep failed', error: String((error as Error).message) });
     }

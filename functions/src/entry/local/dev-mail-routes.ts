@@ -1,12 +1,25 @@
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import { UnknownOutboxMessage, listOutbox, readOutboxMessage } from '../../adapters/file-mailer.js';
 import { listSmsOutbox } from '../../adapters/file-sms.js';
 import type { Env } from '../../http/deps.js';
 import { problem } from '../../http/problem.js';
 
-/** `/dev/mail`: the local mail and SMS outboxes as a page, so sign-in links, notifications and confirmations can be read. Local mode only. */
-export function devMailRoutes(app: Hono<Env>, outboxDir: string, smsOutboxDir: string): void {
+/**
+ * `/dev/mail`: the local mail and SMS outboxes as a page, so sign-in links, notifications and confirmations can be
+ * read. Local file-mail mode only (the local server adds it only then). It answers only a request whose `Host` is
+ * one of `hosts` (the site's own and the bound port on localhost): a page of another site whose name an attacker
+ * points at 127.0.0.1 (DNS rebinding) is same-origin with itself, not with this, and gets 403, never the sign-in links.
+ */
+export function devMailRoutes(app: Hono<Env>, outboxDir: string, smsOutboxDir: string, hosts: readonly string[]): void {
+  const allowed = new Set(hosts.map((h) => h.toLowerCase()));
+  const ownHost: MiddlewareHandler<Env> = async (c, next) => {
+    if (!allowed.has((c.req.header('host') ?? '').toLowerCase()))
+      return problem(c, 'forbidden', 'The local outbox answers only on its own host.');
+    await next();
+  };
+  app.use('/dev/mail', ownHost);
+  app.use('/dev/mail/*', ownHost);
   app.get('/dev/mail', async (c) => {
     const entries = await listOutbox(outboxDir);
     const texts = await listSmsOutbox(smsOutboxDir);
