@@ -46,6 +46,15 @@ export interface SubmissionBody {
   lang: string;
   formVersion: number;
   answers: Record<string, unknown>;
+  /** The page's honeypot field (`extra_note`, hidden from people): anything in it holds the submission as suspected spam. */
+  extra?: string;
+  /** From `GET /api/forms/F/start` when the form was first shown: answers back sooner than a person fills a form are held. */
+  startToken?: string;
+}
+
+/** `GET /api/forms/F/start`: an opaque, server-signed note of when the form was first shown. */
+export interface StartResponse {
+  startToken: string;
 }
 
 /** How a resident hears back after sending. */
@@ -68,6 +77,8 @@ export const SUBMISSION_BODY: JSONSchemaType<SubmissionBody> = {
     lang: { type: 'string', minLength: 1, maxLength: 16 },
     formVersion: { type: 'integer', minimum: 1 },
     answers: { type: 'object', required: [] },
+    extra: { type: 'string', maxLength: 1000, nullable: true },
+    startToken: { type: 'string', maxLength: 64, nullable: true },
   },
 };
 

@@ -22,7 +22,7 @@ export interface AuditEntry {
   reference: string;
   at: string;
   actor: string;
-  action: 'read' | 'update' | 'export' | 'search';
+  action: 'read' | 'update' | 'export' | 'search' | 'release';
   detail?: string;
   /** Epoch seconds: the submission's own expiry. */
   expiresAt: number;
@@ -109,6 +109,8 @@ export interface InboxItem {
   notification: NotificationState['state'];
   /** The answers the form lets the staff mail show (`meta.emailSafeFields`, closed choices only), in Finnish words. */
   safeAnswers: SafeAnswer[];
+  /** How many identical submissions (same form, answers and client within minutes) this case stands for; absent: one. */
+  identical?: number;
 }
 
 /** One email-safe answer: its Finnish label and the answer on one line, as the staff mail shows it. */

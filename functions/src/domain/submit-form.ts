@@ -16,7 +16,10 @@ import type { Clock, Crypto, SearchIndex, SubmissionStore } from './ports.js';
 import { indexForSearch } from './staff/search-submissions.js';
 import { newReference } from '../../../schemas/src/reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
-import { epochAfterDays } from './epoch.js';
+import { epoch, epochAfterDays } from './epoch.js';
+import { SPAM_RETENTION_DAYS, spamReason, type SpamReason, type SpamSignals } from './spam/spam-signals.js';
+
+type Checked = { municipality: Municipality; form: FormDefinition; lang: Lang; answers: Record<string, unknown> };
 import { confirmationChannels } from './resident-confirmation.js';
 
 export interface SubmitInput {
@@ -26,6 +29,10 @@ export interface SubmitInput {
   formVersion: number;
   answers: Record<string, unknown>;
   idempotencyKey?: string;
+  /** The honeypot's value and the start token (docs/http-contract.md): a bot's submission is held, not refused. */
+  signals?: SpamSignals;
+  /** Who sent it, hashed (the client address): identical answers from one client within minutes are one case. */
+  client?: string;
 }
 
 export interface SubmitDeps {
@@ -37,6 +44,10 @@ export interface SubmitDeps {
   crypto: Crypto;
   /** How long answers to a replaced form version are still taken, in days (`FORM_VERSION_GRACE_DAYS`). */
   formVersionGraceDays: number;
+  /** Signs the start tokens (with its own prefix, apart from the action links'). */
+  actionSecret: string;
+  /** Identical answers to one form from one client within this many minutes are one case; 0: never grouped. */
+  identicalWindowMinutes: number;
 }
 
 type Stored = Omit<Receipt, 'confirmationBy'>;
@@ -73,7 +84,7 @@ async function claimKey(store: SubmissionStore, record: IdempotencyRecord, now: 
   }
   const earlier = { reference: existing.reference, submittedAt: existing.submittedAt };
   // Only a submission this key wrote counts: one with the same reference and body may be someone else's.
-  const stored = await store.getSubmission(earlier.reference, now);
+  const stored = await store.getSubmission(earlier.reference, now, { includeHeld: true });
   return { receipt: earlier, stored: stored?.idempotencyKeyHash === record.keyHash };
 }
 
@@ -98,7 +109,9 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
   if (invalid) throw invalid;
   // The browser drops answers to questions the answers themselves hide; the server must not trust that it did.
   const answers = withoutHidden(form.schema, normalized);
-  const stored = await storeSubmission(deps, input, { municipality, form, lang, answers });
+  // A bot gets the same 201 as anyone: telling it would teach it.
+  const spam = spamReason(deps, form.id, input.signals ?? {}, deps.clock.now());
+  const stored = await storeSubmission(deps, input, { municipality, form, lang, answers, spam });
   return { ...stored, confirmationBy: confirmationChannels(form, municipality, answers) };
 }
 
@@ -106,7 +119,7 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
 async function storeSubmission(
   deps: SubmitDeps,
   input: SubmitInput,
-  { municipality, form, lang, answers }: { municipality: Municipality; form: FormDefinition; lang: Lang; answers: Record<string, unknown> },
+  { municipality, form, lang, answers, spam }: Checked & { spam?: SpamReason },
 ): Promise<Stored> {
   const { store, clock, crypto } = deps;
 
@@ -126,6 +139,17 @@ async function storeSubmission(
     receipt = claim.receipt;
   }
 
+  // The same answers again from the same client within minutes (a double tap, a stuck button, a burst): one case.
+  const identicalKey =
+    spam || input.client === undefined || deps.identicalWindowMinutes <= 0
+      ? undefined
+      : crypto.sha256(`identical:${form.id}|${municipality.id}|${input.client}|${canonicalJson(answers)}`);
+  if (identicalKey !== undefined) {
+    const until = epoch(now) + deps.identicalWindowMinutes * 60;
+    const joined = await store.joinIdentical(identicalKey, receipt, now, until);
+    if (joined) return joined;
+  }
+
   for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
     const submission: Submission = {
       reference: receipt.reference,
@@ -139,14 +163,18 @@ async function storeSubmission(
       status: 'new',
       version: 1,
       ...(keyHash !== undefined ? { idempotencyKeyHash: keyHash } : {}),
-      notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
-      expiresAt: epochAfterDays(new Date(receipt.submittedAt), form.meta.retentionDays),
+      ...(identicalKey !== undefined ? { identicalKey } : {}),
+      // Held: no notification is due (it waits outside the outbox) and it is purged unless released.
+      notification: spam ? { state: 'pending', attempts: 0 } : { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
+      ...(spam ? { spam: { reason: spam } } : {}),
+      expiresAt: epochAfterDays(new Date(receipt.submittedAt), spam ? SPAM_RETENTION_DAYS : form.meta.retentionDays),
     };
     // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
-    await indexForSearch(deps, form, submission);
+    // A held one gets its keys when released: suspected spam is not found by staff search.
+    if (!spam) await indexForSearch(deps, form, submission);
     if (await store.createSubmission(submission)) return receipt;
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
-    const taken = await store.getSubmission(receipt.reference, now);
+    const taken = await store.getSubmission(receipt.reference, now, { includeHeld: true });
     if (keyHash !== undefined && taken?.idempotencyKeyHash === keyHash) return receipt;
     const next = fresh();
     const reference = keyHash === undefined ? next : await store.repointIdempotencyKey(keyHash, receipt.reference, next);

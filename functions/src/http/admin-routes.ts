@@ -26,6 +26,7 @@ import {
 } from '../domain/admin/form-drafts.js';
 import { NotFound } from '../domain/errors.js';
 import { adminStaffRoutes } from './admin-staff-routes.js';
+import { adminSpamRoutes } from './admin-spam-routes.js';
 import type { AppDeps, Env } from './deps.js';
 import { limitBody, readBody } from './json-body.js';
 import { referenceParam } from './path-values.js';
@@ -93,6 +94,7 @@ export function adminRoutes(deps: AppDeps) {
 
   // Staff and municipalities, behind the same checks.
   app.route('/', adminStaffRoutes(deps));
+  app.route('/', adminSpamRoutes(deps));
 
   app.get('/audit/:reference', async (c) => {
     const reference = referenceParam(c);

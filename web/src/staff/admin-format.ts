@@ -21,7 +21,7 @@ export function reviewState(form: Pick<FormLanguages, 'languages'>, lang: string
 /** The table's columns: the ten languages in their usual order. */
 export const LANGUAGE_COLUMNS = LANGUAGES;
 
-const AUDIT_ACTIONS: readonly string[] = ['read', 'update', 'export'] satisfies AuditEntry['action'][];
+const AUDIT_ACTIONS: readonly string[] = ['read', 'update', 'export', 'release'] satisfies AuditEntry['action'][];
 
 /** An audit action in Finnish; an unknown one as it came. */
 export const auditActionLabel = (action: string) =>
