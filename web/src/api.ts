@@ -66,6 +66,9 @@ export const fetchServices = (municipality: string, lang: string) => request<Ser
 export const fetchForm = (formId: string, municipality: string, lang: string) =>
   request<FormResponse>(`/api/forms/${encodeURIComponent(formId)}?${q({ municipality, lang })}`);
 
+/** A signed note of when the form was first shown, sent back with the answers (a bot answers sooner than a person). */
+export const fetchStartToken = (formId: string) => request<{ startToken: string }>(`/api/forms/${encodeURIComponent(formId)}/start`);
+
 /** Sends answers; the same `idempotencyKey` on a retry returns the same receipt and stores one submission. */
 export const submitAnswers = (formId: string, body: SubmissionBody, idempotencyKey: string) =>
   request<Receipt>(`/api/forms/${encodeURIComponent(formId)}/submissions`, {

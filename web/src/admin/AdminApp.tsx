@@ -5,6 +5,7 @@ import { parseAdminPath } from './admin-routes.js';
 import { FormListPage } from './FormListPage.js';
 import { FormWorkbench } from './FormWorkbench.js';
 import { MunicipalitiesAdminPage } from './MunicipalitiesAdminPage.js';
+import { SpamAdminPage } from './SpamAdminPage.js';
 import { StaffAdminPage } from './StaffAdminPage.js';
 import './admin.css';
 
@@ -12,9 +13,10 @@ const SECTIONS = [
   { path: '/admin', key: 'workbench.nav.forms', current: (p: string) => p === '/admin' || p.startsWith('/admin/forms') },
   { path: '/admin/staff', key: 'workbench.nav.staff', current: (p: string) => p === '/admin/staff' },
   { path: '/admin/municipalities', key: 'workbench.nav.municipalities', current: (p: string) => p === '/admin/municipalities' },
+  { path: '/admin/spam', key: 'workbench.nav.spam', current: (p: string) => p === '/admin/spam' },
 ] as const;
 
-/** The workbench's three parts: forms, staff, municipalities. */
+/** The workbench's parts: forms, staff, municipalities, suspected spam. */
 function AdminNav({ path }: { path: string }) {
   return (
     <nav className="wb-tabs" aria-label={t('workbench.nav.label')}>
@@ -64,6 +66,8 @@ function AdminView({ route }: { route: ReturnType<typeof parseAdminPath> }) {
       return <StaffAdminPage />;
     case 'municipalities':
       return <MunicipalitiesAdminPage />;
+    case 'spam':
+      return <SpamAdminPage />;
     default:
       return (
         <>

@@ -10,6 +10,7 @@ export type AdminRoute =
   | { view: 'form'; formId: string; tab: FormTab }
   | { view: 'staff' }
   | { view: 'municipalities' }
+  | { view: 'spam' }
   | { view: 'notFound' };
 
 export const ADMIN_PATH = '/admin';
@@ -27,6 +28,7 @@ export function parseAdminPath(path: string): AdminRoute {
   if (parts.length === 1) return { view: 'forms' };
   if (parts.length === 2 && parts[1] === 'staff') return { view: 'staff' };
   if (parts.length === 2 && parts[1] === 'municipalities') return { view: 'municipalities' };
+  if (parts.length === 2 && parts[1] === 'spam') return { view: 'spam' };
   if (parts[1] === 'forms' && (parts.length === 3 || parts.length === 4)) {
     let formId: string;
     try {

@@ -76,6 +76,7 @@ export function FormFlow({ form, validate, municipality, start }: FormFlowProps)
             onChange={flow.onChange}
             onNext={flow.onNext}
             onInvalid={flow.onInvalid}
+            onHoneypot={flow.onHoneypot}
           />
         </>
       ) : (

@@ -40,7 +40,12 @@ function startFrom(draft: Draft, form: LocalizedForm, municipality: string): Flo
   const fields = Object.keys(form.schema.properties ?? {});
   const position = positionFrom({ position: draft.position }, stepsOf(form).length) ?? 0;
   const answers = { ...draft.answers, ...readTabAnswers(tabStore, tabAnswersKey(municipality, form.id)) };
-  return { answers: knownAnswers(answers, fields), position, pending: draft.pending };
+  return {
+    answers: knownAnswers(answers, fields),
+    position,
+    pending: draft.pending,
+    startToken: typeof draft.startToken === 'string' ? draft.startToken : undefined,
+  };
 }
 
 /** `/<lang>/<municipality>/<formId>`: loads the form and its validator, offers a saved draft, then the steps. */
