@@ -48,6 +48,8 @@ export interface SubmitDeps {
   actionSecret: string;
   /** Identical answers to one form from one client within this many minutes are one case; 0: never grouped. */
   identicalWindowMinutes: number;
+  /** Answers back sooner than this after the form was first shown are held as suspected spam (`MIN_FILL_SECONDS`). */
+  minFillSeconds: number;
 }
 
 type Stored = Omit<Receipt, 'confirmationBy'>;
@@ -110,7 +112,7 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
   // The browser drops answers to questions the answers themselves hide; the server must not trust that it did.
   const answers = withoutHidden(form.schema, normalized);
   // A bot gets the same 201 as anyone: telling it would teach it.
-  const spam = spamReason(deps, form.id, input.signals ?? {}, deps.clock.now());
+  const spam = spamReason(deps, form.id, input.signals ?? {}, deps.clock.now(), deps.minFillSeconds);
   const stored = await storeSubmission(deps, input, { municipality, form, lang, answers, spam });
   return { ...stored, confirmationBy: confirmationChannels(form, municipality, answers) };
 }

@@ -18,6 +18,7 @@ import type { SmsSender } from '../domain/sms.js';
 import type { NotifyDeps } from '../domain/notify-staff.js';
 import type { Clock, Crypto } from '../domain/ports.js';
 import type { AppDeps } from '../http/deps.js';
+import { MIN_FILL_SECONDS } from '../domain/spam/spam-signals.js';
 
 export interface CoreConfig {
   db: DynamoDBDocumentClient;
@@ -42,6 +43,8 @@ export interface CoreConfig {
   formVersionGraceDays?: number;
   /** Identical answers from one client within this many minutes are one case; default IDENTICAL_WINDOW_MINUTES, 0 never. */
   identicalWindowMinutes?: number;
+  /** Answers back sooner than this after the form was first shown are held; default MIN_FILL_SECONDS (browser tests: 0). */
+  minFillSeconds?: number;
   /** The least time a sign-in request takes, known address or not (milliseconds); default SIGN_IN_FLOOR_MS. */
   signInFloorMs?: number;
 }
@@ -112,6 +115,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     signInFloor: () => wait(config.signInFloorMs ?? SIGN_IN_FLOOR_MS),
     formVersionGraceDays: config.formVersionGraceDays ?? FORM_VERSION_GRACE_DAYS,
     identicalWindowMinutes: config.identicalWindowMinutes ?? IDENTICAL_WINDOW_MINUTES,
+    minFillSeconds: config.minFillSeconds ?? MIN_FILL_SECONDS,
     log,
   };
   return {

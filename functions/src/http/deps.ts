@@ -47,6 +47,8 @@ export interface AppDeps {
   formVersionGraceDays: number;
   /** Identical answers to one form from one client within this many minutes are one case; 0: never grouped. */
   identicalWindowMinutes: number;
+  /** Answers back sooner than this after the form was first shown are held as suspected spam. */
+  minFillSeconds: number;
   /** Called after a submission is stored, e.g. to wake an in-process notifier. */
   onSubmitted?: (reference: string) => void;
 }

@@ -6,7 +6,7 @@ import type { Crypto } from '../ports.js';
 // dropped: browser autofill can fill a honeypot too.
 export type { SpamReason };
 
-/** The least time between the form first shown and its answers arriving that a person takes (seconds). */
+/** The least time between the form first shown and its answers arriving that a person takes (seconds): the default. */
 export const MIN_FILL_SECONDS = 3;
 
 /** How long a held submission waits for an admin to release it before it is purged. */
@@ -41,9 +41,15 @@ export function tokenStart(signer: Signer, formId: string, token: string): numbe
  * Whether a submission looks like a bot's. A missing or unverifiable start token is not judged (a page opened
  * before this existed, a token from before a key change, an API client): those are people more often than bots.
  */
-export function spamReason(signer: Signer, formId: string, signals: SpamSignals, now: Date): SpamReason | undefined {
+export function spamReason(
+  signer: Signer,
+  formId: string,
+  signals: SpamSignals,
+  now: Date,
+  minFillSeconds = MIN_FILL_SECONDS,
+): SpamReason | undefined {
   if (signals.honeypot !== undefined && signals.honeypot.trim() !== '') return 'honeypot';
   const started = signals.startToken === undefined ? undefined : tokenStart(signer, formId, signals.startToken);
-  if (started !== undefined && now.getTime() - started < MIN_FILL_SECONDS * 1000) return 'too_fast';
+  if (started !== undefined && now.getTime() - started < minFillSeconds * 1000) return 'too_fast';
   return undefined;
 }
