@@ -4,7 +4,7 @@ import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import { MIN_FILL_SECONDS } from '../../functions/src/domain/spam/spam-signals.js';
-import { axeViolations, usePhonePage } from '../support/browser.js';
+import { axeViolations, signIn, usePhonePage } from '../support/browser.js';
 
 // Needs `npm run build` first (dist/web). The honeypot and the start token of issue 13 (docs/http-contract.md).
 
@@ -73,4 +73,41 @@ describe('spam checks a resident never meets', () => {
     const reference = (await page.locator('.reference [data-reference]').innerText()).trim();
     await expect.poll(() => staffMailed(reference), { timeout: 60_000, interval: 500 }).toBe(true);
   });
+
+  it('holds what a bot fills into the honeypot without telling it, and an admin releases it from /admin/spam', async () => {
+    // The bot sees the same thanks and reference as anyone.
+    const reference = await fillAsBot();
+
+    await signIn(server, page, 'admin@koto.local');
+    await page.goto(`${server.url}/admin/spam`);
+    await page.getByRole('heading', { level: 1, name: 'Roskapostiepäilyt' }).waitFor();
+    const item = page.getByRole('listitem').filter({ hasText: reference });
+    await item.getByText('Piilokenttä oli täytetty').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await item.getByRole('button', { name: 'Vapauta saapuneisiin' }).click();
+    await page.getByRole('status').getByText(`${reference} vapautettu saapuneisiin.`).waitFor();
+    await page.getByText('Ei roskapostiepäilyjä.').waitFor();
+    await expect.poll(() => staffMailed(reference), { timeout: 60_000, interval: 500 }).toBe(true);
+  });
 });
+
+/** A bot's fill: every text field, the honeypot too, and Send; returns the reference the page shows. */
+async function fillAsBot(): Promise<string> {
+  await page.goto(`${server.url}/en/heinola/guidance`);
+  await page.getByRole('heading', { level: 2, name: 'What do you need help with?' }).waitFor();
+  await page.locator('input[name="extra_note"]').fill('https://cheap.example', { force: true });
+  await page.getByRole('checkbox', { name: 'Kela benefits' }).check();
+  await next();
+  await page.getByLabel('Full name').fill('Bot Example');
+  await page.getByLabel('Language you want to use with us').selectOption({ label: 'Arabic' });
+  await next();
+  await page.getByRole('radio', { name: 'Phone call' }).check();
+  await page.getByLabel('Phone number').fill('+358 40 123 4567');
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await next();
+  await page.getByRole('checkbox', { name: 'I agree to the processing of my data' }).check();
+  await next();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thank you! Your form was sent.' }).waitFor();
+  return (await page.locator('.reference [data-reference]').innerText()).trim();
+}
