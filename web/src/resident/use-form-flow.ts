@@ -2,7 +2,7 @@ import type { RJSFValidationError } from '@rjsf/utils';
 import type { ValidateFunction } from 'ajv';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
-import { ApiError, fetchStartToken, submitAnswers, type Receipt } from '../api.js';
+import { ApiError, submitAnswers, type Receipt } from '../api.js';
 import { navigate, useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { activeKey, clearDraft, draftKey, replacedKey, splitForDevice, tabAnswersKey, writeDraft, writeTabAnswers } from './draft.js';
@@ -65,13 +65,6 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
   // Suspected spam (docs/http-contract.md): when the form was first shown, kept with the draft; the honeypot's value.
   const started = useRef(start.startToken);
   const honeypot = useRef('');
-  useEffect(() => {
-    if (!started.current)
-      fetchStartToken(form.id).then(
-        (r) => void (started.current ??= r.startToken),
-        () => undefined,
-      );
-  }, []);
 
   const storageKey = draftKey(municipality, form.id);
   const saveDraft = (at: Position) => {
