@@ -48,6 +48,10 @@ export interface SubmissionBody {
   answers: Record<string, unknown>;
   /** The token of a personal feedback link (`?invite=`): used up by this submission. */
   invite?: string;
+  /** The page's honeypot field (`extra_note`, hidden from people): anything in it holds the submission as suspected spam. */
+  extra?: string;
+  /** From `GET /api/forms/F/start` when the form was first shown: answers back sooner than a person fills a form are held. */
+  startToken?: string;
 }
 
 /** `GET /api/feedback-invites/T?municipality=`: what a personal feedback link is about. */
@@ -55,6 +59,11 @@ export interface InviteResponse {
   municipality: string;
   /** The feedback form's `service` answer, fixed for this link. */
   service: string;
+}
+
+/** `GET /api/forms/F/start`: an opaque, server-signed note of when the form was first shown. */
+export interface StartResponse {
+  startToken: string;
 }
 
 /** How a resident hears back after sending. */
@@ -78,6 +87,8 @@ export const SUBMISSION_BODY: JSONSchemaType<SubmissionBody> = {
     formVersion: { type: 'integer', minimum: 1 },
     answers: { type: 'object', required: [] },
     invite: { type: 'string', minLength: 1, maxLength: 64, nullable: true },
+    extra: { type: 'string', maxLength: 1000, nullable: true },
+    startToken: { type: 'string', maxLength: 64, nullable: true },
   },
 };
 

@@ -24,8 +24,8 @@ export interface AuditEntry {
   reference: string;
   at: string;
   actor: string;
-  /** `audit`: an admin read this submission's audit trail. */
-  action: 'read' | 'update' | 'export' | 'search' | 'correct' | 'erase' | 'audit';
+  /** `audit`: an admin read this submission's audit trail; `release`: an admin released held spam. */
+  action: 'read' | 'update' | 'export' | 'search' | 'correct' | 'erase' | 'audit' | 'release';
   detail?: string;
   /** Epoch seconds: the submission's own expiry. */
   expiresAt: number;
@@ -112,6 +112,8 @@ export interface InboxItem {
   notification: NotificationState['state'];
   /** The answers the form lets the staff mail show (`meta.emailSafeFields`, closed choices only), in Finnish words. */
   safeAnswers: SafeAnswer[];
+  /** How many identical submissions (same form, answers and client within minutes) this case stands for; absent: one. */
+  identical?: number;
 }
 
 /** One email-safe answer: its Finnish label and the answer on one line, as the staff mail shows it. */

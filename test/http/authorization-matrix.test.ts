@@ -200,6 +200,7 @@ const MATRIX: Row[] = [
   },
   { method: 'GET', path: '/api/admin/forms', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   { method: 'GET', path: '/api/admin/staff', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
+  { method: 'GET', path: '/api/admin/spam', expect: { anonymous: 401, 'staff.heinola': 403, 'staff.orimattila': 403, admin: 200 } },
   {
     method: 'GET',
     path: '/api/admin/municipalities',

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { simpleParser } from 'mailparser';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/src/entry/local-server.js';
+import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../functions/src/entry/local-server.js';
 import { chromiumLaunchOptions } from './chromium.js';
 import { guidanceBody } from './test-app.js';
 
@@ -17,12 +17,25 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  * `chromium.ts`), for browser tests. Fails loudly, with the command to run, when Chromium is missing: a browser
  * test never skips.
  */
-export async function startBrowserRig(): Promise<{ server: LocalServer; browser: Browser }> {
+export async function startBrowserRig(options: RigOptions = {}): Promise<{ server: LocalServer; browser: Browser }> {
   const launch = await chromiumLaunchOptions();
-  const server = await startLocalServer({ port: 0, webDir: 'dist/web', schemasDir: 'schemas', log: () => undefined });
+  // Playwright fills a form faster than any person, and tests send the same answers again and again: the least fill
+  // time would hold them as spam and identical ones would be one case (spam.test.ts keeps the real fill time).
+  const server = await startLocalServer({
+    port: 0,
+    webDir: 'dist/web',
+    schemasDir: 'schemas',
+    log: () => undefined,
+    minFillSeconds: 0,
+    identicalWindowMinutes: 0,
+    ...options,
+  });
   const browser = await chromium.launch(launch);
   return { server, browser };
 }
+
+/** What a test file may change in its local server. */
+export type RigOptions = Pick<LocalServerOptions, 'minFillSeconds'>;
 
 /** WCAG 2.2 A/AA violations axe finds on the page, one readable line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -99,11 +112,15 @@ export interface PhoneRig {
  * Registers the usual hooks of a browser test file: one server and Chromium per file, and a fresh phone-sized
  * page (360×740) per test. `use` receives them before each test; `prepare` may set up each new context.
  */
-export function usePhonePage(use: (rig: PhoneRig) => void, prepare?: (context: BrowserContext) => Promise<void>): void {
+export function usePhonePage(
+  use: (rig: PhoneRig) => void,
+  prepare?: (context: BrowserContext) => Promise<void>,
+  options: RigOptions = {},
+): void {
   let started: { server: LocalServer; browser: Browser } | undefined;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
-    started = await startBrowserRig();
+    started = await startBrowserRig(options);
   });
   afterAll(async () => {
     await started?.browser.close();

@@ -43,6 +43,8 @@ export async function buildTestApp(overrides: Partial<CoreConfig> = {}) {
     log: (e) => logs.push(e),
     // Sign-in requests answer at once here; test/http/staff-auth.test.ts holds them with a gate of its own.
     signInFloorMs: 0,
+    // Tests send the same answers again and again; test/http/spam.test.ts groups identical ones as production does.
+    identicalWindowMinutes: 0,
     ...overrides,
   });
   await deps.app.registry.start(clock.now());

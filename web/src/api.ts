@@ -70,6 +70,8 @@ export const fetchForm = (formId: string, municipality: string, lang: string) =>
 /** What a personal feedback link is about; 404 when it is used, expired or unknown. */
 export const fetchInvite = (token: string, municipality: string) =>
   request<InviteResponse>(`/api/feedback-invites/${encodeURIComponent(token)}?${q({ municipality })}`);
+/** A signed note of when the form was first shown, sent back with the answers (a bot answers sooner than a person). */
+export const fetchStartToken = (formId: string) => request<{ startToken: string }>(`/api/forms/${encodeURIComponent(formId)}/start`);
 
 /** Sends answers; the same `idempotencyKey` on a retry returns the same receipt and stores one submission. */
 export const submitAnswers = (formId: string, body: SubmissionBody, idempotencyKey: string) =>

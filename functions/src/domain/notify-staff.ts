@@ -1,7 +1,7 @@
 import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { FormRegistry } from './form-registry.js';
 import type { Mailer } from './mailer.js';
-import type { Clock, SubmissionStore } from './ports.js';
+import type { Clock, RateLimiter, SubmissionStore } from './ports.js';
 import { RESIDENT_RECIPIENT, RESIDENT_SMS_RECIPIENT, residentConfirmation, residentSms } from './resident-confirmation.js';
 import type { SmsSender } from './sms.js';
 import { staffMailings, type StaffMailingDeps } from './staff-mailings.js';
@@ -16,7 +16,12 @@ export interface NotifyDeps extends StaffMailingDeps {
   clock: Clock;
   /** The staff's own words (`schemas/texts/staff/`): the notification, the digest. */
   staffTexts: StaffTexts;
+  /** Caps residents' confirmations per recipient address, so the form cannot mail-bomb a stranger. */
+  confirmationLimiter: RateLimiter;
 }
+
+/** Marks a resident confirmation left unsent because its address had its hour's share (`confirmationLimiter`). */
+export const CAPPED = '-capped';
 
 /** After this many failed attempts the notification is marked failed and left for staff to see. */
 export const MAX_ATTEMPTS = 12;
@@ -31,6 +36,18 @@ export function backoffMs(attempts: number): number {
 export interface DrainResult {
   sent: number;
   failed: number;
+}
+
+/**
+ * Whether a resident confirmation to `address` is still to send: not sent (or capped) on an earlier attempt, and the
+ * address has not had its hour's share. A capped one is marked `<recipient>-capped` and never tried again; the
+ * submission and the staff mail are not affected.
+ */
+async function confirmationDue(deps: NotifyDeps, sentTo: string[], recipient: string, address: string, now: Date): Promise<boolean> {
+  if (sentTo.includes(recipient) || sentTo.includes(recipient + CAPPED)) return false;
+  const { allowed } = await deps.confirmationLimiter.hit(deps.crypto.sha256(`confirm:${address.toLowerCase()}`), now);
+  if (!allowed) sentTo.push(recipient + CAPPED);
+  return allowed;
 }
 
 /**
@@ -64,12 +81,12 @@ export async function notifyStaff(deps: NotifyDeps, limit = 25): Promise<DrainRe
       const texts = registry.texts.mailTexts(submission.lang);
       const vars = registry.texts.vars(municipality, submission.lang);
       const confirmation = residentConfirmation(form, municipality, submission, texts, deps.mail.from, vars);
-      if (confirmation && !sentTo.includes(RESIDENT_RECIPIENT)) {
+      if (confirmation && (await confirmationDue(deps, sentTo, RESIDENT_RECIPIENT, confirmation.to[0]!, now))) {
         await mailer.send(confirmation);
         sentTo.push(RESIDENT_RECIPIENT);
       }
       const sms = residentSms(form, municipality, submission, texts, vars);
-      if (sms && !sentTo.includes(RESIDENT_SMS_RECIPIENT)) {
+      if (sms && (await confirmationDue(deps, sentTo, RESIDENT_SMS_RECIPIENT, sms.to, now))) {
         await deps.sms.send(sms);
         sentTo.push(RESIDENT_SMS_RECIPIENT);
       }

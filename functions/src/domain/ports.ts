@@ -36,8 +36,30 @@ export interface SubmissionStore {
   repointIdempotencyKey(keyHash: string, from: string, to: string): Promise<string>;
   /** Writes a new submission; false when the reference is taken. */
   createSubmission(submission: Submission): Promise<boolean>;
-  /** A submission that exists and has not expired at `now`. */
-  getSubmission(reference: string, now: Date): Promise<Submission | undefined>;
+  /** A submission that exists and has not expired at `now`; one held as suspected spam only with `includeHeld`. */
+  getSubmission(reference: string, now: Date, options?: { includeHeld?: boolean }): Promise<Submission | undefined>;
+  /**
+   * Groups identical submissions: the first under `key` (a live group absent) claims it for `first` until `until`
+   * (epoch seconds) and gets undefined; a later one adds one to that case's `identical` count and gets its
+   * receipt, or undefined when the case is not there to join (then it is stored as its own).
+   */
+  joinIdentical(
+    key: string,
+    first: { reference: string; submittedAt: string },
+    now: Date,
+    until: number,
+  ): Promise<{ reference: string; submittedAt: string } | undefined>;
+  /** Submissions held as suspected spam, newest first. */
+  listHeld(now: Date, limit: number): Promise<Submission[]>;
+  /**
+   * Releases a held submission into the inbox with its notification due at `dueAt` and its form's retention (one
+   * conditional write); undefined when it is not held (released already, purged, never there).
+   */
+  releaseHeld(
+    reference: string,
+    release: { municipality: string; dueAt: string; expiresAt: number },
+    now: Date,
+  ): Promise<Submission | undefined>;
   /** Submissions whose staff notification is due at `now`, oldest first. */
   dueNotifications(now: Date, limit: number): Promise<Submission[]>;
   /** Takes a due notification for sending, so two notifiers never send one twice; false if another took it. */

@@ -1,6 +1,7 @@
 import type { Lang } from '../../../schemas/src/index.js';
 
 import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
+import type { SpamReason } from '../../../schemas/src/spam-contract.js';
 
 export { STATUSES, type SubmissionStatus } from '../../../schemas/src/statuses.js';
 
@@ -35,6 +36,15 @@ export interface Submission {
    * details): never mailed, not in the inbox, search, digest or export, not readable by reference. Absent on cases.
    */
   triage?: false;
+  /**
+   * Held as suspected spam (docs/data-model.md): stored apart from the inbox, its search and the digest, nobody
+   * notified, purged after 30 days unless an admin releases it.
+   */
+  spam?: { reason: SpamReason };
+  /** How many identical submissions (same form, answers and client within minutes) this case stands for; absent: one. */
+  identical?: number;
+  /** The hash the identical ones are grouped under, so only they add to this case's count. */
+  identicalKey?: string;
   /** Epoch seconds after which the submission is deleted (retention). */
   expiresAt: number;
 }

@@ -16,7 +16,10 @@ import type { Clock, Crypto, SearchIndex, SubmissionStore } from './ports.js';
 import { indexForSearch } from './staff/search-submissions.js';
 import { newReference } from '../../../schemas/src/reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
-import { epochAfterDays } from './epoch.js';
+import { epoch, epochAfterDays } from './epoch.js';
+import { SPAM_RETENTION_DAYS, spamReason, type SpamReason, type SpamSignals } from './spam/spam-signals.js';
+
+type Checked = { municipality: Municipality; form: FormDefinition; lang: Lang; answers: Record<string, unknown> };
 import { confirmationChannels } from './resident-confirmation.js';
 import { isCase } from '../../../schemas/src/triage.js';
 import { checkInvite, useInvite } from './feedback-invite.js';
@@ -31,6 +34,10 @@ export interface SubmitInput {
   idempotencyKey?: string;
   /** A personal feedback link's token: the feedback is about its service, and the link is used up. */
   invite?: string;
+  /** The honeypot's value and the start token (docs/http-contract.md): a bot's submission is held, not refused. */
+  signals?: SpamSignals;
+  /** Who sent it, hashed (the client address): identical answers from one client within minutes are one case. */
+  client?: string;
 }
 
 export interface SubmitDeps {
@@ -43,6 +50,12 @@ export interface SubmitDeps {
   /** How long answers to a replaced form version are still taken, in days (`FORM_VERSION_GRACE_DAYS`). */
   formVersionGraceDays: number;
   invites: FeedbackInviteStore;
+  /** Signs the start tokens (with its own prefix, apart from the action links'). */
+  actionSecret: string;
+  /** Identical answers to one form from one client within this many minutes are one case; 0: never grouped. */
+  identicalWindowMinutes: number;
+  /** Answers back sooner than this after the form was first shown are held as suspected spam (`MIN_FILL_SECONDS`). */
+  minFillSeconds: number;
 }
 
 type Stored = Omit<Receipt, 'confirmationBy'>;
@@ -82,7 +95,7 @@ async function claimKey(store: SubmissionStore, record: IdempotencyRecord, now: 
   }
   const earlier = { reference: existing.reference, submittedAt: existing.submittedAt };
   // Only a submission this key wrote counts: one with the same reference and body may be someone else's.
-  const stored = await store.getSubmission(earlier.reference, now);
+  const stored = await store.getSubmission(earlier.reference, now, { includeHeld: true });
   return { receipt: earlier, stored: stored?.idempotencyKeyHash === record.keyHash };
 }
 
@@ -108,7 +121,9 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
   // The browser drops answers to questions the answers themselves hide; the server must not trust that it did.
   const answers = withoutHidden(form.schema, normalized);
   if (input.invite !== undefined) await checkInvite(deps, input.invite, municipality.id, form, answers);
-  const stored = await storeSubmission(deps, input, { municipality, form, lang, answers });
+  // A bot gets the same 201 as anyone: telling it would teach it.
+  const spam = spamReason(deps, form.id, input.signals ?? {}, deps.clock.now(), deps.minFillSeconds);
+  const stored = await storeSubmission(deps, input, { municipality, form, lang, answers, spam });
   return { ...stored, confirmationBy: confirmationChannels(form, municipality, answers) };
 }
 
@@ -116,7 +131,7 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
 async function storeSubmission(
   deps: SubmitDeps,
   input: SubmitInput,
-  { municipality, form, lang, answers }: { municipality: Municipality; form: FormDefinition; lang: Lang; answers: Record<string, unknown> },
+  { municipality, form, lang, answers, spam }: Checked & { spam?: SpamReason },
 ): Promise<Stored> {
   const { store, clock, crypto } = deps;
 
@@ -140,6 +155,17 @@ async function storeSubmission(
   // Evidence for the reports (a form with `meta.triage: false`) is stored, but no staff mail, search keys or inbox.
   const triage = isCase(form, answers);
 
+  // The same answers again from the same client within minutes (a double tap, a stuck button, a burst): one case.
+  const identicalKey =
+    spam || !triage || input.client === undefined || deps.identicalWindowMinutes <= 0
+      ? undefined
+      : crypto.sha256(`identical:${form.id}|${municipality.id}|${input.client}|${canonicalJson(answers)}`);
+  if (identicalKey !== undefined) {
+    const until = epoch(now) + deps.identicalWindowMinutes * 60;
+    const joined = await store.joinIdentical(identicalKey, receipt, now, until);
+    if (joined) return joined;
+  }
+
   for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
     const submission: Submission = {
       reference: receipt.reference,
@@ -153,16 +179,23 @@ async function storeSubmission(
       status: 'new',
       version: 1,
       ...(keyHash !== undefined ? { idempotencyKeyHash: keyHash } : {}),
-      ...(triage
-        ? { notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt } }
-        : { triage: false, notification: NOTHING_TO_SEND }),
-      expiresAt: epochAfterDays(new Date(receipt.submittedAt), form.meta.retentionDays),
+      ...(identicalKey !== undefined ? { identicalKey } : {}),
+      ...(triage ? {} : { triage: false as const }),
+      // Held: no notification is due (it waits outside the outbox) and it is purged unless released. Evidence: none.
+      notification: spam
+        ? { state: 'pending', attempts: 0 }
+        : triage
+          ? { state: 'pending', attempts: 0, dueAt: receipt.submittedAt }
+          : NOTHING_TO_SEND,
+      ...(spam ? { spam: { reason: spam } } : {}),
+      expiresAt: epochAfterDays(new Date(receipt.submittedAt), spam ? SPAM_RETENTION_DAYS : form.meta.retentionDays),
     };
     // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
-    if (triage) await indexForSearch(deps, form, submission);
+    // A held one gets its keys when released: suspected spam is not found by staff search; evidence never has any.
+    if (triage && !spam) await indexForSearch(deps, form, submission);
     if (await store.createSubmission(submission)) return receipt;
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
-    const taken = await store.getSubmission(receipt.reference, now);
+    const taken = await store.getSubmission(receipt.reference, now, { includeHeld: true });
     if (keyHash !== undefined && taken?.idempotencyKeyHash === keyHash) return receipt;
     const next = fresh();
     const reference = keyHash === undefined ? next : await store.repointIdempotencyKey(keyHash, receipt.reference, next);

@@ -19,6 +19,7 @@ import type { SmsSender } from '../domain/sms.js';
 import type { NotifyDeps } from '../domain/notify-staff.js';
 import type { Clock, Crypto } from '../domain/ports.js';
 import type { AppDeps } from '../http/deps.js';
+import { MIN_FILL_SECONDS } from '../domain/spam/spam-signals.js';
 
 export interface CoreConfig {
   db: DynamoDBDocumentClient;
@@ -33,6 +34,7 @@ export interface CoreConfig {
   submissionRateLimit?: RateLimit;
   loginRateLimit?: RateLimit;
   loginMailRateLimit?: RateLimit;
+  confirmationRateLimit?: RateLimit;
   /** Key that signs emailed action links; keep it secret and stable across restarts. */
   actionSecret: string;
   clientIp: (c: Context) => string;
@@ -40,6 +42,10 @@ export interface CoreConfig {
   log?: (event: Record<string, unknown>) => void;
   /** How long answers to a replaced form version are still taken (days); default FORM_VERSION_GRACE_DAYS. */
   formVersionGraceDays?: number;
+  /** Identical answers from one client within this many minutes are one case; default IDENTICAL_WINDOW_MINUTES, 0 never. */
+  identicalWindowMinutes?: number;
+  /** Answers back sooner than this after the form was first shown are held; default MIN_FILL_SECONDS (browser tests: 0). */
+  minFillSeconds?: number;
   /** The least time a sign-in request takes, known address or not (milliseconds); default SIGN_IN_FLOOR_MS. */
   signInFloorMs?: number;
 }
@@ -61,8 +67,14 @@ export const DEFAULT_LOGIN_LIMIT: RateLimit = { limit: 30, windowSeconds: 900 };
 /** Default: 5 sign-in mails per 15 minutes per email and requesting client address (past it, 202 without a mail). */
 export const DEFAULT_LOGIN_MAIL_LIMIT: RateLimit = { limit: 5, windowSeconds: 900 };
 
+/** Default: 3 resident confirmations (email, SMS) per hour per recipient address; past it, none until the next hour. */
+export const DEFAULT_CONFIRMATION_LIMIT: RateLimit = { limit: 3, windowSeconds: 3600 };
+
 /** Longer than a sign-in mail normally takes to hand over (SES, SMTP), short enough not to bother a person. */
 export const SIGN_IN_FLOOR_MS = 1_000;
+
+/** A burst of the same answers from one client (a stuck button, a script) within this many minutes is one case. */
+export const IDENTICAL_WINDOW_MINUTES = 10;
 
 /** A resident who opened a form before a publish may send it for a week; then the page loads the new version. */
 export const FORM_VERSION_GRACE_DAYS = 7;
@@ -105,6 +117,8 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     clientIp: config.clientIp,
     signInFloor: () => wait(config.signInFloorMs ?? SIGN_IN_FLOOR_MS),
     formVersionGraceDays: config.formVersionGraceDays ?? FORM_VERSION_GRACE_DAYS,
+    identicalWindowMinutes: config.identicalWindowMinutes ?? IDENTICAL_WINDOW_MINUTES,
+    minFillSeconds: config.minFillSeconds ?? MIN_FILL_SECONDS,
     log,
   };
   return {
@@ -119,6 +133,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
       actionSecret: config.actionSecret,
       mail,
       staffTexts: staff,
+      confirmationLimiter: new DynamoRateLimiter(config.db, config.tableName, config.confirmationRateLimit ?? DEFAULT_CONFIRMATION_LIMIT),
     },
   };
 }

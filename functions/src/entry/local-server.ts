@@ -29,6 +29,10 @@ export type LocalServerOptions = Pick<LocalConfig, 'port' | 'webDir' | 'schemasD
   Partial<Omit<LocalConfig, 'port' | 'webDir' | 'schemasDir'>> & {
     notifyEveryMs?: number;
     log?: (event: Record<string, unknown>) => void;
+    /** Browser tests fill a form faster than any person (default MIN_FILL_SECONDS; test/browser/spam.test.ts keeps it). */
+    minFillSeconds?: number;
+    /** Browser tests send the same answers again and again (default IDENTICAL_WINDOW_MINUTES). */
+    identicalWindowMinutes?: number;
   };
 
 export interface LocalServer {
@@ -83,6 +87,8 @@ async function startOn(
     actionSecret: localSecret(dataDir, 'action-link.key'),
     clientIp: (c) => rateLimitSubject(getConnInfo(c).remote.address ?? 'unknown'),
     log,
+    ...(config.minFillSeconds !== undefined ? { minFillSeconds: config.minFillSeconds } : {}),
+    ...(config.identicalWindowMinutes !== undefined ? { identicalWindowMinutes: config.identicalWindowMinutes } : {}),
   });
   const seeded = await deps.app.registry.start(new Date());
   if (seeded.imported.length) log({ level: 'info', msg: 'forms imported from schemas/', forms: seeded.imported });

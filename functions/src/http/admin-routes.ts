@@ -28,6 +28,7 @@ import { NotFound } from '../domain/errors.js';
 import { adminRightsRoutes } from './admin-rights-routes.js';
 import { readAuditTrail } from '../domain/staff/read-submission.js';
 import { adminStaffRoutes } from './admin-staff-routes.js';
+import { adminSpamRoutes } from './admin-spam-routes.js';
 import type { AppDeps, Env } from './deps.js';
 import { auditedRead } from './audited-read.js';
 import { limitBody, readBody } from './json-body.js';
@@ -98,6 +99,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/', adminStaffRoutes(deps));
   // Residents' rights by reference: export, correct, erase.
   app.route('/', adminRightsRoutes(deps));
+  app.route('/', adminSpamRoutes(deps));
 
   app.get('/audit/:reference', auditedRead, async (c) =>
     c.json<AuditTrail>(await readAuditTrail(deps, c.get('member'), referenceParam(c))),

@@ -60,6 +60,10 @@ export interface AppDeps {
   signInFloor: () => Promise<void>;
   /** How long answers to a replaced form version are still taken, in days. */
   formVersionGraceDays: number;
+  /** Identical answers to one form from one client within this many minutes are one case; 0: never grouped. */
+  identicalWindowMinutes: number;
+  /** Answers back sooner than this after the form was first shown are held as suspected spam. */
+  minFillSeconds: number;
   /** Called after a submission is stored, e.g. to wake an in-process notifier. */
   onSubmitted?: (reference: string) => void;
 }

@@ -1,5 +1,13 @@
 import { Hono } from 'hono';
-import { SUBMISSION_BODY, isLang, type FormResponse, type InviteResponse, type ServicesResponse } from '../../../schemas/src/index.js';
+import {
+  SUBMISSION_BODY,
+  isLang,
+  type FormResponse,
+  type InviteResponse,
+  type ServicesResponse,
+  type StartResponse,
+} from '../../../schemas/src/index.js';
+import { issueStartToken } from '../domain/spam/spam-signals.js';
 import { InvalidRequest, RateLimited, UnknownForm, UnsupportedLanguage } from '../domain/errors.js';
 import { readInvite } from '../domain/feedback-invite.js';
 import { getLocalizedForm, listForms } from '../domain/list-forms.js';
@@ -86,6 +94,13 @@ export function formsRoutes(deps: AppDeps) {
     return c.body(source);
   });
 
+  // When the form was first shown, signed: answers back sooner than a person fills a form are held as suspected spam.
+  app.get('/:formId/start', (c) => {
+    const formId = c.req.param('formId');
+    if (!deps.registry.catalog.forms().some((f) => f.id === formId)) throw new UnknownForm(`Unknown form "${formId}".`);
+    return c.json<StartResponse>({ startToken: issueStartToken(deps, formId, deps.clock.now()) });
+  });
+
   app.post(
     '/:formId/submissions',
     async (c, next) => {
@@ -97,12 +112,14 @@ export function formsRoutes(deps: AppDeps) {
     async (c) => {
       const body = await readBody(c, SUBMISSION_BODY);
       if (!body.ok) return body.response;
-      const { invite, ...fields } = body.value;
+      const { invite, extra, startToken, ...fields } = body.value;
       const input: SubmitInput = {
         formId: c.req.param('formId'),
         ...fields,
         ...(invite != null ? { invite } : {}),
         idempotencyKey: idempotencyKeyOf(c.req.header('idempotency-key')),
+        signals: { ...(extra != null ? { honeypot: extra } : {}), ...(startToken != null ? { startToken } : {}) },
+        client: deps.crypto.sha256(`ip:${deps.clientIp(c)}`),
       };
       const receipt = await submitForm(deps, input);
       deps.log({

@@ -6,6 +6,7 @@ import { FormListPage } from './FormListPage.js';
 import { FormWorkbench } from './FormWorkbench.js';
 import { MunicipalitiesAdminPage } from './MunicipalitiesAdminPage.js';
 import { ResidentsRightsPage } from './ResidentsRightsPage.js';
+import { SpamAdminPage } from './SpamAdminPage.js';
 import { StaffAdminPage } from './StaffAdminPage.js';
 import './admin.css';
 
@@ -14,9 +15,10 @@ const SECTIONS = [
   { path: '/admin/staff', key: 'workbench.nav.staff', current: (p: string) => p === '/admin/staff' },
   { path: '/admin/municipalities', key: 'workbench.nav.municipalities', current: (p: string) => p === '/admin/municipalities' },
   { path: '/admin/rights', key: 'workbench.nav.rights', current: (p: string) => p === '/admin/rights' },
+  { path: '/admin/spam', key: 'workbench.nav.spam', current: (p: string) => p === '/admin/spam' },
 ] as const;
 
-/** The workbench's parts: forms, staff, municipalities, residents' rights. */
+/** The workbench's parts: forms, staff, municipalities, residents' rights, suspected spam. */
 function AdminNav({ path }: { path: string }) {
   return (
     <nav className="wb-tabs" aria-label={t('workbench.nav.label')}>
@@ -68,6 +70,8 @@ function AdminView({ route }: { route: ReturnType<typeof parseAdminPath> }) {
       return <MunicipalitiesAdminPage />;
     case 'rights':
       return <ResidentsRightsPage />;
+    case 'spam':
+      return <SpamAdminPage />;
     default:
       return (
         <>

@@ -11,6 +11,7 @@ export type AdminRoute =
   | { view: 'staff' }
   | { view: 'municipalities' }
   | { view: 'rights' }
+  | { view: 'spam' }
   | { view: 'notFound' };
 
 export const ADMIN_PATH = '/admin';
@@ -29,6 +30,7 @@ export function parseAdminPath(path: string): AdminRoute {
   if (parts.length === 2 && parts[1] === 'staff') return { view: 'staff' };
   if (parts.length === 2 && parts[1] === 'municipalities') return { view: 'municipalities' };
   if (parts.length === 2 && parts[1] === 'rights') return { view: 'rights' };
+  if (parts.length === 2 && parts[1] === 'spam') return { view: 'spam' };
   if (parts[1] === 'forms' && (parts.length === 3 || parts.length === 4)) {
     let formId: string;
     try {

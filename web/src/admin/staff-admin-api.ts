@@ -8,6 +8,7 @@ import type {
 } from '../../../schemas/src/admin-staff-contract.js';
 import type { MunicipalityRef } from '../../../schemas/src/public-contract.js';
 import type { CorrectAnswerRequest, CorrectAnswerResponse, SubjectAccessExport } from '../../../schemas/src/residents-rights-contract.js';
+import type { HeldSubmissions } from '../../../schemas/src/spam-contract.js';
 import { StaffApiError, StaffNetworkError } from '../staff/staff-api.js';
 
 // The wire types are the kit's (schemas/src/admin-staff-contract.ts), the ones the server answers with.
@@ -71,6 +72,10 @@ export const removeStaff = (email: string) => call<void>('DELETE', staffPath(ema
 
 /** Every municipality's id and name (the public list), for choosing a person's municipalities. */
 export const fetchMunicipalityNames = () => call<{ municipalities: MunicipalityRef[] }>('GET', '/api/municipalities');
+
+/** Submissions held as suspected spam, and releasing one into the inbox (it is then notified as usual). */
+export const fetchHeld = () => call<HeldSubmissions>('GET', '/api/admin/spam');
+export const releaseHeld = (reference: string) => call<void>('POST', `/api/admin/spam/${encodeURIComponent(reference)}/release`);
 
 export const fetchAdminMunicipalities = () => call<AdminMunicipalitiesResponse>('GET', '/api/admin/municipalities');
 export const saveMunicipality = (id: string, settings: SaveMunicipalityRequest) =>

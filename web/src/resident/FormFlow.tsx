@@ -85,6 +85,7 @@ export function FormFlow({ form, validate, municipality, start, invite, notice }
             onChange={flow.onChange}
             onNext={flow.onNext}
             onInvalid={flow.onInvalid}
+            onHoneypot={flow.onHoneypot}
           />
         </>
       ) : (

@@ -1,7 +1,7 @@
 import { lazy, useState } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import type { Lang } from '../../../schemas/src/languages.js';
-import { ApiError, fetchForm, fetchInvite } from '../api.js';
+import { ApiError, fetchForm, fetchInvite, fetchStartToken } from '../api.js';
 import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
 import { useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
@@ -36,11 +36,17 @@ function receiptOf(state: unknown): ReceiptState['receipt'] | undefined {
 const FRESH: FlowStart = { answers: {}, position: 0 };
 
 /** Where a saved draft resumes: its answers, with those only this tab kept (a reload, another language). */
-function startFrom(draft: Draft, form: LocalizedForm, municipality: string): FlowStart {
+function startFrom(draft: Draft, form: LocalizedForm, municipality: string, startToken: string | undefined): FlowStart {
   const fields = Object.keys(form.schema.properties ?? {});
   const position = positionFrom({ position: draft.position }, stepsOf(form).length) ?? 0;
   const answers = { ...draft.answers, ...readTabAnswers(tabStore, tabAnswersKey(municipality, form.id)) };
-  return { answers: knownAnswers(answers, fields), position, pending: draft.pending };
+  return {
+    answers: knownAnswers(answers, fields),
+    position,
+    pending: draft.pending,
+    // The token of the form's first showing, kept with the draft: a restored draft sent at once is no bot's.
+    startToken: typeof draft.startToken === 'string' ? draft.startToken : startToken,
+  };
 }
 
 /** `/<lang>/<municipality>/<formId>`: loads the form and its validator, offers a saved draft, then the steps. */
@@ -57,6 +63,11 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
     return token;
   });
   const [loaded, retry] = useAsync(async () => {
+    // When the form is first shown, signed by the server (suspected spam, docs/http-contract.md); never in the way.
+    const token = fetchStartToken(formId).then(
+      (r) => r.startToken,
+      () => undefined,
+    );
     const [form, about] = await Promise.all([
       fetchForm(formId, municipality, lang),
       // A used or expired link still leads to the form, with a word that the link is spent (null).
@@ -69,7 +80,7 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
     ]);
     const wanted = about?.service ?? query.get('service');
     const preset = wanted ? (await import('./preset-service.js')).presetService(form, wanted, !!about) : { form };
-    return { ...preset, validate: await validatorFor(form), spent: about === null };
+    return { ...preset, validate: await validatorFor(form), spent: about === null, startToken: await token };
   }, `${formId}/${municipality}/${lang}/${invite}`);
   const [start, setStart] = useState<FlowStart>();
 
@@ -82,23 +93,24 @@ export function FormPage({ lang, municipality, formId }: { lang: Lang; municipal
     return <LoadFailed message={t('form.loadFailed')} onRetry={retry} />;
   }
 
-  const { form, validate, answers, fixedName, spent } = loaded.value;
+  const { form, validate, answers, fixedName, spent, startToken } = loaded.value;
+  const fresh: FlowStart = { ...FRESH, startToken };
   const key = draftKey(municipality, formId);
   const draft = readDraft(deviceStore, key);
   // Filling in this tab (a reload, another language): carry on. A draft from an earlier visit: ask first.
   let begin: FlowStart | undefined;
-  if (hasAnswers(draft) && tabStore.getItem(activeKey(municipality, formId))) begin = startFrom(draft, form, municipality);
+  if (hasAnswers(draft) && tabStore.getItem(activeKey(municipality, formId))) begin = startFrom(draft, form, municipality, startToken);
   else if (start) begin = start;
-  else if (!hasAnswers(draft)) begin = FRESH;
+  else if (!hasAnswers(draft)) begin = fresh;
   else {
     const saved = draft;
     return (
       <DraftPrompt
         title={form.title}
-        onRestore={() => setStart(startFrom(saved, form, municipality))}
+        onRestore={() => setStart(startFrom(saved, form, municipality, startToken))}
         onDiscard={() => {
           clearDraft(deviceStore, key);
-          setStart(FRESH);
+          setStart(fresh);
         }}
       />
     );

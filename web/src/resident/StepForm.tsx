@@ -25,6 +25,8 @@ export interface StepFormProps {
   onChange: (stepData: Answers | undefined) => void;
   onNext: () => void;
   onInvalid: (errors: RJSFValidationError[]) => void;
+  /** Takes what a bot (or autofill) types into the honeypot field; without it, the page shows none (the preview). */
+  onHoneypot?: (value: string) => void;
 }
 
 /**
@@ -65,6 +67,12 @@ export function StepForm(props: StepFormProps) {
       onSubmit={() => props.onNext()}
       onError={props.onInvalid}
     >
+      {props.onHoneypot ? (
+        // A field only a bot fills: off-screen, out of the tab order and the accessibility tree, a name autofill ignores.
+        <div className="extra-note" aria-hidden="true">
+          <input type="text" name="extra_note" tabIndex={-1} autoComplete="off" onInput={(e) => props.onHoneypot!(e.currentTarget.value)} />
+        </div>
+      ) : null}
       <div className="actions">
         <button type="submit" className="button">
           {t('form.next')}

@@ -9,6 +9,8 @@ export interface Draft {
   position: Position;
   /** The Idempotency-Key of a send whose answer never arrived, with the body it was for. */
   pending?: PendingSend;
+  /** From when the form was first shown (`GET /api/forms/F/start`): a restored draft is no bot's quick fill. */
+  startToken?: string;
 }
 
 export interface PendingSend {

@@ -10,6 +10,7 @@ export interface FlowStart {
   answers: Answers;
   position: Position;
   pending?: PendingSend;
+  startToken?: string;
 }
 
 /**

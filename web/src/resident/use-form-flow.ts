@@ -62,11 +62,23 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     [form, validate, errorMessages],
   );
 
+  // Suspected spam (docs/http-contract.md): when the form was first shown, kept with the draft; the honeypot's value.
+  const started = useRef(start.startToken);
+  const honeypot = useRef('');
+
   const storageKey = draftKey(municipality, form.id);
   const saveDraft = (at: Position) => {
     const { answers, pending } = current.current;
     const { device, tab } = splitForDevice(form, answers);
-    writeDraft(deviceStore, storageKey, { formVersion: form.version, savedAt: Date.now(), answers: device, position: at, pending });
+    const startToken = started.current;
+    writeDraft(deviceStore, storageKey, {
+      formVersion: form.version,
+      savedAt: Date.now(),
+      answers: device,
+      position: at,
+      pending,
+      startToken,
+    });
     writeTabAnswers(tabStore, tabAnswersKey(municipality, form.id), tab);
     tabStore.setItem(activeKey(municipality, form.id), '1');
   };
@@ -98,7 +110,11 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     dispatch({ type: 'sendStarted', pending: attempt });
     saveDraft(position);
     try {
-      const receipt = await submitAnswers(form.id, body, attempt.key);
+      const signals = {
+        ...(started.current ? { startToken: started.current } : {}),
+        ...(honeypot.current ? { extra: honeypot.current } : {}),
+      };
+      const receipt = await submitAnswers(form.id, { ...body, ...signals }, attempt.key);
       dispatch({ type: 'sent' });
       forgetAnswers();
       const kept: ReceiptState['receipt'] = {
@@ -137,6 +153,7 @@ export function useFormFlow(form: LocalizedForm, validate: ValidateFunction, mun
     onBack: () => void dispatch({ type: 'back' }),
     onInvalid: (errors: RJSFValidationError[]) => void dispatch({ type: 'invalid', errors }),
     onEditStep: (step: number) => void dispatch({ type: 'edit', step }),
+    onHoneypot: (value: string) => void (honeypot.current = value),
     send,
     cleared: state.cleared,
     replaced,

@@ -77,6 +77,7 @@ export function InboxCard({ item, catalog, me, showMunicipality, now }: Props) {
           ))}
         </dl>
       ) : null}
+      {item.identical ? <p>{t('inbox.identical', { count: item.identical })}</p> : null}
       {item.notification === 'failed' ? (
         <p className="staff-warning">
           <span aria-hidden="true">⚠ </span>

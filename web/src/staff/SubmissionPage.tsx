@@ -69,6 +69,14 @@ function Facts({ detail, catalog }: { detail: SubmissionDetail; catalog: StaffCa
         <dt>{t('fields.consent')}</dt>
         <dd>{t('submission.version', { version: detail.consentVersion })}</dd>
       </div>
+      {detail.identical ? (
+        <div>
+          <dt>{t('fields.identical')}</dt>
+          <dd>
+            {t('inbox.identical', { count: detail.identical })} {t('submission.identicalHint')}
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

@@ -29,6 +29,7 @@ const AUDIT_ACTIONS: readonly string[] = [
   'correct',
   'erase',
   'audit',
+  'release',
 ] satisfies AuditEntry['action'][];
 
 /** An audit action in Finnish; an unknown one as it came. */

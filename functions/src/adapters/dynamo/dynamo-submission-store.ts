@@ -14,6 +14,7 @@ import { isConditionFailure, storeCall } from './store-errors.js';
 import { epoch } from '../../domain/epoch.js';
 import { DUE, fromItem, idemKey, outbox, subKey, toItem } from './submission-items.js';
 import { listInbox } from './inbox-query.js';
+import { joinIdentical, listHeld, releaseHeld } from './held-and-identical.js';
 import { INDEX } from './table.js';
 
 const CLAIM_ATTEMPTS = 3;
@@ -95,12 +96,26 @@ export class DynamoSubmissionStore implements SubmissionStore {
     }
   }
 
-  async getSubmission(reference: string, now: Date): Promise<Submission | undefined> {
+  async getSubmission(reference: string, now: Date, options: { includeHeld?: boolean } = {}): Promise<Submission | undefined> {
     const { Item } = await storeCall(() =>
       this.db.send(new GetCommand({ TableName: this.table, Key: subKey(reference), ConsistentRead: true })),
     );
     if (!Item || (Item['expiresAt'] as number) <= epoch(now)) return undefined;
+    // Suspected spam is nobody's case until an admin releases it: staff reads, links and changes do not see it.
+    if (Item['spam'] !== undefined && !options.includeHeld) return undefined;
     return fromItem<Submission>(Item);
+  }
+
+  joinIdentical(key: string, first: { reference: string; submittedAt: string }, now: Date, until: number) {
+    return joinIdentical(this.db, this.table, key, first, now, until);
+  }
+
+  listHeld(now: Date, limit: number): Promise<Submission[]> {
+    return listHeld(this.db, this.table, now, limit);
+  }
+
+  releaseHeld(reference: string, release: { municipality: string; dueAt: string; expiresAt: number }, now: Date) {
+    return releaseHeld(this.db, this.table, reference, release, now);
   }
 
   async dueNotifications(now: Date, limit: number): Promise<Submission[]> {
@@ -196,7 +211,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
             TableName: this.table,
             Key: subKey(reference),
             UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-            ConditionExpression: 'attribute_exists(pk) AND #version = :expected AND expiresAt > :now',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(spam) AND #version = :expected AND expiresAt > :now',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_NEW',

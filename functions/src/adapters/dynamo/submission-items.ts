@@ -5,6 +5,9 @@ import { INDEX } from './table.js';
 export const DUE = 'DUE';
 export const subKey = (reference: string) => ({ pk: `SUB#${reference}`, sk: 'SUB' });
 export const idemKey = (keyHash: string) => ({ pk: `IDEM#${keyHash}`, sk: 'IDEM' });
+/** The index partition of submissions held as suspected spam: apart from every municipality's inbox. */
+export const HELD = 'SPAM';
+export const inboxPartition = (municipality: string) => `MUN#${municipality}`;
 
 /** Outbox attributes: present (and indexed) only while a notification is waiting to be sent. */
 export function outbox(state: NotificationState): Record<string, string> {
@@ -16,8 +19,8 @@ export function toItem(s: Submission): Record<string, unknown> {
     ...subKey(s.reference),
     type: 'submission',
     ...s,
-    // Evidence has its own partition of the index: the reports can list it, the inbox (`MUN#`) never sees it.
-    [INDEX.byMunicipality.pk]: `${s.triage === false ? 'EVIDENCE' : 'MUN'}#${s.municipality}`,
+    // Held spam and evidence have partitions of their own: the reports list evidence, the inbox (`MUN#`) sees neither.
+    [INDEX.byMunicipality.pk]: s.spam ? HELD : s.triage === false ? `EVIDENCE#${s.municipality}` : inboxPartition(s.municipality),
     [INDEX.byMunicipality.sk]: `${s.submittedAt}#${s.reference}`,
     ...outbox(s.notification),
   };

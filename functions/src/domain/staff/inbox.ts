@@ -51,6 +51,7 @@ export const submissionSummary = (s: Submission, safe: SafeAnswer[]): InboxItem 
   assignee: s.assignee ?? null,
   notification: s.notification.state,
   safeAnswers: safe,
+  ...(s.identical !== undefined && s.identical > 1 ? { identical: s.identical } : {}),
 });
 
 /** The notification filter: none, or `failed` (the only state worth looking for: the others resolve themselves). */
