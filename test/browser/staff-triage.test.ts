@@ -29,8 +29,8 @@ describe('a staff member on a phone', () => {
     expect(await item.innerText()).toMatch(/Ohjaus ja neuvonta[\s\S]*uusi[\s\S]*ruotsi/);
     await openSubmission(reference);
 
-    // Finnish label, the label the resident saw beside it, and free text as typed in the resident's language.
-    expect(await page.getByText('Miten otamme sinuun yhteyttä?').isVisible()).toBe(true);
+    // The staff label, the label the resident saw beside it, and free text as typed in the resident's language.
+    expect(await page.getByText('Yhteydenottotapa', { exact: true }).isVisible()).toBe(true);
     expect(await page.locator('[lang="sv"]', { hasText: 'Hur ska vi kontakta dig?' }).count()).toBe(1);
     expect(await page.locator('.staff-freetext[lang="sv"]', { hasText: 'Hej' }).innerText()).toBe('Hej, jag behöver hjälp');
 

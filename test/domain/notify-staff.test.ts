@@ -121,7 +121,7 @@ describe('notifyStaff', () => {
     expect(freeText.sort()).toEqual([
       'email',
       'fullName',
-      'interpreterLanguage',
+      'interpreterLanguageOther',
       'latinName',
       'message',
       'phone',
@@ -139,7 +139,9 @@ describe('notifyStaff', () => {
       contactWay: 'email',
       phone: '+358 50 765 4321',
       email: 'mariam.haddad@example.com',
-      interpreterLanguage: 'kurdi-sorani',
+      interpreterNeeded: true,
+      interpreterLanguage: 'other',
+      interpreterLanguageOther: 'kurdi-sorani',
     };
     const t = await buildTestApp();
     await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({}, answers));

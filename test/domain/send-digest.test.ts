@@ -7,7 +7,7 @@ import { buildTestApp, catalog, guidanceAnswers, guidanceBody, postJson } from '
 useDynalite();
 
 /** The guidance form's answers that are the resident's own words or numbers. */
-const PERSONAL = ['fullName', 'latinName', 'birthYear', 'email', 'phone', 'message', 'topicOther', 'interpreterLanguage'];
+const PERSONAL = ['fullName', 'latinName', 'birthYear', 'email', 'phone', 'message', 'topicOther', 'interpreterLanguageOther'];
 
 describe('sendDigest', () => {
   it('mails each routed mailbox its open submissions by age and status, with nothing personal', async () => {
@@ -60,7 +60,8 @@ describe('sendDigest', () => {
           message: 'Vuokrasopimus päättyy',
           topics: ['other'],
           topicOther: 'Oma aihe tekstinä',
-          interpreterLanguage: 'kurdi-sorani',
+          interpreterLanguage: 'other',
+          interpreterLanguageOther: 'kurdi-sorani',
           birthYear: 1987,
         },
       },
@@ -72,7 +73,8 @@ describe('sendDigest', () => {
           contactWay: 'sms',
           phone: '+358 44 246 8101',
           message: 'Soittakaa iltaisin',
-          interpreterLanguage: 'dari-tulkki',
+          interpreterLanguage: 'other',
+          interpreterLanguageOther: 'dari-tulkki',
         },
       },
       {

@@ -3,7 +3,7 @@ import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
 import { useDynalite } from '../support/dynamo.js';
 import { nodeCrypto } from '../../functions/src/entry/build-deps.js';
 import { signActionLink } from '../../functions/src/domain/staff/action-link.js';
-import { HEINOLA, seedStaff, signIn, staffRequest } from '../support/staff.js';
+import { HEINOLA, lastSignInToken, ORIGIN, seedStaff, signIn, staffRequest } from '../support/staff.js';
 import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
@@ -136,6 +136,38 @@ describe('action links taken from the notification mail', () => {
     }
     expect(await state(t, reference)).toEqual(before);
     expect(before).toMatchObject({ status: 'new', version: 1 });
+  });
+
+  it('lead someone not signed in to sign in and back to the confirm page, so that the action is theirs', async () => {
+    const t = await buildTestApp();
+    await seedStaff(t);
+    const reference = await submit(t);
+    const { claim } = await mailedLinks(t, reference);
+
+    const html = await (await t.app.request(claim)).text();
+    const signInHref = `/staff?next=${encodeURIComponent(claim)}`;
+    expect(html).toContain(`<a class="page-link" href="${signInHref}">Kirjaudu sisään ja palaa tälle sivulle`);
+
+    // The staff page asks for a link with that `next`; the mail, the verify page and the redirect keep it.
+    await staffRequest(t, 'POST', '/api/auth/login', { body: { email: HEINOLA, next: claim } });
+    const mailed = t.mailer.sent.at(-1)!.text;
+    expect(mailed).toContain(`&next=${encodeURIComponent(claim)}`);
+    const verifyPath = /http:\/\/localhost:3000(\/auth\/verify\?\S+)/.exec(mailed)![1]!;
+    expect(await (await t.app.request(verifyPath)).text()).toContain(`<input type="hidden" name="next" value="${claim}" />`);
+    const session = await t.app.request('/api/auth/session', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: lastSignInToken(t, HEINOLA), next: claim }).toString(),
+    });
+    expect(session.status).toBe(303);
+    expect(session.headers.get('location')).toBe(claim);
+    const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+
+    // Back on the confirm page, signed in: no sign-in offered, and the claim is the member's own.
+    const again = await staffRequest(t, 'GET', claim, { cookie });
+    expect(await again.text()).not.toContain('Kirjaudu sisään ja palaa');
+    expect((await staffRequest(t, 'POST', claim, { cookie })).status).toBe(200);
+    expect(await state(t, reference)).toMatchObject({ status: 'in_progress', assignee: HEINOLA });
   });
 });
 

@@ -33,7 +33,8 @@ async function submitAwkward(t: T, count: number): Promise<{ reference: string; 
       fullName: AWKWARD[i % AWKWARD.length]!,
       latinName: AWKWARD[(i + 3) % AWKWARD.length]!,
       message: AWKWARD[(i + 5) % AWKWARD.length]! + ' ' + AWKWARD[(i + 7) % AWKWARD.length]!,
-      interpreterLanguage: AWKWARD[(i + 1) % AWKWARD.length]!.slice(0, 60),
+      interpreterLanguage: 'other',
+      interpreterLanguageOther: AWKWARD[(i + 1) % AWKWARD.length]!.slice(0, 60),
     };
     const res = await postJson(t.app, '/api/forms/guidance/submissions', guidanceBody({ lang: i % 2 ? 'ar' : 'fi' }, answers));
     expect(res.status, await res.clone().text()).toBe(201);

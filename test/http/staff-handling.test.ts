@@ -126,7 +126,13 @@ describe('who handles what, in the inbox', () => {
       label: 'Aiheet',
       display: 'Asuminen, Kelan etuudet',
     });
-    expect(item.safeAnswers.map((a) => a.field)).toEqual(['topics', 'preferredLanguage', 'contactWay', 'interpreterNeeded']);
+    expect(item.safeAnswers.map((a) => a.field)).toEqual([
+      'topics',
+      'preferredLanguage',
+      'contactWay',
+      'interpreterNeeded',
+      'interpreterLanguage',
+    ]);
     expect(JSON.stringify(item)).not.toContain('Olena');
     expect(JSON.stringify(item)).not.toContain('123 4567');
   });

@@ -173,8 +173,9 @@ describe('one submission', () => {
     }>(await staffRequest(t, 'GET', `/api/staff/submissions/${reference}`, { cookie }));
     expect(detail).toMatchObject({ version: 1, lang: 'sv' });
     const byField = Object.fromEntries(detail.answers.map((a) => [a.field, a]));
+    // Under the form's staff label (meta.staffLabels), beside the question as the resident read it.
     expect(byField['contactWay']).toMatchObject({
-      label: 'Miten otamme sinuun yhteyttä?',
+      label: 'Yhteydenottotapa',
       residentLabel: 'Hur ska vi kontakta dig?',
       display: 'Puhelu',
       residentDisplay: 'Telefonsamtal',
@@ -326,6 +327,9 @@ describe('CSV export', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const [header, row] = text.split('\r\n');
     expect(header).toContain('"Asiointitunnus";"Lomake";"Kunta";"Tila";"Kieli";"Vastaanotettu";"Käsittelijä";"Aiheet"');
+    // The questions under the form's staff labels, not as the resident was asked.
+    expect(header).toContain('"Yhteydenottotapa"');
+    expect(header).not.toContain('Miten otamme sinuun yhteyttä?');
     expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""Klikkaa"")"`);
     expect(row).toContain('Ёлка Öljynen');
     expect(row).toContain('"Asuminen, Kelan etuudet"');

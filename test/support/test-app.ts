@@ -71,7 +71,7 @@ export function guidanceAnswers(overrides: Record<string, unknown> = {}): Record
     contactWay: 'phone',
     phone: '+358 40 123 4567',
     interpreterNeeded: true,
-    interpreterLanguage: 'ukraina',
+    interpreterLanguage: 'uk',
     consent: true,
     ...overrides,
   };

@@ -53,11 +53,22 @@ describe('conditional fields', () => {
   it('hide follow-up questions until their condition holds', () => {
     expect([...hiddenFields(guidance.schema, { topics: ['housing'], contactWay: 'email' })].sort()).toEqual([
       'interpreterLanguage',
+      'interpreterLanguageOther',
       'phone',
       'receiptEmail',
       'topicOther',
     ]);
-    expect([...hiddenFields(guidance.schema, { topics: ['other'], contactWay: 'sms', interpreterNeeded: true })]).toEqual(['email']);
+    expect([...hiddenFields(guidance.schema, { topics: ['other'], contactWay: 'sms', interpreterNeeded: true })].sort()).toEqual([
+      'email',
+      'interpreterLanguageOther',
+    ]);
+    // The language's own name is asked only for "another language".
+    expect(hiddenFields(guidance.schema, { interpreterNeeded: true, interpreterLanguage: 'other' }).has('interpreterLanguageOther')).toBe(
+      false,
+    );
+    expect(hiddenFields(guidance.schema, { interpreterNeeded: true, interpreterLanguage: 'prs' }).has('interpreterLanguageOther')).toBe(
+      true,
+    );
     expect(withoutHidden(guidance.schema, { contactWay: 'email', phone: '040', email: 'a@b.fi' })).toEqual({
       contactWay: 'email',
       email: 'a@b.fi',

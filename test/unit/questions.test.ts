@@ -124,7 +124,8 @@ describe('the question model', () => {
     const registration = form('registration');
     expect(() => removeQuestion(registration, 'interpreterNeeded')).toThrow(/interpreterLanguage/);
     expect(() => removeQuestion(registration, 'consent')).toThrow(/consent/);
-    const removed = removeQuestion(registration, 'interpreterLanguage');
+    expect(() => removeQuestion(registration, 'interpreterLanguage')).toThrow(/interpreterLanguageOther/);
+    const removed = removeQuestion(removeQuestion(registration, 'interpreterLanguageOther'), 'interpreterLanguage');
     expect(Object.keys(removed.schema.properties!)).not.toContain('interpreterLanguage');
     expect(JSON.stringify(removed)).not.toContain('"interpreterLanguage"');
     expect(errors(removed)).toEqual([]);

@@ -10,6 +10,12 @@ describe('the page to land on after sign-in', () => {
     expect(safeNextPath('/staff/submissions/HEI-7KQ4-M2X9/')).toBe('/staff/submissions/HEI-7KQ4-M2X9/');
   });
 
+  it("is an emailed action link's confirm page, whose payload may be long", () => {
+    const token = `${Buffer.from(JSON.stringify(['HEI-7KQ4-M2X9', 'claim', `${'k'.repeat(240)}@heinola.fi`, 1])).toString('base64url')}.${'s'.repeat(43)}`;
+    expect(safeNextPath(`/a/${token}`)).toBe(`/a/${token}`);
+    expect(safeNextPath('/a/abc_-.DEF-_')).toBe('/a/abc_-.DEF-_');
+  });
+
   it('is nothing for a path that could lead elsewhere or outside /staff/', () => {
     for (const unsafe of [
       undefined,
@@ -35,6 +41,22 @@ describe('the page to land on after sign-in', () => {
       '/staff/x\n/y',
       '/staff/x y',
       `/staff/${'a'.repeat(200)}`,
+      '/a/',
+      '/a/abc',
+      '/a/abc.',
+      '/a/.def',
+      '/a/abc.def.ghi',
+      '/a/abc.def/',
+      '/a/abc.def/x',
+      '/a/../staff',
+      '/a/abc.def?x=1',
+      '/a/abc.def#x',
+      '/a/abc%2Edef',
+      '/a/abc.d\\ef',
+      '//a/abc.def',
+      '/A/abc.def',
+      'https://evil.example/a/abc.def',
+      `/a/${'a'.repeat(800)}.def`,
     ]) {
       expect(safeNextPath(unsafe), String(unsafe)).toBeUndefined();
     }

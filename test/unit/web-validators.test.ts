@@ -52,7 +52,7 @@ const TABLE: Record<string, Record<string, unknown>[]> = {
       contactWay: 'phone',
       phone: '+358 40 123 4567',
       interpreterNeeded: true,
-      interpreterLanguage: 'ukrainian',
+      interpreterLanguage: 'uk',
       consent: true,
     },
     {

@@ -1,4 +1,5 @@
 import { answerLine, showFormAnswer, type FormDefinition, type LocalizedForm, type Municipality } from '../../../schemas/src/index.js';
+import { staffLabel } from '../../../schemas/src/staff-label.js';
 import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { MailContent } from './mailer.js';
 import { LINK_DAYS } from './staff/action-link.js';
@@ -22,7 +23,7 @@ export function safeSummary(form: FormDefinition, fi: LocalizedForm, submission:
   return form.meta.emailSafeFields
     .filter((field) => submission.answers[field] !== undefined)
     .map((field) => [
-      form.meta.staffLabels?.[field] ?? fi.schema.properties?.[field]?.title ?? field,
+      staffLabel(form.meta, field, fi.schema.properties?.[field]?.title),
       answerLine(showFormAnswer(fi, field, submission.answers[field], yesNo)),
     ]);
 }

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { FormProblem } from '../../../schemas/src/index.js';
 import { DynamoAuditLog } from '../adapters/dynamo/dynamo-audit-log.js';
 import { DynamoFormStore } from '../adapters/dynamo/dynamo-form-store.js';
+import { DynamoSearchIndex } from '../adapters/dynamo/dynamo-search-index.js';
+import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
 import { LOCAL_AWS, startDynalite } from '../adapters/dynamo/local-dynalite.js';
 import { createDocumentClient, createStoreClient, ensureTable, toDocumentClient } from '../adapters/dynamo/table.js';
 import { readCatalog } from '../adapters/file-catalog.js';
@@ -12,8 +14,9 @@ import { importForms } from '../domain/admin/form-import.js';
 import { lintDefinition } from '../domain/admin/form-lint.js';
 import { FormRegistry } from '../domain/form-registry.js';
 import { currentForms } from '../domain/form-sync.js';
-import type { AuditLog, Clock } from '../domain/ports.js';
-import { systemClock } from './build-deps.js';
+import type { AuditLog, Clock, SearchIndex, SubmissionStore } from '../domain/ports.js';
+import { reindexSearch } from '../domain/staff/reindex-search.js';
+import { nodeCrypto, systemClock } from './build-deps.js';
 import { formsCommandConfig } from './forms-config.js';
 import { LOCAL_TABLE_NAME } from './local-config.js';
 
@@ -22,6 +25,9 @@ export const USAGE = `usage: npm run forms -- <command> <dir>
   export <dir>   write the store's current version of every form to <dir>/forms/<id>/
   import <dir>   bring the forms of <dir>/forms into the store through the lint: a new form keeps its
                  version number, a changed one is published as its next version, an equal one is left
+  reindex [municipality ...]
+                 write the search keys of every stored submission (all municipalities, or those named):
+                 for submissions stored before search existed; running it again changes nothing
 The store: TABLE_NAME (AWS) or else the local one in DATA_DIR (default .data; stop npm start first).`;
 
 /** What a command needs besides its arguments: a store's forms side (not for lint) and who runs it. */
@@ -30,6 +36,8 @@ export interface FormsCommandDeps {
   audit?: AuditLog;
   clock?: Clock;
   actor: string;
+  /** The submissions side of the store, for `reindex`. */
+  submissions?: { store: SubmissionStore; search: SearchIndex };
 }
 
 const problemLine = (formId: string, p: FormProblem) => `  ${p.severity} ${formId}${p.path}: ${p.message} [${p.code}]`;
@@ -37,6 +45,7 @@ const problemLine = (formId: string, p: FormProblem) => `  ${p.severity} ${formI
 /** Runs one command; returns the lines to print and the exit code. */
 export async function runFormsCommand(args: readonly string[], deps: FormsCommandDeps): Promise<{ lines: string[]; code: number }> {
   const [command, dir, ...rest] = args;
+  if (command === 'reindex') return reindex(args.slice(1), deps);
   if (!command || !dir || rest.length > 0 || !['lint', 'export', 'import'].includes(command)) return { lines: [USAGE], code: 2 };
   if (command === 'lint') {
     const lines: string[] = [];
@@ -90,6 +99,24 @@ export async function runFormsCommand(args: readonly string[], deps: FormsComman
   return { lines: [...refusedFiles, ...lines], code: malformed.length || outcomes.some((o) => o.outcome === 'refused') ? 1 : 0 };
 }
 
+/** `reindex`: the search keys of every stored submission of the municipalities named, or of all. */
+async function reindex(named: readonly string[], deps: FormsCommandDeps): Promise<{ lines: string[]; code: number }> {
+  const { registry, submissions } = deps;
+  if (!registry || !submissions) throw new Error('reindex needs a store');
+  const known = registry.catalog.municipalities().map((m) => m.id);
+  const unknown = named.filter((id) => !known.includes(id));
+  if (unknown.length) return { lines: [`unknown municipality: ${unknown.join(', ')}`, USAGE], code: 2 };
+  const clock = deps.clock ?? systemClock;
+  await registry.start(clock.now());
+  const reports = await reindexSearch({ registry, ...submissions, crypto: nodeCrypto, clock }, named.length ? named : known);
+  return {
+    lines: reports.map(
+      (r) => `${r.municipality}: ${r.indexed} submission(s) indexed${r.skipped ? `, ${r.skipped} skipped (form version unknown)` : ''}`,
+    ),
+    code: 0,
+  };
+}
+
 /** The store the command works on: the deployed table, or the local server's dynalite (which must not be running). */
 async function openStore(config: ReturnType<typeof formsCommandConfig>) {
   if (config.tableName) return { db: createDocumentClient(), tableName: config.tableName, close: async () => {} };
@@ -109,7 +136,7 @@ async function openStore(config: ReturnType<typeof formsCommandConfig>) {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const actor = `cli:${userInfo().username}`;
-  if (args[0] === 'lint' || args.length !== 2) {
+  if (args[0] !== 'reindex' && (args[0] === 'lint' || args.length !== 2)) {
     const { lines, code } = await runFormsCommand(args, { actor });
     for (const line of lines) console.log(line);
     return code;
@@ -118,7 +145,15 @@ async function main(): Promise<number> {
   const store = await openStore(config);
   try {
     const registry = new FormRegistry(readCatalog(config.schemasDir), new DynamoFormStore(store.db, store.tableName));
-    const { lines, code } = await runFormsCommand(args, { registry, audit: new DynamoAuditLog(store.db, store.tableName), actor });
+    const { lines, code } = await runFormsCommand(args, {
+      registry,
+      audit: new DynamoAuditLog(store.db, store.tableName),
+      actor,
+      submissions: {
+        store: new DynamoSubmissionStore(store.db, store.tableName),
+        search: new DynamoSearchIndex(store.db, store.tableName),
+      },
+    });
     for (const line of lines) console.log(line);
     return code;
   } finally {

@@ -50,9 +50,13 @@ export function actionRoutes(deps: AppDeps) {
   });
 
   app.get('/:token', async (c) => {
-    const inspected = await orInvalidPage(staff, () => inspectLink(deps, c.req.param('token')));
+    const token = c.req.param('token');
+    const inspected = await orInvalidPage(staff, () => inspectLink(deps, token));
     if (inspected instanceof Response) return inspected;
     const { grant } = inspected;
+    // Someone not signed in is offered to sign in and come back here, so that the action is theirs.
+    const id = sessionId(c, deps);
+    const member = id ? await sessionMember(deps, id) : undefined;
     return c.html(
       page(
         staff,
@@ -60,6 +64,11 @@ export function actionRoutes(deps: AppDeps) {
         html`<p>${t('actionPage.confirm')}</p>
           <p>${t('actionPage.who')}</p>
           <form class="page-form" method="post"><button class="button" type="submit">${t(`actions.${grant.action}`)}</button></form>
+          ${
+            member
+              ? ''
+              : html`<p><a class="page-link" href="/staff?next=${encodeURIComponent(`/a/${token}`)}">${t('actionPage.signInHere')}</a></p>`
+          }
           <p><a class="page-link" href="/staff/submissions/${grant.reference}">${t('actionPage.openSignIn')}</a></p>`,
       ),
     );

@@ -20,20 +20,32 @@ interface Props {
   me: string;
   showMunicipality: boolean;
   now: Date;
+  /** Whether the card is selected for a bulk change, and how to change that; no check box without it. */
+  selection?: { selected: boolean; onToggle: (reference: string) => void };
 }
 
 /**
  * One submission in the inbox: what it is, how old, whose, and the answers the staff mail may show (the form's
  * email-safe fields, e.g. the guidance topics), with a warning when the staff notification did not get through.
  */
-export function InboxCard({ item, catalog, me, showMunicipality, now }: Props) {
+export function InboxCard({ item, catalog, me, showMunicipality, now, selection }: Props) {
+  const form = formTitle(catalog, item.form);
   return (
-    <li className="staff-item">
+    <li className={selection?.selected ? 'staff-item staff-item--selected' : 'staff-item'}>
+      {selection ? (
+        <label className="staff-item__select">
+          <input type="checkbox" checked={selection.selected} onChange={() => selection.onToggle(item.reference)} />
+          <span>
+            {t('bulk.select')}
+            <span className="visually-hidden">{` ${item.reference}, ${form}`}</span>
+          </span>
+        </label>
+      ) : null}
       <h3 className="staff-item__title">
         <a className="staff-item__link" href={submissionPath(item.reference)}>
           <span className="staff-ref">{item.reference}</span>
           <span className="visually-hidden">, </span>
-          <span className="staff-item__form">{formTitle(catalog, item.form)}</span>
+          <span className="staff-item__form">{form}</span>
         </a>
       </h3>
       <dl className="staff-item__facts">

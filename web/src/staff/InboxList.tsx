@@ -11,10 +11,12 @@ interface Props {
   showMunicipality: boolean;
   /** Move focus to this item's link (the first of a page just loaded). */
   focusIndex?: number;
+  /** The references selected for a bulk change, and how to select or unselect one; no check boxes without it. */
+  selection?: { selected: ReadonlySet<string>; onToggle: (reference: string) => void };
 }
 
 /** The inbox, newest first: one card per submission, laid out as rows on a wide screen. */
-export function InboxList({ items, catalog, showMunicipality, focusIndex }: Props) {
+export function InboxList({ items, catalog, showMunicipality, focusIndex, selection }: Props) {
   const list = useRef<HTMLOListElement>(null);
   const { me } = useSession();
   const now = new Date();
@@ -25,7 +27,15 @@ export function InboxList({ items, catalog, showMunicipality, focusIndex }: Prop
   return (
     <ol ref={list} className="staff-inbox">
       {items.map((item) => (
-        <InboxCard key={item.reference} item={item} catalog={catalog} me={me.email} showMunicipality={showMunicipality} now={now} />
+        <InboxCard
+          key={item.reference}
+          item={item}
+          catalog={catalog}
+          me={me.email}
+          showMunicipality={showMunicipality}
+          now={now}
+          selection={selection && { selected: selection.selected.has(item.reference), onToggle: selection.onToggle }}
+        />
       ))}
     </ol>
   );

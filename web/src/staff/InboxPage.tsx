@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { navigate } from '../router.js';
+import { BulkBar, bulkErrorText, bulkResultText } from './BulkBar.js';
 import type { StaffCatalog } from './catalog.js';
 import { activeFilterCount, csvHasAnswers, exportHref, filtersFromSearch, filtersToSearch, inboxApiQuery } from './inbox-filters.js';
 import { InboxFiltersForm } from './InboxFiltersForm.js';
@@ -30,6 +31,33 @@ function countText(state: InboxState & { status: 'ready' }, filtered: boolean): 
   return t(state.cursor ? 'inbox.newest' : 'inbox.count', { count: n });
 }
 
+/**
+ * The submissions selected for a bulk change (forgotten when the filters change) and the sentence saying what the
+ * last change did, which takes focus so that a screen reader reads it.
+ */
+function useBulkSelection(query: string) {
+  const [selection, setSelection] = useState<{ query: string; refs: ReadonlySet<string> }>({ query, refs: new Set() });
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const ref = useRef<HTMLParagraphElement>(null);
+  const selected = selection.query === query ? selection.refs : new Set<string>();
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  useEffect(() => setMessage(undefined), [query]);
+
+  function toggle(reference: string) {
+    const next = new Set(selected);
+    if (!next.delete(reference)) next.add(reference);
+    setSelection({ query, refs: next });
+  }
+  const clear = () => setSelection({ query, refs: new Set() });
+  function report(kind: 'ok' | 'error', text: string) {
+    if (kind === 'ok') clear();
+    setMessage({ kind, text });
+  }
+  return { selected, toggle, clear, report, message: { ref, kind: message?.kind ?? 'ok', text: message?.text ?? '' } };
+}
+
 /** `/staff`: the submissions of the member's municipalities, newest first, with search, filters and export. */
 export function InboxPage({ search, catalog }: { search: string; catalog: StaffCatalog }) {
   const { me, sessionEnded } = useSession();
@@ -39,6 +67,7 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
   // After "load more", focus goes to the first new item; only for the list it was loaded into.
   const [focus, setFocus] = useState<{ query: string; index: number }>();
   lastInbox = `/staff${filtersToSearch(filters)}`;
+  const { selected, toggle, clear, message, report } = useBulkSelection(query);
 
   const error =
     state.status === 'failed' ? state.error : state.status === 'ready' && typeof state.more === 'object' ? state.more.error : undefined;
@@ -81,6 +110,14 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
             </p>
           </div>
         </div>
+        <p
+          ref={message.ref}
+          tabIndex={-1}
+          role="status"
+          className={message.text ? (message.kind === 'error' ? 'notice notice--error' : 'notice') : 'visually-hidden'}
+        >
+          {message.text}
+        </p>
         <p role="status" className="staff-count">
           {state.status === 'ready' ? countText(state, filtered) : ''}
         </p>
@@ -93,7 +130,22 @@ export function InboxPage({ search, catalog }: { search: string; catalog: StaffC
               catalog={catalog}
               showMunicipality={me.municipalities.length > 1}
               focusIndex={focus?.query === query ? focus.index : undefined}
+              selection={{ selected, onToggle: toggle }}
             />
+            {selected.size ? (
+              <BulkBar
+                selected={state.items.map((i) => i.reference).filter((r) => selected.has(r))}
+                onClear={clear}
+                onDone={(action, result) => {
+                  report('ok', bulkResultText(action, result));
+                  retry();
+                }}
+                onError={(error) => {
+                  if (isSignedOut(error)) sessionEnded();
+                  else report('error', bulkErrorText(error));
+                }}
+              />
+            ) : null}
             {typeof state.more === 'object' ? (
               <p className="notice notice--error" role="alert">
                 {errorText(state.more.error)}

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { safeNextPath } from '../../../schemas/src/next-path.js';
 import { hasStatus, requestSignInLink } from './staff-api.js';
 import { isEmailAddress } from '../../../schemas/src/email.js';
 import { errorText, StaffHeading } from './staff-ui.js';
@@ -22,8 +23,10 @@ export function SignInPage({ notice }: { notice?: string }) {
     }
     setState({ step: 'sending' });
     try {
-      // The mailed link leads back to this page (e.g. a submission opened from a notification), not the inbox.
-      await requestSignInLink(email, window.location.pathname);
+      // The mailed link leads back to this page (e.g. a submission opened from a notification), not the inbox, or to
+      // the page that sent the member here to sign in (`?next=`, an action link's confirm page).
+      const asked = safeNextPath(new URLSearchParams(window.location.search).get('next'));
+      await requestSignInLink(email, asked ?? window.location.pathname);
       setState({ step: 'sent' });
     } catch (e) {
       const error = hasStatus(e, 400) ? t('signIn.badEmail') : errorText(e);

@@ -2,6 +2,8 @@ import { safeNextPath } from '../../../schemas/src/next-path.js';
 import type {
   AdminFormsResponse,
   AuditTrail,
+  BulkChange,
+  BulkResult,
   ColleaguesResponse,
   InboxPage,
   Member,
@@ -20,6 +22,8 @@ export type {
   AnswerView,
   AuditEntry,
   AuditTrail,
+  BulkChange,
+  BulkResult,
   Colleague,
   FormLanguages,
   HistoryEntry,
@@ -121,6 +125,9 @@ export const fetchSubmission = (reference: string) => call<SubmissionDetail>(`/a
 
 export const patchSubmission = (reference: string, patch: SubmissionPatch) =>
   send<PatchResult>('PATCH', `/api/staff/submissions/${encodeURIComponent(reference)}`, patch);
+
+/** Rejects several submissions at once (`spam`: with the history saying so); the outcome of each, in order. */
+export const bulkChange = (change: BulkChange) => send<BulkResult>('POST', '/api/staff/submissions/bulk', change);
 
 /** Who the member may assign to: everyone sharing one of their municipalities, themselves included. */
 export const fetchColleagues = () => call<ColleaguesResponse>('/api/staff/colleagues');

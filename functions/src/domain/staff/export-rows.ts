@@ -1,3 +1,4 @@
+import { staffLabel } from '../../../../schemas/src/staff-label.js';
 import type { StaffMember } from './staff-member.js';
 import { answerViews } from './submission-detail.js';
 import { answerWords } from '../form-registry.js';
@@ -26,7 +27,7 @@ export async function exportRows(deps: ReadDeps, member: StaffMember, filters: I
   const withAnswers = Boolean(filters.form && filters.municipality);
   const form = withAnswers ? catalog.currentForm(filters.municipality!, filters.form!) : undefined;
   const questions = form
-    ? Object.keys(form.schema.properties ?? {}).map((id) => ({ id, label: form.texts.fi?.fields[id]?.label ?? id }))
+    ? Object.keys(form.schema.properties ?? {}).map((id) => ({ id, label: staffLabel(form.meta, id, form.texts.fi?.fields[id]?.label) }))
     : [];
   const formTitles = new Map(catalog.forms().map((f) => [f.id, f.texts.fi?.title ?? f.id]));
   const townNames = new Map(catalog.municipalities().map((m) => [m.id, m.name]));

@@ -9,6 +9,7 @@ import {
   type LocalizedForm,
   type UiSchema,
 } from '../../../../schemas/src/index.js';
+import { staffLabel } from '../../../../schemas/src/staff-label.js';
 import type { Submission } from '../submission.js';
 
 export type { AnswerView } from '../../../../schemas/src/staff-contract.js';
@@ -46,7 +47,7 @@ export function answerViews(form: FormDefinition, submission: Submission, { loca
       const shown = showFormAnswer(fi, field, value, yesNo('fi'));
       return {
         field,
-        label: fi.schema.properties?.[field]?.title ?? field,
+        label: staffLabel(form.meta, field, fi.schema.properties?.[field]?.title),
         residentLabel: resident.schema.properties?.[field]?.title ?? field,
         value,
         shown,

@@ -1,0 +1,9 @@
+import type { FormMeta } from './types.js';
+
+/**
+ * The Finnish name staff read a question by, in the mail, the detail and the export: the form's staff label
+ * (`meta.staffLabels`, "Yhteydenottotapa") where it has one, else the question's Finnish label as the resident saw it.
+ */
+export function staffLabel(meta: Pick<FormMeta, 'staffLabels'>, field: string, finnishLabel: string | undefined): string {
+  return meta.staffLabels?.[field] ?? finnishLabel ?? field;
+}
