@@ -151,6 +151,28 @@ export interface MunicipalityStore {
   save(municipality: StoredMunicipality): Promise<boolean>;
 }
 
+/** One monthly aggregate as stored: its cell and its counters (docs/data-model.md, "Reports"); never personal data. */
+export interface Aggregate {
+  municipality: string;
+  month: string;
+  service: string;
+  lang: string;
+  counts: Record<string, number>;
+}
+
+/**
+ * Monthly aggregates that outlive the submissions they count. Each contribution is one conditional update that adds
+ * its counts and remembers its marker, so a repeated write counts nothing.
+ */
+export interface ReportStore {
+  /** Adds `counts` to the cell's aggregate unless `marker` was counted there; false when it was. */
+  add(cell: Omit<Aggregate, 'counts'>, marker: string, counts: Record<string, number>): Promise<boolean>;
+  /** A municipality's aggregates of the months `from` … `to` (`YYYY-MM`, inclusive). */
+  list(municipality: string, from: string, to: string): Promise<Aggregate[]>;
+  /** Deletes a municipality's aggregates of the months `from` … `to` (the rebuild); returns how many. */
+  clear(municipality: string, from: string, to: string): Promise<number>;
+}
+
 /** Counts requests per key in fixed windows. */
 export interface RateLimiter {
   /** Counts one hit; `retryAfterSeconds` is set when the limit is exceeded. */

@@ -18,6 +18,7 @@ import { newReference } from '../../../schemas/src/reference.js';
 import type { IdempotencyRecord, Submission } from './submission.js';
 import { epochAfterDays } from './epoch.js';
 import { confirmationChannels } from './resident-confirmation.js';
+import { countSubmission, type CountDeps } from './reports/count-submission.js';
 
 export interface SubmitInput {
   formId: string;
@@ -28,7 +29,7 @@ export interface SubmitInput {
   idempotencyKey?: string;
 }
 
-export interface SubmitDeps {
+export interface SubmitDeps extends CountDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   /** Staff find a submission by its name, phone and email keys, written before the submission. */
@@ -140,11 +141,15 @@ async function storeSubmission(
       version: 1,
       ...(keyHash !== undefined ? { idempotencyKeyHash: keyHash } : {}),
       notification: { state: 'pending', attempts: 0, dueAt: receipt.submittedAt },
+      reportKey: crypto.token(9),
       expiresAt: epochAfterDays(new Date(receipt.submittedAt), form.meta.retentionDays),
     };
     // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
     await indexForSearch(deps, form, submission);
-    if (await store.createSubmission(submission)) return receipt;
+    if (await store.createSubmission(submission)) {
+      await countSubmission(deps, submission);
+      return receipt;
+    }
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
     const taken = await store.getSubmission(receipt.reference, now);
     if (keyHash !== undefined && taken?.idempotencyKeyHash === keyHash) return receipt;

@@ -12,6 +12,7 @@ import { DynamoAuthStore } from '../adapters/dynamo/dynamo-auth-store.js';
 import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
 import { DynamoSearchIndex } from '../adapters/dynamo/dynamo-search-index.js';
+import { DynamoReportStore } from '../adapters/dynamo/dynamo-report-store.js';
 import { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
 import type { SmsSender } from '../domain/sms.js';
@@ -86,6 +87,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     registry,
     store,
     search: new DynamoSearchIndex(config.db, config.tableName),
+    reports: new DynamoReportStore(config.db, config.tableName),
     clock,
     crypto: nodeCrypto,
     submissionLimiter,

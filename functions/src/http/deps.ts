@@ -2,7 +2,17 @@ import type { Context } from 'hono';
 import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
-import type { AuditLog, AuthStore, Clock, Crypto, RateLimiter, SearchIndex, StaffDirectory, SubmissionStore } from '../domain/ports.js';
+import type {
+  AuditLog,
+  AuthStore,
+  Clock,
+  Crypto,
+  RateLimiter,
+  ReportStore,
+  SearchIndex,
+  StaffDirectory,
+  SubmissionStore,
+} from '../domain/ports.js';
 import type { StaffMember } from '../domain/staff/staff-member.js';
 
 /** Everything the HTTP app needs, built by an entry point from its configuration. */
@@ -11,6 +21,8 @@ export interface AppDeps {
   store: SubmissionStore;
   /** Submissions' name, phone and email keys, for staff search. */
   search: SearchIndex;
+  /** Monthly aggregates for the follow-up report: kept as submissions arrive and change, never personal data. */
+  reports: ReportStore;
   clock: Clock;
   crypto: Crypto;
   /** Limits submissions per client address. */

@@ -4,8 +4,9 @@ import type { SubmissionPatch } from '../../../../schemas/src/index.js';
 import type { Submission } from '../submission.js';
 import { validAssignee } from './assignee.js';
 import { changeHistory, requestedNote } from './triage-rules.js';
+import { countSubmission, type CountDeps } from '../reports/count-submission.js';
 
-export interface ChangeDeps {
+export interface ChangeDeps extends CountDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   audit: AuditLog;
@@ -35,6 +36,7 @@ export async function changeSubmission(
     { status, assignee, history, at },
     deps.clock.now(),
   );
+  await countSubmission(deps, updated);
   await deps.audit.record({
     reference: submission.reference,
     at,
