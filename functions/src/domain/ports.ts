@@ -46,6 +46,8 @@ export interface SubmissionStore {
   listSubmissions(query: SubmissionQuery, now: Date): Promise<{ items: Submission[]; cursor?: string }>;
   /** Applies a change if the version is still `expectedVersion`; returns the new submission, or throws Conflict. */
   updateSubmission(reference: string, expectedVersion: number, change: SubmissionChange, now: Date): Promise<Submission>;
+  /** Gives a submission stored before reports its random `reportKey` unless it has one; the one it has now (none if gone). */
+  assignReportKey(reference: string, key: string): Promise<string | undefined>;
   /** Deletes submissions whose retention ended before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
   /** Claims the daily digest of a Helsinki day (`YYYY-MM-DD`): true the first time only (one conditional write). */

@@ -16,12 +16,21 @@ import type { AuditLog, Clock } from '../domain/ports.js';
 import { systemClock } from './build-deps.js';
 import { formsCommandConfig } from './forms-config.js';
 import { LOCAL_TABLE_NAME } from './local-config.js';
+import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
+import { DynamoReportStore } from '../adapters/dynamo/dynamo-report-store.js';
+import { rebuildReports, type RebuildDeps } from '../domain/reports/rebuild-reports.js';
+import { requestedMonth } from '../domain/reports/report-months.js';
+import { nodeCrypto } from './build-deps.js';
 
-export const USAGE = `usage: npm run forms -- <command> <dir>
+export const USAGE = `usage: npm run forms -- <command> <dir>  (or: rebuild-reports [<from> <to>])
   lint <dir>     check the forms in <dir>/forms (the schemas/ layout); exits 1 on an error
   export <dir>   write the store's current version of every form to <dir>/forms/<id>/
   import <dir>   bring the forms of <dir>/forms into the store through the lint: a new form keeps its
                  version number, a changed one is published as its next version, an equal one is left
+  rebuild-reports [<from> <to>]
+                 count the live submissions into the report aggregates; with months (YYYY-MM) the
+                 aggregates of those months are deleted and counted anew (only months none of whose
+                 submissions have expired); without, only what is missing is added
 The store: TABLE_NAME (AWS) or else the local one in DATA_DIR (default .data; stop npm start first).`;
 
 /** What a command needs besides its arguments: a store's forms side (not for lint) and who runs it. */
@@ -90,6 +99,24 @@ export async function runFormsCommand(args: readonly string[], deps: FormsComman
   return { lines: [...refusedFiles, ...lines], code: malformed.length || outcomes.some((o) => o.outcome === 'refused') ? 1 : 0 };
 }
 
+/** `rebuild-reports [<from> <to>]` over `municipalities`; the lines to print and the exit code. */
+export async function runRebuildReports(
+  args: readonly string[],
+  deps: RebuildDeps & { municipalities: string[]; clock?: Clock },
+): Promise<{ lines: string[]; code: number }> {
+  const [, from, to, ...rest] = args;
+  if (rest.length > 0 || (from === undefined) !== (to === undefined)) return { lines: [USAGE], code: 2 };
+  const range = from && to ? { from: requestedMonth('from', from), to: requestedMonth('to', to) } : undefined;
+  if (range && range.to < range.from) return { lines: ['to must not be before from'], code: 2 };
+  const done = await rebuildReports(deps, deps.municipalities, (deps.clock ?? systemClock).now(), range);
+  return {
+    lines: [
+      `${range ? `${range.from}..${range.to}: deleted ${done.cleared} aggregate(s); ` : ''}counted ${done.submissions} live submission(s), ${done.added} step(s) added`,
+    ],
+    code: 0,
+  };
+}
+
 /** The store the command works on: the deployed table, or the local server's dynalite (which must not be running). */
 async function openStore(config: ReturnType<typeof formsCommandConfig>) {
   if (config.tableName) return { db: createDocumentClient(), tableName: config.tableName, close: async () => {} };
@@ -109,12 +136,27 @@ async function openStore(config: ReturnType<typeof formsCommandConfig>) {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const actor = `cli:${userInfo().username}`;
-  if (args[0] === 'lint' || args.length !== 2) {
+  if (args[0] !== 'rebuild-reports' && (args[0] === 'lint' || args.length !== 2)) {
     const { lines, code } = await runFormsCommand(args, { actor });
     for (const line of lines) console.log(line);
     return code;
   }
   const config = formsCommandConfig();
+  if (args[0] === 'rebuild-reports') {
+    const store = await openStore(config);
+    try {
+      const { lines, code } = await runRebuildReports(args, {
+        store: new DynamoSubmissionStore(store.db, store.tableName),
+        reports: new DynamoReportStore(store.db, store.tableName),
+        crypto: nodeCrypto,
+        municipalities: readCatalog(config.schemasDir).municipalities.map((m) => m.id),
+      });
+      for (const line of lines) console.log(line);
+      return code;
+    } finally {
+      await store.close();
+    }
+  }
   const store = await openStore(config);
   try {
     const registry = new FormRegistry(readCatalog(config.schemasDir), new DynamoFormStore(store.db, store.tableName));

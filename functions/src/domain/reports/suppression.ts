@@ -51,14 +51,20 @@ export function suppressTable(values: readonly (readonly number[])[], columns: n
     ...Array.from({ length: C + 1 }, (_, c) => Array.from({ length: R + 1 }, (_, r): Pos => [r, c])),
   ];
   const isHidden = ([r, c]: Pos) => hidden[r]![c]!;
-  // Which figure of a line to suppress next: cells before totals, counts before zeros, the smallest first.
-  const rank = ([r, c]: Pos) => [r === R || c === C ? 1 : 0, grid[r]![c] === 0 ? 1 : 0, grid[r]![c]!];
-  const byRank = (a: Pos, b: Pos) => {
-    const [x, y] = [rank(a), rank(b)];
-    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+  const hiddenInRow = (r: number) => hidden[r]!.filter(Boolean).length;
+  const hiddenInColumn = (c: number) => hidden.filter((row) => row[c]).length;
+  // Which figure of a line to suppress next: cells before totals; then one whose crossing line has one hidden figure
+  // already (hiding it protects that line too), then one whose crossing line has more (it stays protected), then the
+  // rest; counts before zeros; the smallest first.
+  const rank = ([r, c]: Pos, alongRow: boolean) => {
+    const crossing = alongRow ? hiddenInColumn(c) : hiddenInRow(r);
+    return [r === R || c === C ? 1 : 0, crossing === 1 ? 0 : crossing > 1 ? 1 : 2, grid[r]![c] === 0 ? 1 : 0, grid[r]![c]!];
   };
   const hideNextIn = (line: Pos[]): boolean => {
-    const next = line.filter((p) => !isHidden(p)).sort(byRank)[0];
+    const alongRow = line.length > 1 && line[0]![0] === line[1]![0];
+    const ranked = line.filter((p) => !isHidden(p)).map((p) => ({ p, k: rank(p, alongRow) }));
+    ranked.sort((a, b) => a.k.reduce((d, x, i) => d || x - b.k[i]!, 0));
+    const next = ranked[0]?.p;
     if (!next) return false;
     hidden[next[0]]![next[1]] = true;
     return true;
