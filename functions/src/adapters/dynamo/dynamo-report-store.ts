@@ -73,8 +73,15 @@ export class DynamoReportStore implements ReportStore {
 
   async clear(municipality: string, from: string, to: string): Promise<number> {
     const items = await this.items(municipality, from, to);
-    for (const item of items)
-      await storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: item['pk'], sk: item['sk'] } })));
+    // A few deletes at a time: a year of one town is some hundreds of items.
+    for (let i = 0; i < items.length; i += 10)
+      await Promise.all(
+        items
+          .slice(i, i + 10)
+          .map((item) =>
+            storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: item['pk'], sk: item['sk'] } }))),
+          ),
+      );
     return items.length;
   }
 

@@ -51,7 +51,8 @@ export async function rebuildReports(
       const reportKey = s.reportKey ?? (await deps.store.assignReportKey(s.reference, deps.crypto.token(9)));
       if (!reportKey) continue; // deleted meanwhile
       submissions++;
-      for (const c of contributions(s)) if (await deps.reports.add(c.cell, `${reportKey}:${c.milestone}`, c.counts)) added++;
+      const writes = contributions(s).map((c) => deps.reports.add(c.cell, `${reportKey}:${c.milestone}`, c.counts));
+      added += (await Promise.all(writes)).filter(Boolean).length;
     }
   }
   return { cleared, submissions, added };
