@@ -38,7 +38,7 @@ export function histogramMedian(aggs: readonly Aggregate[], counter: (days: numb
   return { n, median: n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2 };
 }
 
-/** A table of `keys` × months of one counter, keys with nothing in the period left out unless `keep`. */
+/** A table of `keys` × months of one counter. */
 function table(
   aggs: readonly Aggregate[],
   months: readonly string[],
@@ -60,6 +60,7 @@ function table(
 const monthRows = (keys: readonly string[], t: SuppressedTable): MonthRow[] =>
   keys.map((key, i) => ({ key, months: t.cells[i]!, total: t.rowTotals[i]! }));
 
+/** The keys with a count of `counter` in the period, in `order` first, then by name. */
 const present = (aggs: readonly Aggregate[], keyOf: (a: Aggregate) => string, counter: string, order: readonly string[] = []) => {
   const keys = [...new Set(aggs.filter((a) => (a.counts[counter] ?? 0) > 0).map(keyOf))];
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
