@@ -14,6 +14,8 @@ export interface SubmissionQuery {
   submittedBefore?: string;
   /** Only submissions whose staff notification failed for good (bounced). */
   notificationFailed?: boolean;
+  /** The municipality's evidence (submissions of `meta.triage: false` forms) instead of its cases. */
+  evidence?: boolean;
   limit: number;
   cursor?: string;
 }
@@ -74,6 +76,8 @@ export interface SubmissionStore {
   deleteSubmission(reference: string): Promise<Submission | undefined>;
   /** Deletes an idempotency key if it still points at `reference` (a key moved elsewhere is someone else's). */
   deleteIdempotencyKey(keyHash: string, reference: string): Promise<void>;
+  /** Gives a submission stored before reports its random `reportKey` unless it has one; the one it has now (none if gone). */
+  assignReportKey(reference: string, key: string): Promise<string | undefined>;
   /** Deletes submissions whose retention ended before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
   /** Claims the daily digest of a Helsinki day (`YYYY-MM-DD`): true the first time only (one conditional write). */
@@ -200,6 +204,28 @@ export interface MunicipalityStore {
   create(municipality: StoredMunicipality): Promise<boolean>;
   /** Saves as revision `municipality.revision` if the stored one is still the revision before it; false otherwise. */
   save(municipality: StoredMunicipality): Promise<boolean>;
+}
+
+/** One monthly aggregate as stored: its cell and its counters (docs/data-model.md, "Reports"); never personal data. */
+export interface Aggregate {
+  municipality: string;
+  month: string;
+  service: string;
+  lang: string;
+  counts: Record<string, number>;
+}
+
+/**
+ * Monthly aggregates that outlive the submissions they count. Each contribution is one conditional update that adds
+ * its counts and remembers its marker, so a repeated write counts nothing.
+ */
+export interface ReportStore {
+  /** Adds `counts` to the cell's aggregate unless `marker` was counted there; false when it was. */
+  add(cell: Omit<Aggregate, 'counts'>, marker: string, counts: Record<string, number>): Promise<boolean>;
+  /** A municipality's aggregates of the months `from` … `to` (`YYYY-MM`, inclusive). */
+  list(municipality: string, from: string, to: string): Promise<Aggregate[]>;
+  /** Deletes a municipality's aggregates of the months `from` … `to` (the rebuild); returns how many. */
+  clear(municipality: string, from: string, to: string): Promise<number>;
 }
 
 /** Counts requests per key in fixed windows. */

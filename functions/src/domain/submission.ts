@@ -45,6 +45,12 @@ export interface Submission {
   identical?: number;
   /** The hash the identical ones are grouped under, so only they add to this case's count. */
   identicalKey?: string;
+  /**
+   * A random key the monthly aggregates remember this submission's counted steps by (`<reportKey>:done`), so none is
+   * counted twice. Random, not derived from the reference: once the submission is deleted it points at nothing.
+   * Absent on submissions stored before reports; `rebuild-reports` gives them one.
+   */
+  reportKey?: string;
   /** Epoch seconds after which the submission is deleted (retention). */
   expiresAt: number;
 }

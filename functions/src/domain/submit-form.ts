@@ -24,6 +24,7 @@ import { confirmationChannels } from './resident-confirmation.js';
 import { isCase } from '../../../schemas/src/triage.js';
 import { checkInvite, useInvite } from './feedback-invite.js';
 import type { FeedbackInviteStore } from './ports.js';
+import { countSubmission, type CountDeps } from './reports/count-submission.js';
 
 export interface SubmitInput {
   formId: string;
@@ -40,7 +41,7 @@ export interface SubmitInput {
   client?: string;
 }
 
-export interface SubmitDeps {
+export interface SubmitDeps extends CountDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   /** Staff find a submission by its name, phone and email keys, written before the submission. */
@@ -188,12 +189,17 @@ async function storeSubmission(
           ? { state: 'pending', attempts: 0, dueAt: receipt.submittedAt }
           : NOTHING_TO_SEND,
       ...(spam ? { spam: { reason: spam } } : {}),
+      reportKey: crypto.token(9),
       expiresAt: epochAfterDays(new Date(receipt.submittedAt), spam ? SPAM_RETENTION_DAYS : form.meta.retentionDays),
     };
     // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
     // A held one gets its keys when released: suspected spam is not found by staff search; evidence never has any.
     if (triage && !spam) await indexForSearch(deps, form, submission);
-    if (await store.createSubmission(submission)) return receipt;
+    if (await store.createSubmission(submission)) {
+      // Held spam is counted when an admin releases it, if ever.
+      if (!spam) await countSubmission(deps, submission);
+      return receipt;
+    }
     // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
     const taken = await store.getSubmission(receipt.reference, now, { includeHeld: true });
     if (keyHash !== undefined && taken?.idempotencyKeyHash === keyHash) return receipt;

@@ -13,6 +13,7 @@ import { DynamoStaffDirectory } from '../adapters/dynamo/dynamo-staff-directory.
 import { DynamoSubmissionStore } from '../adapters/dynamo/dynamo-submission-store.js';
 import { DynamoSearchIndex } from '../adapters/dynamo/dynamo-search-index.js';
 import { DynamoFeedbackInvites } from '../adapters/dynamo/dynamo-feedback-invites.js';
+import { DynamoReportStore } from '../adapters/dynamo/dynamo-report-store.js';
 import { FormRegistry } from '../domain/form-registry.js';
 import type { Mailer } from '../domain/mailer.js';
 import type { SmsSender } from '../domain/sms.js';
@@ -99,6 +100,7 @@ export function buildDeps(config: CoreConfig): { app: AppDeps; notify: NotifyDep
     registry,
     store,
     search: new DynamoSearchIndex(config.db, config.tableName),
+    reports: new DynamoReportStore(config.db, config.tableName),
     clock,
     crypto: nodeCrypto,
     submissionLimiter,

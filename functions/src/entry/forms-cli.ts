@@ -19,8 +19,11 @@ import { reindexSearch } from '../domain/staff/reindex-search.js';
 import { nodeCrypto, systemClock } from './build-deps.js';
 import { formsCommandConfig } from './forms-config.js';
 import { LOCAL_TABLE_NAME } from './local-config.js';
+import { DynamoReportStore } from '../adapters/dynamo/dynamo-report-store.js';
+import { rebuildReports, type RebuildDeps } from '../domain/reports/rebuild-reports.js';
+import { requestedMonth } from '../domain/reports/report-months.js';
 
-export const USAGE = `usage: npm run forms -- <command> <dir>
+export const USAGE = `usage: npm run forms -- <command> <dir>  (or: rebuild-reports [<from> <to>])
   lint <dir>     check the forms in <dir>/forms (the schemas/ layout); exits 1 on an error
   export <dir>   write the store's current version of every form to <dir>/forms/<id>/
   import <dir>   bring the forms of <dir>/forms into the store through the lint: a new form keeps its
@@ -28,6 +31,10 @@ export const USAGE = `usage: npm run forms -- <command> <dir>
   reindex [municipality ...]
                  write the search keys of every stored submission (all municipalities, or those named):
                  for submissions stored before search existed; running it again changes nothing
+  rebuild-reports [<from> <to>]
+                 count the live submissions into the report aggregates; with months (YYYY-MM) the
+                 aggregates of those months are deleted and counted anew (only months none of whose
+                 submissions have expired); without, only what is missing is added
 The store: TABLE_NAME (AWS) or else the local one in DATA_DIR (default .data; stop npm start first).`;
 
 /** What a command needs besides its arguments: a store's forms side (not for lint) and who runs it. */
@@ -117,6 +124,24 @@ async function reindex(named: readonly string[], deps: FormsCommandDeps): Promis
   };
 }
 
+/** `rebuild-reports [<from> <to>]` over `municipalities`; the lines to print and the exit code. */
+export async function runRebuildReports(
+  args: readonly string[],
+  deps: RebuildDeps & { municipalities: string[]; clock?: Clock },
+): Promise<{ lines: string[]; code: number }> {
+  const [, from, to, ...rest] = args;
+  if (rest.length > 0 || (from === undefined) !== (to === undefined)) return { lines: [USAGE], code: 2 };
+  const range = from && to ? { from: requestedMonth('from', from), to: requestedMonth('to', to) } : undefined;
+  if (range && range.to < range.from) return { lines: ['to must not be before from'], code: 2 };
+  const done = await rebuildReports(deps, deps.municipalities, (deps.clock ?? systemClock).now(), range);
+  return {
+    lines: [
+      `${range ? `${range.from}..${range.to}: deleted ${done.cleared} aggregate(s); ` : ''}counted ${done.submissions} live submission(s), ${done.added} step(s) added`,
+    ],
+    code: 0,
+  };
+}
+
 /** The store the command works on: the deployed table, or the local server's dynalite (which must not be running). */
 async function openStore(config: ReturnType<typeof formsCommandConfig>) {
   if (config.tableName) return { db: createDocumentClient(), tableName: config.tableName, close: async () => {} };
@@ -136,12 +161,27 @@ async function openStore(config: ReturnType<typeof formsCommandConfig>) {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const actor = `cli:${userInfo().username}`;
-  if (args[0] !== 'reindex' && (args[0] === 'lint' || args.length !== 2)) {
+  if (args[0] !== 'reindex' && args[0] !== 'rebuild-reports' && (args[0] === 'lint' || args.length !== 2)) {
     const { lines, code } = await runFormsCommand(args, { actor });
     for (const line of lines) console.log(line);
     return code;
   }
   const config = formsCommandConfig();
+  if (args[0] === 'rebuild-reports') {
+    const store = await openStore(config);
+    try {
+      const { lines, code } = await runRebuildReports(args, {
+        store: new DynamoSubmissionStore(store.db, store.tableName),
+        reports: new DynamoReportStore(store.db, store.tableName),
+        crypto: nodeCrypto,
+        municipalities: readCatalog(config.schemasDir).municipalities.map((m) => m.id),
+      });
+      for (const line of lines) console.log(line);
+      return code;
+    } finally {
+      await store.close();
+    }
+  }
   const store = await openStore(config);
   try {
     const registry = new FormRegistry(readCatalog(config.schemasDir), new DynamoFormStore(store.db, store.tableName));

@@ -6,6 +6,7 @@ import { adminRoutes } from './admin-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { FORMS_PATH, formsRoutes, inviteRoutes } from './forms-routes.js';
 import { staffRoutes } from './staff-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { onError } from './on-error.js';
 import { problem } from './problem.js';
 import { securityHeaders } from './security-headers.js';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<Env> {
   app.route('/', authRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
+  app.route('/api', reportRoutes(deps));
   app.route('/a', actionRoutes(deps));
 
   options.extend?.(app);

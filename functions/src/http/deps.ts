@@ -9,6 +9,7 @@ import type {
   Crypto,
   FeedbackInviteStore,
   RateLimiter,
+  ReportStore,
   SearchIndex,
   StaffDirectory,
   SubmissionStore,
@@ -22,6 +23,8 @@ export interface AppDeps {
   store: SubmissionStore;
   /** Submissions' name, phone and email keys, for staff search. */
   search: SearchIndex;
+  /** Monthly aggregates for the follow-up report: kept as submissions arrive and change, never personal data. */
+  reports: ReportStore;
   clock: Clock;
   crypto: Crypto;
   /** Limits submissions per client address. */

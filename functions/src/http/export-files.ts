@@ -48,3 +48,17 @@ export async function exportFile(data: ExportData, format: ExportFormat, texts: 
     extension: 'xlsx',
   };
 }
+
+/**
+ * A table of texts and numbers as CSV, the staff export's two ways: `csv` for programs (commas, numbers as JavaScript
+ * writes them), `csv-fi` for Finnish Excel (`;`, a byte-order mark, decimal commas, texts safe from formulas).
+ */
+export function tableCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[], format: 'csv' | 'csv-fi'): ExportFile {
+  if (format === 'csv') {
+    const body = stringify([[...header], ...rows.map((row) => row.map(String))], CSV);
+    return { body, contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+  }
+  const cell = (c: string | number) => (typeof c === 'number' ? String(c).replace('.', ',') : excelText(c));
+  const body = '\uFEFF' + stringify([header.map(excelText), ...rows.map((row) => row.map(cell))], { ...CSV, delimiter: ';' });
+  return { body, contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+}

@@ -253,6 +253,25 @@ export class DynamoSubmissionStore implements SubmissionStore {
     }
   }
 
+  async assignReportKey(reference: string, key: string): Promise<string | undefined> {
+    const result = await storeCall(() =>
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: subKey(reference),
+          UpdateExpression: 'SET reportKey = if_not_exists(reportKey, :key)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':key': key },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
+    ).catch((e: unknown) => {
+      if (isConditionFailure(e)) return { Attributes: undefined, gone: true };
+      throw e;
+    });
+    return 'gone' in result ? undefined : ((result.Attributes?.['reportKey'] as string | undefined) ?? key);
+  }
+
   async claimDigestDay(day: string, expiresAt: number): Promise<boolean> {
     try {
       await storeCall(() =>

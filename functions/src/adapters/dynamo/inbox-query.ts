@@ -4,7 +4,7 @@ import type { SubmissionQuery } from '../../domain/ports.js';
 import type { Submission } from '../../domain/submission.js';
 import { storeCall } from './store-errors.js';
 import { epoch } from '../../domain/epoch.js';
-import { fromItem } from './submission-items.js';
+import { evidencePartition, fromItem, inboxPartition } from './submission-items.js';
 import { INDEX } from './table.js';
 
 type Key = Record<string, string>;
@@ -35,7 +35,7 @@ function isPartitionKey(value: unknown, municipality: string, query: SubmissionQ
     key['pk'] === `SUB#${reference}` &&
     REFERENCE.test(reference) &&
     key['sk'] === 'SUB' &&
-    key[INDEX.byMunicipality.pk] === `MUN#${municipality}` &&
+    key[INDEX.byMunicipality.pk] === partitionOf(municipality, query) &&
     sortKey === `${at}#${reference}` &&
     !Number.isNaN(Date.parse(at)) &&
     new Date(at).toISOString() === at &&
@@ -68,6 +68,10 @@ function decodeCursor(text: string, query: SubmissionQuery): Cursor {
 
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
+/** The index partition a query reads: the municipality's cases (the inbox), or its evidence. */
+const partitionOf = (municipality: string, query: SubmissionQuery) =>
+  query.evidence ? evidencePartition(municipality) : inboxPartition(municipality);
+
 /** Reads up to `limit` matching items of one municipality, newest first, from `start`. */
 async function readPartition(
   db: DynamoDBDocumentClient,
@@ -78,7 +82,7 @@ async function readPartition(
   now: Date,
 ) {
   const names: Record<string, string> = { '#pk': INDEX.byMunicipality.pk };
-  const values: Record<string, unknown> = { ':pk': `MUN#${municipality}`, ':now': epoch(now) };
+  const values: Record<string, unknown> = { ':pk': partitionOf(municipality, query), ':now': epoch(now) };
   const filters = ['expiresAt > :now'];
   // Unassigning removes the attribute, so "nobody" is its absence.
   if (query.assignee === null) filters.push('attribute_not_exists(assignee)');

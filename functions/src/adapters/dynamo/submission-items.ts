@@ -8,6 +8,8 @@ export const idemKey = (keyHash: string) => ({ pk: `IDEM#${keyHash}`, sk: 'IDEM'
 /** The index partition of submissions held as suspected spam: apart from every municipality's inbox. */
 export const HELD = 'SPAM';
 export const inboxPartition = (municipality: string) => `MUN#${municipality}`;
+/** Evidence for the reports (a `meta.triage: false` form's submissions): listed apart, never in the inbox. */
+export const evidencePartition = (municipality: string) => `EVIDENCE#${municipality}`;
 
 /** Outbox attributes: present (and indexed) only while a notification is waiting to be sent. */
 export function outbox(state: NotificationState): Record<string, string> {
@@ -20,7 +22,7 @@ export function toItem(s: Submission): Record<string, unknown> {
     type: 'submission',
     ...s,
     // Held spam and evidence have partitions of their own: the reports list evidence, the inbox (`MUN#`) sees neither.
-    [INDEX.byMunicipality.pk]: s.spam ? HELD : s.triage === false ? `EVIDENCE#${s.municipality}` : inboxPartition(s.municipality),
+    [INDEX.byMunicipality.pk]: s.spam ? HELD : s.triage === false ? evidencePartition(s.municipality) : inboxPartition(s.municipality),
     [INDEX.byMunicipality.sk]: `${s.submittedAt}#${s.reference}`,
     ...outbox(s.notification),
   };

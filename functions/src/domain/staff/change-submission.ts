@@ -6,8 +6,9 @@ import { validAssignee } from './assignee.js';
 import { changeHistory, requestedNote } from './triage-rules.js';
 import { InvalidRequest } from '../errors.js';
 import { sendFeedbackRequest, type FeedbackRequestDeps, type FeedbackRequestOutcome } from './feedback-request.js';
+import { countSubmission, type CountDeps } from '../reports/count-submission.js';
 
-export interface ChangeDeps {
+export interface ChangeDeps extends CountDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   audit: AuditLog;
@@ -39,6 +40,7 @@ export async function changeSubmission(
     { status, assignee, history, at },
     deps.clock.now(),
   );
+  await countSubmission(deps, updated);
   await deps.audit.record({
     reference: submission.reference,
     at,
