@@ -18,6 +18,7 @@ const serveReport: ((page: Page) => Promise<void>) | undefined = serveReportFixt
 const ADMIN = 'admin@koto.local';
 const HEINOLA = 'staff.heinola@koto.local';
 const DESKTOP = { width: 1280, height: 900 };
+const A4_CONTENT = { width: 680, height: 962 };
 const SHOTS = '/tmp/koto/shots-reports';
 
 let server: LocalServer;
@@ -71,9 +72,13 @@ async function openReports(email: string): Promise<{ report: Report; asked: URLS
   return { report: (await response.json()) as Report, asked: new URL(response.url()).searchParams };
 }
 
+/** The whole page, and each section apart (a phone's full page is too tall to look at whole). */
 async function shot(name: string): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}-top.png` });
+  const sections = await page.locator('.report-section').all();
+  for (const [i, section] of sections.entries()) await section.screenshot({ path: `${SHOTS}/${name}-${i + 1}.png` });
 }
 
 const toggles = () => page.getByRole('button', { name: 'Näytä taulukkona' });
@@ -206,6 +211,24 @@ describe('the reports page on a phone', () => {
         .evaluate((s) => getComputedStyle(s).breakBefore),
     ).toBe('page');
     await shot('phone-print');
+    // On A4 (180 mm between the margins, 680 CSS px) every table fits across: nothing is cut off on paper.
+    await page.setViewportSize(A4_CONTENT);
+    const wider = await page.evaluate(
+      (width) =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.getBoundingClientRect().right > width + 0.5 && !e.closest('.report-table__scroll'))
+          .map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} ${Math.round(e.getBoundingClientRect().right)}`),
+      A4_CONTENT.width,
+    );
+    expect(wider).toEqual([]);
+    const overflowing = await page
+      .locator('.report-table__scroll')
+      .evaluateAll((all) =>
+        all.filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.querySelector('caption')?.textContent}: ${e.scrollWidth}`),
+      );
+    expect(overflowing).toEqual([]);
+    await mkdir(SHOTS, { recursive: true });
+    await page.pdf({ path: `${SHOTS}/report-a4.pdf`, format: 'A4', preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('navigation').isVisible()).toBe(true);
   });

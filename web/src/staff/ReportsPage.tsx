@@ -137,7 +137,9 @@ function MonthTable(props: {
 }) {
   return (
     <table className="report-data">
-      <caption id={`${props.id}-caption`}>{props.caption}</caption>
+      <caption id={`${props.id}-caption`}>
+        <span>{props.caption}</span>
+      </caption>
       <thead>
         <tr>
           <th scope="col">{props.column}</th>
@@ -196,7 +198,9 @@ function TrendSection({ report }: { report: Report }) {
       }
       table={
         <table className="report-data">
-          <caption id={`${id}-caption`}>{t('reports.trend.caption')}</caption>
+          <caption id={`${id}-caption`}>
+            <span>{t('reports.trend.caption')}</span>
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('reports.trend.month')}</th>
@@ -252,7 +256,9 @@ function HandlingSection({ report, label }: { report: Report; label: (service: s
       }
       table={
         <table className="report-data">
-          <caption id={`${id}-caption`}>{t('reports.handling.caption')}</caption>
+          <caption id={`${id}-caption`}>
+            <span>{t('reports.handling.caption')}</span>
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('reports.handling.service')}</th>
@@ -327,7 +333,9 @@ function MeasuresSection({ report }: { report: Report }) {
       <ChartLegend series={[]} suppressed={report.measures.some((row) => row.distribution.includes(SUPPRESSED))} />
       <TableToggle id={id} captionId={`${id}-caption`}>
         <table className="report-data">
-          <caption id={`${id}-caption`}>{t('reports.measures.caption')}</caption>
+          <caption id={`${id}-caption`}>
+            <span>{t('reports.measures.caption')}</span>
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('reports.measures.measure')}</th>
