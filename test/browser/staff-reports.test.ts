@@ -227,7 +227,7 @@ describe('the reports page on a phone', () => {
         all.filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.querySelector('caption')?.textContent}: ${e.scrollWidth}`),
       );
     expect(overflowing).toEqual([]);
-    await mkdir(SHOTS, { recursive: true });
+    await shot('a4-print');
     await page.pdf({ path: `${SHOTS}/report-a4.pdf`, format: 'A4', preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('navigation').isVisible()).toBe(true);
