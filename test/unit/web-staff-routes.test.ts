@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../web/src/routes.js';
 import { formatReference } from '../../schemas/src/reference.js';
-import { parseStaffPath, submissionPath } from '../../web/src/staff/staff-routes.js';
+import { parseStaffPath, REPORTS_PATH, submissionPath } from '../../web/src/staff/staff-routes.js';
 
 describe('staff paths', () => {
   it('belong to the staff area, whatever follows /staff', () => {
@@ -15,6 +15,12 @@ describe('staff paths', () => {
     expect(parseStaffPath('/staff/')).toEqual({ view: 'inbox' });
     expect(parseStaffPath('/staff/submissions/HEI-7KQ4-M2X9')).toEqual({ view: 'submission', reference: 'HEI-7KQ4-M2X9' });
     expect(parseStaffPath('/staff/submissions/hei%207kq4%20m2x9')).toEqual({ view: 'submission', reference: 'HEI-7KQ4-M2X9' });
+  });
+
+  it('name the reports page, its choices in the query', () => {
+    expect(parseStaffPath(REPORTS_PATH)).toEqual({ view: 'reports' });
+    expect(parseStaffPath('/staff/reports/')).toEqual({ view: 'reports' });
+    expect(parseStaffPath('/staff/reports/2026')).toEqual({ view: 'notFound' });
   });
 
   it('are not found for other shapes', () => {

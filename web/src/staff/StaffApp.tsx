@@ -3,7 +3,7 @@ import { useLocation } from '../router.js';
 import { InboxPage } from './InboxPage.js';
 import { SignInPage } from './SignInPage.js';
 import { fetchMe, hasStatus, signOut, type Member } from './staff-api.js';
-import { ADMIN_PATH, parseStaffPath } from './staff-routes.js';
+import { ADMIN_PATH, parseStaffPath, REPORTS_PATH } from './staff-routes.js';
 import { errorText, LoadError, SessionContext, StaffHeading, StaffLoading, type StaffSession } from './staff-ui.js';
 import { SubmissionPage } from './SubmissionPage.js';
 import { t } from './texts.js';
@@ -12,6 +12,8 @@ import './staff.css';
 
 // The admins' workbench is a chunk of its own: staff who are not admins never download it.
 const AdminApp = lazy(() => import('../admin/AdminApp.js').then((m) => ({ default: m.AdminApp })));
+// So are the reports (charts and their arithmetic): loaded when a member opens them.
+const ReportsPage = lazy(() => import('./ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
 type Session =
   { status: 'checking' } | { status: 'in'; me: Member } | { status: 'out'; notice?: string } | { status: 'failed'; error: unknown };
@@ -22,6 +24,12 @@ function SignedIn({ path, me }: { path: string; me: Member }) {
   switch (route.view) {
     case 'inbox':
       return <InboxPage search={window.location.search} catalog={catalog} />;
+    case 'reports':
+      return (
+        <Suspense fallback={<StaffLoading />}>
+          <ReportsPage search={window.location.search} catalog={catalog} />
+        </Suspense>
+      );
     case 'submission':
       return <SubmissionPage key={route.reference} reference={route.reference} catalog={catalog} />;
     case 'admin':
@@ -93,7 +101,10 @@ export function StaffApp() {
             <span className="staff-header__area">{t('app.area')}</span>
           </a>
           {context ? (
-            <div className="staff-header__user">
+            <nav className="staff-header__user" aria-label={t('app.navigation')}>
+              <a className="staff-header__link" href={REPORTS_PATH} aria-current={path === REPORTS_PATH ? 'page' : undefined}>
+                {t('reports.link')}
+              </a>
               {context.me.role === 'admin' ? (
                 <a
                   className="staff-header__link"
@@ -107,7 +118,7 @@ export function StaffApp() {
               <button type="button" className="staff-signout" onClick={() => void leave()}>
                 {t('session.signOut')}
               </button>
-            </div>
+            </nav>
           ) : null}
         </div>
       </header>

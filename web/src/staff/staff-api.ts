@@ -12,6 +12,7 @@ import type {
   SubmissionDetail,
   SubmissionPatch,
 } from '../../../schemas/src/staff-contract.js';
+import type { Report } from '../../../schemas/src/report-contract.js';
 import type { SubmissionStatus } from '../../../schemas/src/statuses.js';
 import type { ServicesResponse } from '../api.js';
 
@@ -135,3 +136,9 @@ export const fetchColleagues = () => call<ColleaguesResponse>('/api/staff/collea
 export const fetchAdminForms = () => call<AdminFormsResponse>('/api/admin/forms');
 
 export const fetchAudit = (reference: string) => call<AuditTrail>(`/api/admin/audit/${encodeURIComponent(reference)}`);
+
+/** The follow-up report (`schemas/src/report-contract.ts`); `search` is made by `reportSearch`. */
+export const fetchReport = (search: string) => call<Report>(`/api/reports?${search}`);
+
+/** The report's aggregates as a file: `csv` for programs, `csv-fi` for Finnish Excel (as the inbox export). */
+export const reportCsvHref = (search: string, format: 'csv' | 'csv-fi') => `/api/reports.csv?${search}&format=${format}`;
