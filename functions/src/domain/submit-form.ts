@@ -102,6 +102,23 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
   return { ...stored, confirmationBy: confirmationChannels(form, municipality, answers) };
 }
 
+/**
+ * Whether the submission found at a reference is the one being written: with a key, the key's; without one, the
+ * same answers to the same form at the same millisecond (a retried write whose first answer was lost; a stranger's
+ * submission under a random reference with all of that equal cannot happen).
+ */
+function isSameWrite(taken: Submission, ours: Submission): boolean {
+  if (ours.idempotencyKeyHash !== undefined) return taken.idempotencyKeyHash === ours.idempotencyKeyHash;
+  return (
+    taken.idempotencyKeyHash === undefined &&
+    taken.submittedAt === ours.submittedAt &&
+    taken.formId === ours.formId &&
+    taken.formVersion === ours.formVersion &&
+    taken.municipality === ours.municipality &&
+    canonicalJson(taken.answers) === canonicalJson(ours.answers)
+  );
+}
+
 /** Stores checked answers once per idempotency key, under a fresh reference. */
 async function storeSubmission(
   deps: SubmitDeps,
@@ -145,9 +162,10 @@ async function storeSubmission(
     // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
     await indexForSearch(deps, form, submission);
     if (await store.createSubmission(submission)) return receipt;
-    // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
+    // This request's own write (its answer lost, the store client wrote again), or a concurrent request with the
+    // same key stored it first; anything else at the reference is a collision.
     const taken = await store.getSubmission(receipt.reference, now);
-    if (keyHash !== undefined && taken?.idempotencyKeyHash === keyHash) return receipt;
+    if (taken && isSameWrite(taken, submission)) return receipt;
     const next = fresh();
     const reference = keyHash === undefined ? next : await store.repointIdempotencyKey(keyHash, receipt.reference, next);
     receipt = { ...receipt, reference };
