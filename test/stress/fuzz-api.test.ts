@@ -186,7 +186,7 @@ describe('the public API under thousands of generated requests', () => {
       fc.asyncProperty(formId, rawBody, headers, fc.nat({ max: 65_535 }), async (form, body, hdrs, client) => {
         await expectWellAnswered(await post(t.app, `/api/forms/${form}/submissions`, body, hdrs, client), seen);
       }),
-      { numRuns: runs(300, 5000) },
+      { numRuns: runs(200, 5000) },
     );
 
     const query = fc.record(
@@ -212,7 +212,7 @@ describe('the public API under thousands of generated requests', () => {
       fc.asyncProperty(getPath, headers, async (path, hdrs) => {
         await expectWellAnswered(await t.app.request(path, { headers: hdrs }), seen);
       }),
-      { numRuns: runs(200, 3000) },
+      { numRuns: runs(150, 3000) },
     );
 
     // What got in is what the form allows: every stored submission checked again by the kit's own validator.

@@ -94,7 +94,7 @@ describe('mail down for an hour', () => {
           expect(got).toEqual(expected);
         },
       ),
-      { numRuns: runs(3, 40) },
+      { numRuns: runs(2, 40) },
     );
     report('mail down for an hour', figures);
     expect(figures.lost + figures.duplicated).toBe(0);

@@ -105,7 +105,7 @@ describe('a submission while the store throttles, drops or loses answers', () =>
         if (stored.length === 0) figures.lost++;
         expect(stored).toHaveLength(1);
       }),
-      { numRuns: runs(20, 300) },
+      { numRuns: runs(15, 300) },
     );
     const submissions = await expectNoPartialWrite(t, perSubmission);
     figures.duplicated = submissions.length - 1 - n;
@@ -138,7 +138,7 @@ describe('a submission while the store throttles, drops or loses answers', () =>
           else expect(after - before).toBeLessThanOrEqual(1);
         }
       }),
-      { numRuns: runs(20, 300) },
+      { numRuns: runs(15, 300) },
     );
     report('store faults, without a key', figures);
   });
