@@ -17,3 +17,6 @@ export function report(what: string, figures: Record<string, number>): void {
       .join(' ')}`,
   );
 }
+
+/** A test's time limit: the default's two minutes, an hour for the long version (it only catches a hang). */
+export const TIMEOUT = STRESS ? 60 * 60_000 : 120_000;
