@@ -128,6 +128,23 @@ export async function submitForm(deps: SubmitDeps, input: SubmitInput): Promise<
   return { ...stored, confirmationBy: confirmationChannels(form, municipality, answers) };
 }
 
+/**
+ * Whether the submission found at a reference is the one being written: with a key, the key's; without one, the
+ * same answers to the same form at the same millisecond (a retried write whose first answer was lost; a stranger's
+ * submission under a random reference with all of that equal cannot happen).
+ */
+function isSameWrite(taken: Submission, ours: Submission): boolean {
+  if (ours.idempotencyKeyHash !== undefined) return taken.idempotencyKeyHash === ours.idempotencyKeyHash;
+  return (
+    taken.idempotencyKeyHash === undefined &&
+    taken.submittedAt === ours.submittedAt &&
+    taken.formId === ours.formId &&
+    taken.formVersion === ours.formVersion &&
+    taken.municipality === ours.municipality &&
+    canonicalJson(taken.answers) === canonicalJson(ours.answers)
+  );
+}
+
 /** Stores checked answers once per idempotency key, under a fresh reference. */
 async function storeSubmission(
   deps: SubmitDeps,
@@ -195,14 +212,17 @@ async function storeSubmission(
     // Keys first: a submission is never stored without them, and a key whose reference went elsewhere is checked on read.
     // A held one gets its keys when released: suspected spam is not found by staff search; evidence never has any.
     if (triage && !spam) await indexForSearch(deps, form, submission);
-    if (await store.createSubmission(submission)) {
-      // Held spam is counted when an admin releases it, if ever.
-      if (!spam) await countSubmission(deps, submission);
+    // This request's own write (its answer lost, the store client wrote again), or a concurrent request with the
+    // same key stored it first; anything else at the reference is a collision.
+    const stored = (await store.createSubmission(submission))
+      ? submission
+      : await store.getSubmission(receipt.reference, now, { includeHeld: true });
+    if (stored && isSameWrite(stored, submission)) {
+      // Held spam is counted when an admin releases it, if ever. Counted as stored (its `reportKey`), so a concurrent
+      // request with the same key counts nothing twice (docs/data-model.md, Reports).
+      if (!spam) await countSubmission(deps, stored);
       return receipt;
     }
-    // A concurrent request with the same key may have stored it first; anyone else's is a reference collision.
-    const taken = await store.getSubmission(receipt.reference, now, { includeHeld: true });
-    if (keyHash !== undefined && taken?.idempotencyKeyHash === keyHash) return receipt;
     const next = fresh();
     const reference = keyHash === undefined ? next : await store.repointIdempotencyKey(keyHash, receipt.reference, next);
     receipt = { ...receipt, reference };

@@ -12,6 +12,10 @@ export interface LocalDynamo {
  */
 export async function startDynalite(path?: string): Promise<LocalDynamo> {
   const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  // No idle timeout on kept-alive connections: the SDK keeps its sockets with none, and a busy event loop (the
+  // store shares this process) let Node's 5 s timeout close a socket just as the client sent on it (ECONNRESET,
+  // a 503 or a failed test). `close()` still ends idle connections.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -3,12 +3,13 @@ import { NotFound } from '../errors.js';
 import { answerWords, type FormRegistry } from '../form-registry.js';
 import { epochAfterDays } from '../epoch.js';
 import type { AuditLog, Clock, Crypto, SearchIndex, SubmissionStore } from '../ports.js';
+import { countSubmission, type CountDeps } from '../reports/count-submission.js';
 import { indexForSearch } from '../staff/search-submissions.js';
 import { answerViews } from '../staff/submission-detail.js';
 import type { StaffMember } from '../staff/staff-member.js';
 import { SPAM_RETENTION_DAYS } from './spam-signals.js';
 
-export interface HeldDeps {
+export interface HeldDeps extends CountDeps {
   registry: FormRegistry;
   store: SubmissionStore;
   search: SearchIndex;
@@ -60,7 +61,8 @@ export async function listHeldSubmissions(deps: HeldDeps, admin: StaffMember): P
 /**
  * Releases a held submission: its search keys are written, then one conditional write moves it into its
  * municipality's inbox with the notification due now (staff mail and the resident's confirmation follow as for any
- * submission) and its form's retention counted from when it was sent. Audited on the submission.
+ * submission) and its form's retention counted from when it was sent; the reports count it from then. Audited on the
+ * submission.
  */
 export async function releaseHeldSubmission(deps: HeldDeps, admin: StaffMember, reference: string): Promise<void> {
   const now = deps.clock.now();
@@ -71,5 +73,7 @@ export async function releaseHeldSubmission(deps: HeldDeps, admin: StaffMember, 
   await indexForSearch(deps, form, { ...held, expiresAt });
   const released = await deps.store.releaseHeld(reference, { municipality: held.municipality, dueAt: now.toISOString(), expiresAt }, now);
   if (!released) throw new NotFound(`No held submission ${reference}.`);
+  // Counted in the reports from now: held, it was not (a submission that stays held is purged uncounted).
+  await countSubmission(deps, held);
   await deps.audit.record({ reference, at: now.toISOString(), actor: admin.email, action: 'release', expiresAt });
 }
