@@ -4,7 +4,7 @@ import type { HeldSubmissions } from '../../schemas/src/spam-contract.js';
 import { notifyStaff } from '../../functions/src/domain/notify-staff.js';
 import { useDynalite } from '../support/dynamo.js';
 import { ADMIN, HEINOLA, seedStaff, signIn, staffRequest } from '../support/staff.js';
-import { buildTestApp, guidanceBody, postJson } from '../support/test-app.js';
+import { buildTestApp, catalog, guidanceBody, postJson } from '../support/test-app.js';
 
 useDynalite();
 
@@ -130,6 +130,40 @@ describe('suspected spam, without a CAPTCHA', () => {
     expect(await t.deps.app.audit.list(reference, t.clock.now())).toContainEqual(
       expect.objectContaining({ actor: ADMIN, action: 'release' }),
     );
+  });
+
+  it('releases held feedback that is not a case back to the evidence: no staff mail, not in the inbox', async () => {
+    const t = await app();
+    const feedback = catalog.forms.find((f) => f.id === 'feedback')!;
+    const body = {
+      municipality: 'heinola',
+      lang: 'en',
+      formVersion: feedback.version,
+      answers: {
+        service: 'guidance',
+        ratingOverall: 4,
+        ratingAccess: 5,
+        ratingHelp: 3,
+        ratingWelcome: 5,
+        contactRequest: 'no',
+        consent: true,
+      },
+      extra: 'autofilled',
+    };
+    const res = await postJson(t.app, '/api/forms/feedback/submissions', body);
+    expect(res.status).toBe(201);
+    const { reference } = (await res.json()) as { reference: string };
+    const admin = await signIn(t, ADMIN);
+    expect((await held(t, admin)).map((i) => i.reference)).toEqual([reference]);
+
+    expect((await staffRequest(t, 'POST', `/api/admin/spam/${reference}/release`, { cookie: admin })).status).toBe(204);
+    await notifyStaff(t.deps.notify);
+    expect(staffMails(t)).toHaveLength(0);
+    expect(await held(t, admin)).toEqual([]);
+    expect(await inboxReferences(t, await signIn(t, HEINOLA))).toEqual([]);
+    const stored = await t.deps.app.store.getSubmission(reference, t.clock.now());
+    expect(stored).toMatchObject({ triage: false, notification: { state: 'sent', sentTo: [] } });
+    expect(stored?.spam).toBeUndefined();
   });
 
   it('purges a held submission after 30 days', async () => {

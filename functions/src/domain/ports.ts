@@ -55,11 +55,12 @@ export interface SubmissionStore {
   listHeld(now: Date, limit: number): Promise<Submission[]>;
   /**
    * Releases a held submission into the inbox with its notification due at `dueAt` and its form's retention (one
-   * conditional write); undefined when it is not held (released already, purged, never there).
+   * conditional write); `evidence` (a `meta.triage: false` form's, not a case) goes to the evidence instead, with
+   * nothing to send. Undefined when it is not held (released already, purged, never there).
    */
   releaseHeld(
     reference: string,
-    release: { municipality: string; dueAt: string; expiresAt: number },
+    release: { municipality: string; dueAt: string; expiresAt: number; evidence?: boolean },
     now: Date,
   ): Promise<Submission | undefined>;
   /** Submissions whose staff notification is due at `now`, oldest first. */

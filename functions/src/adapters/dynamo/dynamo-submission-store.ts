@@ -114,7 +114,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return listHeld(this.db, this.table, now, limit);
   }
 
-  releaseHeld(reference: string, release: { municipality: string; dueAt: string; expiresAt: number }, now: Date) {
+  releaseHeld(reference: string, release: { municipality: string; dueAt: string; expiresAt: number; evidence?: boolean }, now: Date) {
     return releaseHeld(this.db, this.table, reference, release, now);
   }
 

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { Submission } from '../../domain/submission.js';
 import { epoch } from '../../domain/epoch.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
-import { DUE, HELD, fromItem, inboxPartition, subKey } from './submission-items.js';
+import { DUE, HELD, evidencePartition, fromItem, inboxPartition, subKey } from './submission-items.js';
 import { INDEX } from './table.js';
 
 type Receipt = { reference: string; submittedAt: string };
@@ -77,31 +77,43 @@ export async function listHeld(db: DynamoDBDocumentClient, table: string, now: D
   return Items.map((item) => fromItem<Submission>(item));
 }
 
-/** Moves a held submission into its municipality's inbox and the outbox, with its form's retention: one conditional write. */
+/**
+ * Moves a held submission into its municipality's inbox and the outbox, with its form's retention: one conditional
+ * write. Evidence (not a case) goes to the municipality's evidence instead, with its notification settled.
+ */
 export async function releaseHeld(
   db: DynamoDBDocumentClient,
   table: string,
   reference: string,
-  release: { municipality: string; dueAt: string; expiresAt: number },
+  release: { municipality: string; dueAt: string; expiresAt: number; evidence?: boolean },
   now: Date,
 ): Promise<Submission | undefined> {
+  const names: Record<string, string> = { '#inbox': INDEX.byMunicipality.pk };
+  const values: Record<string, unknown> = { ':expires': release.expiresAt, ':now': epoch(now) };
+  let update: string;
+  if (release.evidence) {
+    update = 'SET #inbox = :evidence, notification = :state, expiresAt = :expires REMOVE spam';
+    Object.assign(values, { ':evidence': evidencePartition(release.municipality), ':state': { state: 'sent', attempts: 0, sentTo: [] } });
+  } else {
+    update = 'SET #inbox = :inbox, #out = :due, #at = :dueAt, notification = :state, expiresAt = :expires REMOVE spam';
+    Object.assign(names, { '#out': INDEX.outbox.pk, '#at': INDEX.outbox.sk });
+    Object.assign(values, {
+      ':inbox': inboxPartition(release.municipality),
+      ':due': DUE,
+      ':dueAt': release.dueAt,
+      ':state': { state: 'pending', attempts: 0, dueAt: release.dueAt },
+    });
+  }
   try {
     const { Attributes } = await storeCall(() =>
       db.send(
         new UpdateCommand({
           TableName: table,
           Key: subKey(reference),
-          UpdateExpression: 'SET #inbox = :inbox, #out = :due, #at = :dueAt, notification = :state, expiresAt = :expires REMOVE spam',
+          UpdateExpression: update,
           ConditionExpression: 'attribute_exists(spam) AND expiresAt > :now',
-          ExpressionAttributeNames: { '#inbox': INDEX.byMunicipality.pk, '#out': INDEX.outbox.pk, '#at': INDEX.outbox.sk },
-          ExpressionAttributeValues: {
-            ':inbox': inboxPartition(release.municipality),
-            ':due': DUE,
-            ':dueAt': release.dueAt,
-            ':state': { state: 'pending', attempts: 0, dueAt: release.dueAt },
-            ':expires': release.expiresAt,
-            ':now': epoch(now),
-          },
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
       ),

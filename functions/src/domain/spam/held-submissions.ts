@@ -70,8 +70,14 @@ export async function releaseHeldSubmission(deps: HeldDeps, admin: StaffMember, 
   if (!held?.spam) throw new NotFound(`No held submission ${reference}.`);
   const form = await deps.registry.versions.formVersion(held.municipality, held.formId, held.formVersion);
   const expiresAt = epochAfterDays(new Date(held.submittedAt), form.meta.retentionDays);
-  await indexForSearch(deps, form, { ...held, expiresAt });
-  const released = await deps.store.releaseHeld(reference, { municipality: held.municipality, dueAt: now.toISOString(), expiresAt }, now);
+  // Evidence (feedback that is not a case) goes back to the evidence: never mailed, searched or in the inbox.
+  const evidence = held.triage === false;
+  if (!evidence) await indexForSearch(deps, form, { ...held, expiresAt });
+  const released = await deps.store.releaseHeld(
+    reference,
+    { municipality: held.municipality, dueAt: now.toISOString(), expiresAt, evidence },
+    now,
+  );
   if (!released) throw new NotFound(`No held submission ${reference}.`);
   // Counted in the reports from now: held, it was not (a submission that stays held is purged uncounted).
   await countSubmission(deps, held);
