@@ -39,7 +39,7 @@ describe('a resident on a phone', () => {
     await page.getByLabel('Phone number').fill('+358 40 123 4567');
     expect(await page.getByRole('radio', { name: 'No', exact: true }).isChecked()).toBe(false);
     await page.getByRole('radio', { name: 'Yes', exact: true }).check();
-    await page.getByLabel("Interpreter's language").fill('Arabic');
+    await page.getByLabel("Interpreter's language").selectOption({ label: 'Arabic' });
     await next();
 
     await page.getByText('Step 4 of 4').waitFor();
