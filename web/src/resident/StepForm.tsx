@@ -68,8 +68,9 @@ export function StepForm(props: StepFormProps) {
       onError={props.onInvalid}
     >
       {props.onHoneypot ? (
-        // A field only a bot fills: off-screen, out of the tab order and the accessibility tree, a name autofill ignores.
-        <div className="extra-note" aria-hidden="true">
+        // A field only a bot fills: hidden as screen-reader-only text is, but also out of the tab order and the
+        // accessibility tree, with a name autofill ignores.
+        <div className="visually-hidden" aria-hidden="true">
           <input type="text" name="extra_note" tabIndex={-1} autoComplete="off" onInput={(e) => props.onHoneypot!(e.currentTarget.value)} />
         </div>
       ) : null}
