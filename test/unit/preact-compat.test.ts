@@ -133,8 +133,10 @@ export function compatProblems(file: string, source: string, forwarded: Readonly
   }
   if (REF_FROM_PROPS.some((p) => p.test(source)))
     problems.push(`${file} reads ref from a component's props: Preact 10 never passes it; use forwardRef`);
+  // An SVG's own <title> (a chart's bar) is the SVG element, which neither React nor Preact hoists.
+  const outsideSvg = source.replace(/<svg[\s>][\s\S]*?<\/svg>/g, '');
   for (const pattern of REACT_19_DOM)
-    if (pattern.test(source)) problems.push(`${file} uses ${pattern.source}, a React 19 DOM feature Preact 10 lacks`);
+    if (pattern.test(outsideSvg)) problems.push(`${file} uses ${pattern.source}, a React 19 DOM feature Preact 10 lacks`);
   return problems;
 }
 
@@ -197,16 +199,18 @@ describe('what ships is what is checked: React’s API on Preact', () => {
 
   it('reads what it checks, and finds each kind of problem it is for', () => {
     expect(web.flatMap(({ file, source }) => reactImports(file, source)).length).toBeGreaterThan(30);
-    expect(forwarded).toContain('ReviewStep');
+    expect(forwardRefComponents(`export const Field = forwardRef<HTMLInputElement, P>(function Field(props, ref) {`)).toEqual(['Field']);
     expect(
       componentTags(web.find((w) => w.file.endsWith('FormFlow.tsx'))!.source).find((t) => t.name === 'ReviewStep')?.attributes,
-    ).toMatch(/(^|\s)ref=/);
+    ).toMatch(/(^|\s)headingRef=/);
 
     const found = (source: string) => compatProblems('x.tsx', source, new Set(['Fine']));
     expect(found(`import { use, useState } from 'react';`)).toEqual([
       expect.stringContaining('use from react, which preact/compat does not have'),
     ]);
     expect(found(`import { useActionState } from 'react';\nimport { useFormStatus } from 'react-dom';`)).toHaveLength(2);
+    expect(found(`<svg role="img"><rect><title>{bar}</title></rect></svg>`)).toEqual([]);
+    expect(found(`<title>{page}</title>`)).toEqual([expect.stringContaining('React 19 DOM feature')]);
     expect(found(`import { StrictMode } from 'react';`)).toEqual([expect.stringContaining('a Fragment on Preact')]);
     expect(found(`import { renderToString } from 'react-dom/server';`)).toEqual([expect.stringContaining('React itself would ship')]);
     expect(found(`import React from 'react';`)).toEqual([expect.stringContaining('import by name')]);

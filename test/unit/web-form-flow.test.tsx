@@ -37,6 +37,8 @@ async function flow(form: LocalizedForm, answers: Answers, position: Position) {
   const page = await mount(
     withTexts(texts, <FormFlow form={form} validate={validate} municipality="heinola" start={{ answers, position }} />),
   );
+  // The review is loaded on demand (chunks.ts): wait until its heading is on the page.
+  if (position === 'review') await expect.poll(() => heading(page.container)).not.toBeNull();
   return { ...page, t: texts.t };
 }
 
@@ -54,7 +56,7 @@ afterEach(() => {
 });
 
 describe('a form being filled, rendered by Preact: focus follows the resident', () => {
-  it("moves to a step's heading from the review, and back to the review's heading (a ref through forwardRef)", async () => {
+  it("moves to a step's heading from the review, and back to the review's heading (a ref passed as a prop to the lazily loaded review)", async () => {
     const form = guidanceForm('en');
     const { container, t } = await flow(form, guidanceAnswers, 'review');
     expect(heading(container).textContent).toBe(t('form.review'));

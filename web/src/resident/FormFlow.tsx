@@ -1,14 +1,14 @@
 import type { ValidateFunction } from 'ajv';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
-import { PageHeading } from '../components.js';
+import { Loading, PageHeading } from '../components.js';
 import { hyphenate } from '../hyphenate.js';
 import { hasNavigated } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { ClearAnswers } from './ClearAnswers.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import type { FlowStart } from './flow-state.js';
-import { ReviewStep } from './ReviewStep.js';
+import { reviewChunk } from './chunks.js';
 import { StepForm } from './StepForm.js';
 import { useFormFlow } from './use-form-flow.js';
 
@@ -23,6 +23,9 @@ export interface FormFlowProps {
   notice?: string;
 }
 
+// Not part of the first load: the last step fetches it ahead (chunks.ts).
+const ReviewStep = lazy(() => reviewChunk.load().then((m) => ({ default: m.ReviewStep })));
+
 /** A form being filled: progress, error summary, the current step or the review. */
 export function FormFlow({ form, validate, municipality, start, invite, notice }: FormFlowProps) {
   const { t } = useTexts();
@@ -31,11 +34,21 @@ export function FormFlow({ form, validate, municipality, start, invite, notice }
   const { position, steps, step, summary } = flow;
 
   const shownPosition = useRef(position);
+  // Whether the resident has moved between steps here: the page's h1 keeps the focus it has on arrival.
+  const moved = useRef(false);
+  const focusHeading = () => {
+    // A new step takes focus at its heading, unless the error summary took it.
+    if (moved.current && hasNavigated() && summary.items.length === 0) heading.current?.focus({ preventScroll: true });
+  };
   useEffect(() => {
-    // A new step takes focus at its heading (the page's h1 has it on arrival), unless the error summary took it.
     if (shownPosition.current === position) return;
     shownPosition.current = position;
-    if (hasNavigated() && summary.items.length === 0) heading.current?.focus({ preventScroll: true });
+    moved.current = true;
+    focusHeading();
+  }, [position]);
+  // The review follows the last step: its code is fetched now, while the resident answers.
+  useEffect(() => {
+    if (step && position === steps.length - 1) reviewChunk.prefetch();
   }, [position]);
 
   return (
@@ -89,15 +102,19 @@ export function FormFlow({ form, validate, municipality, start, invite, notice }
           />
         </>
       ) : (
-        <ReviewStep
-          ref={heading}
-          form={form}
-          answers={flow.answers}
-          sending={flow.sending}
-          sendError={flow.sendError}
-          onEditStep={flow.onEditStep}
-          onSend={() => void flow.send()}
-        />
+        // Lazy, so focus moves when it is on the page (`onShown`), not when the position changes.
+        <Suspense fallback={<Loading />}>
+          <ReviewStep
+            headingRef={heading}
+            onShown={focusHeading}
+            form={form}
+            answers={flow.answers}
+            sending={flow.sending}
+            sendError={flow.sendError}
+            onEditStep={flow.onEditStep}
+            onSend={() => void flow.send()}
+          />
+        </Suspense>
       )}
       <ClearAnswers onClear={flow.clearAnswers} />
     </>

@@ -6,7 +6,7 @@ import { LoadFailed, Loading, NotFound, PageHeading } from '../components.js';
 import { useLocation } from '../router.js';
 import { useTexts } from '../texts-context.js';
 import { useAsync } from '../use-async.js';
-import { loadConfirmation } from './confirmation-loader.js';
+import { confirmationChunk } from './chunks.js';
 import {
   activeKey,
   clearDraft,
@@ -25,8 +25,8 @@ import { deviceStore, tabStore } from './storage.js';
 import type { ReceiptState } from './use-form-flow.js';
 import { validatorFor } from './validation/load-validator.js';
 
-// Shown only after sending, so not part of the first load: the review step fetches it ahead (confirmation-loader.ts).
-const Confirmation = lazy(() => loadConfirmation().then((m) => ({ default: m.Confirmation })));
+// Shown only after sending, so not part of the first load: the review step fetches it ahead (chunks.ts).
+const Confirmation = lazy(() => confirmationChunk.load().then((m) => ({ default: m.Confirmation })));
 
 function receiptOf(state: unknown): ReceiptState['receipt'] | undefined {
   const receipt = state && typeof state === 'object' ? (state as Partial<ReceiptState>).receipt : undefined;

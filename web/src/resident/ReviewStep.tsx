@@ -1,9 +1,9 @@
-import { forwardRef, useEffect } from 'react';
+import { useEffect, type Ref } from 'react';
 import type { LocalizedForm } from '../../../schemas/src/index.js';
 import { hyphenate } from '../hyphenate.js';
 import { ShownAnswerView } from '../ShownAnswerView.js';
 import { useTexts } from '../texts-context.js';
-import { prefetchConfirmation } from './confirmation-loader.js';
+import { confirmationChunk } from './chunks.js';
 import type { Answers } from './steps.js';
 import { summarize } from './summary.js';
 
@@ -14,17 +14,24 @@ export interface ReviewStepProps {
   sendError?: string;
   onEditStep: (index: number) => void;
   onSend: () => void;
+  /** The step's heading, which the flow moves focus to (a prop, not `ref`: the flow loads this component lazily). */
+  headingRef?: Ref<HTMLHeadingElement>;
+  /** Called once the step is on the page (its heading in `headingRef`). */
+  onShown?: () => void;
 }
 
 /** Every answer with its question, a Change button per step, and Send. */
-export const ReviewStep = forwardRef<HTMLHeadingElement, ReviewStepProps>(function ReviewStep(props, headingRef) {
+export function ReviewStep(props: ReviewStepProps) {
   const { t } = useTexts();
-  // The confirmation follows Send: its code is fetched now, while the resident reads the answers.
-  useEffect(prefetchConfirmation, []);
+  useEffect(() => {
+    // The confirmation follows Send: its code is fetched now, while the resident reads the answers.
+    confirmationChunk.prefetch();
+    props.onShown?.();
+  }, []);
   const summary = summarize(props.form, props.answers, [t('form.yes'), t('form.no')]);
   return (
     <>
-      <h2 ref={headingRef} tabIndex={-1}>
+      <h2 ref={props.headingRef} tabIndex={-1}>
         {t('form.review')}
       </h2>
       <p>{t('form.reviewIntro')}</p>
@@ -64,4 +71,4 @@ export const ReviewStep = forwardRef<HTMLHeadingElement, ReviewStepProps>(functi
       </div>
     </>
   );
-});
+}

@@ -1,18 +1,17 @@
 /**
- * The confirmation page's code, loaded once: the review step asks for it ahead, so it is in the browser before the
- * resident presses Send; a failed fetch is tried again when the page is needed.
+ * Parts of the form page a resident needs only later, each loaded once: the review step (fetched ahead at the last
+ * step) and the confirmation (fetched ahead at the review), so the first step loads without them. A failed fetch
+ * is tried again when the part is needed.
  */
-let loading: Promise<typeof import('./Confirmation.js')> | undefined;
-
-export function loadConfirmation(): Promise<typeof import('./Confirmation.js')> {
-  loading ??= import('./Confirmation.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+function chunk<T>(importer: () => Promise<T>): { load: () => Promise<T>; prefetch: () => void } {
+  let loading: Promise<T> | undefined;
+  const load = () =>
+    (loading ??= importer().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  return { load, prefetch: () => void load().catch(() => undefined) };
 }
 
-/** Fetches the confirmation page's code ahead, quietly: a failure here is retried by `loadConfirmation`. */
-export function prefetchConfirmation(): void {
-  loadConfirmation().catch(() => undefined);
-}
+export const reviewChunk = chunk(() => import('./ReviewStep.js'));
+export const confirmationChunk = chunk(() => import('./Confirmation.js'));
