@@ -279,6 +279,7 @@ describe('the admin forms API: publishing', () => {
     const steps = definition.uiSchema['ui:steps'] as { fields: string[] }[];
     for (const step of steps) step.fields = step.fields.filter((f) => f !== 'birthYear');
     delete definition.uiSchema['birthYear'];
+    delete definition.meta.staffLabels?.['birthYear'];
     const saved = (await (await call('PUT', `${GUIDANCE}/draft`, { definition, revision })).json()) as {
       problems: { code: string; severity: string; path: string }[];
     };
