@@ -18,6 +18,8 @@ function renamed(): FormDefinition {
     if (form.uiSchema[from]) ((form.uiSchema[to] = form.uiSchema[from]), delete form.uiSchema[from]);
     for (const texts of Object.values(form.texts)) ((texts!.fields[to] = texts!.fields[from]!), delete texts!.fields[from]);
     form.meta.emailSafeFields = form.meta.emailSafeFields.map((id) => (id === from ? to : id));
+    const labels = form.meta.staffLabels;
+    if (labels?.[from] !== undefined) ((labels[to] = labels[from]), delete labels[from]);
     for (const rule of form.schema.allOf ?? []) {
       const then = rule.then as { required?: string[]; properties?: Record<string, unknown> };
       then.required = then.required?.map((id) => (id === from ? to : id));
