@@ -1,6 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { simpleParser } from 'mailparser';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -8,9 +7,10 @@ import { startLocalServer, type LocalServer, type LocalServerOptions } from '../
 import { chromiumLaunchOptions } from './chromium.js';
 import { guidanceBody } from './test-app.js';
 
+export { axeViolations } from './axe.js';
+
 /** The phone the resident pages are tested on. */
 export const PHONE = { width: 360, height: 740 };
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * The real local server (in-memory store, the built `dist/web`) and Chromium (the npm package's, chosen in
@@ -36,12 +36,6 @@ export async function startBrowserRig(options: RigOptions = {}): Promise<{ serve
 
 /** What a test file may change in its local server. */
 export type RigOptions = Pick<LocalServerOptions, 'minFillSeconds'>;
-
-/** WCAG 2.2 A/AA violations axe finds on the page, one readable line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A resident sends the guidance form through the public API; returns its reference. */
 export async function submitGuidance(
