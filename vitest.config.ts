@@ -22,6 +22,12 @@ export default defineConfig({
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     environment: 'node',
     pool: 'forks',
+    // A worker keeps its module cache from one test file to the next, instead of importing the app, the AWS SDK and
+    // Playwright again for each of the 140 files: that import was half of the non-browser files' CPU time (531 s of
+    // user and system time for them with isolation, 263 s without). What a file changes in the shared process it
+    // puts back; `shared-process.ts` fails a file that leaves the environment changed.
+    isolate: false,
+    setupFiles: ['test/support/shared-process.ts'],
     // Two test files at a time: the machines have 2 cores (vitest would take one less), so at most two Chromiums
     // run at once, and the long browser files share the time with each other and with the quick ones.
     maxWorkers: 2,

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_AWS, startDynalite, type LocalDynamo } from '../../functions/src/adapters/dynamo/local-dynalite.js';
 import { ensureTable } from '../../functions/src/adapters/dynamo/table.js';
 import { DEFAULT_LOGIN_LIMIT } from '../../functions/src/entry/build-deps.js';
@@ -69,7 +69,8 @@ beforeAll(async () => {
     },
   });
   await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', () => ok()));
-  Object.assign(process.env, {
+  // Stubbed, and put back after the file: test files share their worker's process (vitest.config.ts, `isolate`).
+  for (const [name, value] of Object.entries({
     AWS_REGION: LOCAL_AWS.region,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -83,12 +84,14 @@ beforeAll(async () => {
     // Thirteen sign-in requests below; test/http/staff-auth.test.ts pins the floor itself.
     SIGN_IN_FLOOR_MS: '0',
     SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-  });
+  }))
+    vi.stubEnv(name, value);
   api = ((await import(pathToFileURL(resolve(BUNDLES.api)).href)) as { handler: Handler }).handler;
   notifier = ((await import(pathToFileURL(resolve(BUNDLES.notifier)).href)) as { handler: typeof notifier }).handler;
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await new Promise<void>((ok) => smtp?.close(() => ok()));
   await dynamo?.close();
 });
