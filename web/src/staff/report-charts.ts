@@ -136,7 +136,12 @@ export function handlingSummary(rows: readonly HandlingRow[], label: (service: s
     label: label(top.service),
     first: days(top.medianDaysToFirstAction),
     done: days(top.medianDaysToDone),
-    share: top.doneWithinFiveWorkingDays === null ? t('reports.noData') : formatShare(top.doneWithinFiveWorkingDays),
+    share:
+      top.doneWithinFiveWorkingDays === null
+        ? t('reports.noData')
+        : top.doneWithinFiveWorkingDays === SUPPRESSED
+          ? t('reports.handling.shareSuppressed')
+          : formatShare(top.doneWithinFiveWorkingDays),
   });
 }
 
