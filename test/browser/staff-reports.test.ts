@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import type { Report, ReportCell } from '../../schemas/src/report-contract.js';
 import { PHONE, axeViolations, signIn, usePhonePage } from '../support/browser.js';
-import { MONTHS, averageOf, expectFigure, expected, writeYear } from '../support/report-year-figures.js';
+import { MONTHS, YEAR, averageOf, expectFigure, expected, writeYear } from '../support/report-year-figures.js';
 import { PLACEHOLDER_WIDTH } from '../../web/src/staff/ReportChart.js';
 
 // Real Chromium from the npm package (test/support/chromium.ts), never a download. Needs `npm run build` first (dist/web).
@@ -57,11 +57,16 @@ function lastTwelveMonths(now = new Date()): { from: string; to: string } {
 
 /**
  * Signs in, opens the reports from the header link (the default period), and returns the report the page was
- * answered with. Unless `year` is false, then the generated year 2026, of `municipality` or of all the member's towns.
+ * answered with. Unless `year` is false, then the generated year 2026 (or `period`), of `municipality` or of all the
+ * member's towns.
  */
 async function openReports(
   email: string,
-  { year = true, municipality }: { year?: boolean; municipality?: string } = {},
+  {
+    year = true,
+    municipality,
+    period = YEAR_PERIOD,
+  }: { year?: boolean; municipality?: string; period?: { from: string; to: string } } = {},
 ): Promise<{ report: Report; asked: URLSearchParams }> {
   await signedIn(email);
   let answered = page.waitForResponse((r: Response) => new URL(r.url()).pathname === '/api/reports');
@@ -70,7 +75,7 @@ async function openReports(
   if (year) {
     await answered;
     answered = page.waitForResponse((r: Response) => new URL(r.url()).pathname === '/api/reports');
-    await page.goto(`${server.url}/staff/reports?${new URLSearchParams({ ...(municipality ? { municipality } : {}), ...YEAR_PERIOD })}`);
+    await page.goto(`${server.url}/staff/reports?${new URLSearchParams({ ...(municipality ? { municipality } : {}), ...period })}`);
   }
   const response = await answered;
   expect(response.status()).toBe(200);
@@ -349,18 +354,19 @@ function expectShownFigures(shown: Shown, report: Report, truth: ReturnType<type
     expect(rows!.length, kind).toBe(keys.length);
     rows!.forEach(([, ...cells], r) => {
       const values = truth[kind].get(keys[r]!)!;
-      expect(cells.length).toBe(MONTHS.length + 1);
+      expect(cells.length).toBe(report.months.length + 1);
       cells.forEach((cell, i) =>
-        expectFigure(figure(cell), i < MONTHS.length ? values[i]! : values.reduce((a, b) => a + b, 0), `${kind} ${keys[r]} ${i}`),
+        expectFigure(figure(cell), i < report.months.length ? values[i]! : values.reduce((a, b) => a + b, 0), `${kind} ${keys[r]} ${i}`),
       );
     });
   }
   const trend = shown.trend!;
-  expect(trend.length).toBe(MONTHS.length);
+  expect(trend.length).toBe(report.months.length);
   trend.forEach(([month, period, before], i) => {
-    expect(month).toBe(`${i + 1}/2026`);
-    expectFigure(figure(period!), truth.trend[i]!, `trend ${MONTHS[i]}`);
-    expectFigure(figure(before!), truth.yearBefore[i]!, `year before ${MONTHS[i]}`);
+    const m = report.months[i]!;
+    expect(month).toBe(`${Number(m.slice(5))}/${m.slice(0, 4)}`);
+    expectFigure(figure(period!), truth.trend[i]!, `trend ${m}`);
+    expectFigure(figure(before!), truth.yearBefore[i]!, `year before ${m}`);
   });
   const handling = shown.handling!;
   expect(handling.length).toBe(truth.handling.size);
@@ -368,18 +374,26 @@ function expectShownFigures(shown: Shown, report: Report, truth: ReturnType<type
     const service = report.handling[r]!.service;
     const want = truth.handling.get(service)!;
     expectFigure(figure(cases!), want.cases, `${service} cases`);
-    expect(figure(first!), `${service} first action`).toBe(want.first);
-    expect(figure(done!), `${service} done`).toBe(want.done);
+    // Nothing of a service whose cases are hidden; a median of fewer than 5 is none.
+    const shownCases = figure(cases!) !== '<5';
+    expect(figure(first!), `${service} first action`).toBe(shownCases && want.firstN >= 5 ? want.first : null);
+    expect(figure(done!), `${service} done`).toBe(shownCases && want.doneN >= 5 ? want.done : null);
     const small = (n: number) => n > 0 && n < 5;
-    if (small(want.within) || small(want.cases - want.within)) expect(figure(share!), `${service} share`).toBe('<5');
+    if (!shownCases) expect(figure(share!), `${service} share`).toBeNull();
+    else if (small(want.within) || small(want.cases - want.within)) expect(figure(share!), `${service} share`).toBe('<5');
     else expect(figure(share!), `${service} share`).toBe(Math.round(want.share * 100) / 100);
   });
   const measures = shown.measures!;
   expect(measures.map(([name]) => name)).toEqual(truth.measures.map((m) => MEASURE_NAMES[m.measure]));
   measures.forEach(([, n, average, before, ...distribution], r) => {
     const want = truth.measures[r]!;
-    expect(figure(n!), want.measure).toBe(want.distribution.reduce((a, b) => a + b, 0));
-    expect(figure(average!), want.measure).toBe(averageOf(want.distribution));
+    const answered = figure(n!);
+    expectFigure(
+      answered,
+      want.distribution.reduce((a, b) => a + b, 0),
+      `${want.measure} n`,
+    );
+    expect(figure(average!), want.measure).toBe(answered === '<5' ? null : averageOf(want.distribution));
     expect(figure(before!), want.measure).toBe(want.averageYearBefore);
     distribution.forEach((cell, i) => expectFigure(figure(cell), want.distribution[i]!, `${want.measure} score ${i + 1}`));
   });
@@ -407,6 +421,25 @@ describe('the generated year on the page', () => {
       if (scope === 'orimattila') expect(suppressedIn(shown).length).toBeGreaterThan(0);
       before.set(scope, shown);
     });
+
+  it('shows a five-day share that would tell of 1–4 people as "<5", and every other figure of that month', async () => {
+    // The town and month with the most services whose share must be hidden, worked out from the generated list.
+    const few = (n: number) => n > 0 && n < 5;
+    const [chosen] = (['heinola', 'orimattila'] as const)
+      .flatMap((town) =>
+        MONTHS.map((month) => {
+          const truth = expected([town], YEAR, [month]);
+          const hidden = [...truth.handling.values()].filter((h) => h.cases >= 5 && (few(h.within) || few(h.cases - h.within))).length;
+          return { town, month, truth, hidden };
+        }),
+      )
+      .sort((a, b) => b.hidden - a.hidden);
+    expect(chosen!.hidden).toBeGreaterThan(0);
+    const { report } = await openReports(ADMIN, { municipality: chosen!.town, period: { from: chosen!.month, to: chosen!.month } });
+    const shown = await shownTables();
+    expectShownFigures(shown, report, chosen!.truth);
+    expect(shown.handling!.map((row) => row[4])).toContain('<5');
+  });
 
   it('shows the same figures, the suppressed ones still "<5", once the sweep has deleted every submission behind them', async () => {
     expect([...before.keys()]).toEqual(SCOPES.map((s) => s.scope));

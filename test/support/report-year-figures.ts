@@ -57,6 +57,9 @@ export interface ExpectedHandling {
   cases: number;
   first: number | null;
   done: number | null;
+  /** Cases with a first action, and cases done (the medians' n). */
+  firstN: number;
+  doneN: number;
   /** Cases done within five working days of receipt. */
   within: number;
   share: number;
@@ -68,11 +71,14 @@ export const averageOf = (d: number[]): number | null => {
   return n >= 5 ? round(d.reduce((t, c, i) => t + c * (i + 1), 0) / n, 2) : null;
 };
 
-/** Every figure of the report of `towns` for 2026, from the generated list `year` (spam marked by staff left out). */
-export function expected(towns: readonly string[], year: readonly GeneratedSubmission[] = YEAR) {
+/** The same month a year before. */
+const aYearBefore = (month: string) => `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+
+/** Every figure of the report of `towns` for `months` (of 2026, in order), from the generated list `year`. */
+export function expected(towns: readonly string[], year: readonly GeneratedSubmission[] = YEAR, months: readonly string[] = MONTHS) {
   const inScope = year.filter((g) => towns.includes(g.municipality));
-  const now = inScope.filter((g) => g.submittedAt.startsWith('2026'));
-  const before = inScope.filter((g) => g.submittedAt.startsWith('2025'));
+  const now = inScope.filter((g) => months.includes(g.submittedAt.slice(0, 7)));
+  const before = inScope.filter((g) => months.map(aYearBefore).includes(g.submittedAt.slice(0, 7)));
   const count = (list: GeneratedSubmission[], key: (g: GeneratedSubmission) => string | undefined) => {
     const out = new Map<string, number[]>();
     for (const g of list) {
@@ -81,9 +87,10 @@ export function expected(towns: readonly string[], year: readonly GeneratedSubmi
       if (!out.has(k))
         out.set(
           k,
-          MONTHS.map(() => 0),
+          months.map(() => 0),
         );
-      out.get(k)![Number(g.submittedAt.slice(5, 7)) - 1]!++;
+      const month = g.submittedAt.slice(0, 7);
+      out.get(k)![Math.max(months.indexOf(month), months.map(aYearBefore).indexOf(month))]!++;
     }
     return out;
   };
@@ -100,6 +107,8 @@ export function expected(towns: readonly string[], year: readonly GeneratedSubmi
       cases: cases.length,
       first: median(firsts),
       done: median(dones.map((d) => d.days)),
+      firstN: firsts.length,
+      doneN: dones.length,
       within,
       share: round(within / cases.length, 3),
     });
@@ -111,8 +120,8 @@ export function expected(towns: readonly string[], year: readonly GeneratedSubmi
     byLanguage: count(now, (g) => g.lang),
     byMunicipality: count(now, (g) => g.municipality),
     feedbackByService: count(now, (g) => (g.formId === 'feedback' ? (g.answers['service'] as string) : undefined)),
-    trend: count(now, () => 'all').get('all')!,
-    yearBefore: count(before, () => 'all').get('all') ?? MONTHS.map(() => 0),
+    trend: count(now, () => 'all').get('all') ?? months.map(() => 0),
+    yearBefore: count(before, () => 'all').get('all') ?? months.map(() => 0),
     handling,
     measures: MEASURES.map((m) => ({
       measure: m,
