@@ -40,8 +40,11 @@ export interface HandlingRow {
   medianDaysToFirstAction: number | null;
   /** Median days from receipt to done; null when suppressed or no case was done. */
   medianDaysToDone: number | null;
-  /** Share (0–1) of the period's cases done within five working days of receipt; null when suppressed. */
-  doneWithinFiveWorkingDays: number | null;
+  /**
+   * Share (0–1) of the period's cases done within five working days of receipt; null when `cases` is suppressed;
+   * `'<5'` when the cases done within five working days, or the others, are 1–4 people.
+   */
+  doneWithinFiveWorkingDays: number | '<5' | null;
 }
 
 /** One effectiveness measure from the feedback: how many answered, the average, and how many gave each score. */

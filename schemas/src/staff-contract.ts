@@ -17,6 +17,11 @@ export interface HistoryEntry {
   note?: string;
   /** `correct`: the answer an admin corrected (rectification); its id only, never the old or the new value. */
   field?: string;
+  /**
+   * `status` to `rejected`: staff marked the submission as spam (the inbox's bulk action). While it stays so, the
+   * reports leave it out; a later status change (reopening it) puts it back.
+   */
+  spam?: true;
 }
 
 /** One read or change of a submission by a person, for the audit trail. */

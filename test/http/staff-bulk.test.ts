@@ -41,7 +41,7 @@ describe('a bulk change of several submissions', () => {
       const stored = await t.deps.app.store.getSubmission(reference, t.clock.now());
       expect(stored).toMatchObject({ status: 'rejected', version: 2 });
       expect(stored!.history).toEqual([
-        expect.objectContaining({ action: 'status', from: 'new', to: 'rejected', by: HEINOLA }),
+        expect.objectContaining({ action: 'status', from: 'new', to: 'rejected', by: HEINOLA, spam: true }),
         expect.objectContaining({ action: 'note', note: 'Merkitty roskapostiksi', by: HEINOLA }),
       ]);
       expect(await t.deps.app.audit.list(reference, t.clock.now())).toEqual([
@@ -51,8 +51,10 @@ describe('a bulk change of several submissions', () => {
     expect((await t.deps.app.store.getSubmission(other, t.clock.now()))?.status).toBe('new');
 
     // Again: nothing left to change.
-    const again = await staffRequest(t, 'POST', BULK, { cookie, body: { references: [a], action: 'reject' } });
-    expect(await again.json()).toEqual({ results: [{ reference: a, outcome: 'unchanged', version: 2 }] });
+    for (const action of ['reject', 'spam']) {
+      const again = await staffRequest(t, 'POST', BULK, { cookie, body: { references: [a], action } });
+      expect(await again.json()).toEqual({ results: [{ reference: a, outcome: 'unchanged', version: 2 }] });
+    }
   });
 
   it('reports a submission someone changed in between as a conflict, and goes on with the rest', async () => {

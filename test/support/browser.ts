@@ -104,18 +104,23 @@ export interface PhoneRig {
 
 /**
  * Registers the usual hooks of a browser test file: one server and Chromium per file, and a fresh phone-sized
- * page (360×740) per test. `use` receives them before each test; `prepare` may set up each new context.
+ * page (360×740) per test. `use` receives them before each test; `prepare` may set up each new context; `started`
+ * may fill the server's store once before the first test (it may take minutes: a generated year).
  */
 export function usePhonePage(
   use: (rig: PhoneRig) => void,
   prepare?: (context: BrowserContext) => Promise<void>,
-  options: RigOptions = {},
+  { started: fill, ...options }: RigOptions & { started?: (server: LocalServer) => Promise<void> } = {},
 ): void {
   let started: { server: LocalServer; browser: Browser } | undefined;
   let context: BrowserContext | undefined;
-  beforeAll(async () => {
-    started = await startBrowserRig(options);
-  });
+  beforeAll(
+    async () => {
+      started = await startBrowserRig(options);
+      await fill?.(started.server);
+    },
+    fill ? 900_000 : undefined,
+  );
   afterAll(async () => {
     await started?.browser.close();
     await started?.server.close();

@@ -145,6 +145,10 @@ describe('the summary sentences', () => {
     );
     expect(handlingSummary([rows[2]!], label)).toBe('Käsittelyajoista ei ole vielä tietoja tältä jaksolta.');
     expect(handlingSummary([{ ...rows[0]!, medianDaysToDone: null }], label)).toContain('valmiiksi – pv');
+    // A share hidden because 1–4 people were (or were not) done in time is said to be hidden, never as "<5 %".
+    expect(handlingSummary([{ ...rows[1]!, doneWithinFiveWorkingDays: '<5' }], label)).toBe(
+      'Ohjaus ja neuvonta: ensimmäiseen toimenpiteeseen kului mediaanina 1 pv ja valmiiksi 3,5 pv; viidessä arkipäivässä käsiteltyjen osuutta ei näytetä, koska sen takana on alle viisi ihmistä.',
+    );
   });
 
   it('name the highest and the lowest measure with their n, skipping suppressed ones', () => {

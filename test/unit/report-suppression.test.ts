@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suppressDistribution, suppressRow, suppressTable } from '../../functions/src/domain/reports/suppression.js';
+import { fiveDayShare } from '../../functions/src/domain/reports/build-report.js';
 import { attackTable, recomputable } from '../support/recompute-attack.js';
 import { prng } from '../support/report-year.js';
 
@@ -138,5 +139,19 @@ describe('distributions with an average', () => {
 
   it('hides n when n is under 5', () => {
     expect(suppressDistribution([0, 0, 1, 2, 0]).n).toBe('<5');
+  });
+});
+
+describe('the five-day share', () => {
+  it('is hidden when those done within five working days, or the others, are 1–4 people', () => {
+    expect(fiveDayShare(18, 40)).toBe(0.45);
+    expect(fiveDayShare(0, 40)).toBe(0);
+    expect(fiveDayShare(40, 40)).toBe(1);
+    expect(fiveDayShare(5, 10)).toBe(0.5);
+    // With the cases shown, 0.1 of 40 would say that 4 were done in time, 0.925 that 3 were not.
+    expect(fiveDayShare(4, 40)).toBe('<5');
+    expect(fiveDayShare(1, 40)).toBe('<5');
+    expect(fiveDayShare(37, 40)).toBe('<5');
+    expect(fiveDayShare(39, 40)).toBe('<5');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRequest } from '../../functions/src/domain/errors.js';
 import type { Submission } from '../../functions/src/domain/submission.js';
-import { changeHistory, requestedNote, requestedStatus } from '../../functions/src/domain/staff/triage-rules.js';
+import { changeHistory, isMarkedSpam, requestedNote, requestedStatus } from '../../functions/src/domain/staff/triage-rules.js';
 import { MAX_NOTE_LENGTH } from '../../schemas/src/index.js';
 
 const at = '2026-03-02T08:30:00.000Z';
@@ -36,5 +36,32 @@ describe('the rules of triage', () => {
 
   it('refuses a change that changes nothing', () => {
     expect(() => changeHistory(submission, { status: 'new' }, 'a@koto.local', at)).toThrow(/Nothing to change/);
+  });
+
+  it('marks a rejection as spam, also of one rejected before, once; and knows while it stays so', () => {
+    const by = 'a@koto.local';
+    const marked = changeHistory(submission, { status: 'rejected', spam: true }, by, at);
+    expect(marked).toEqual([{ at, by, action: 'status', from: 'new', to: 'rejected', spam: true }]);
+    const spam = { ...submission, status: 'rejected', history: marked } as Submission;
+    expect(isMarkedSpam(spam)).toBe(true);
+    expect(() => changeHistory(spam, { status: 'rejected', spam: true }, by, at)).toThrow(/Nothing to change/);
+
+    const rejected = {
+      ...submission,
+      status: 'rejected',
+      history: [{ at, by, action: 'status', from: 'new', to: 'rejected' }],
+    } as Submission;
+    expect(isMarkedSpam(rejected)).toBe(false);
+    expect(changeHistory(rejected, { status: 'rejected', spam: true }, by, at)).toEqual([
+      { at, by, action: 'status', from: 'rejected', to: 'rejected', spam: true },
+    ]);
+
+    const reopened = {
+      ...spam,
+      status: 'in_progress',
+      history: [...marked, ...changeHistory(spam, { status: 'in_progress' }, by, at)],
+    } as Submission;
+    expect(isMarkedSpam(reopened)).toBe(false);
+    expect(() => changeHistory(submission, { status: 'done', spam: true }, by, at)).toThrow(InvalidRequest);
   });
 });

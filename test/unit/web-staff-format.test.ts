@@ -27,6 +27,9 @@ describe('staff texts', () => {
   it('describe each kind of change, and who made it', () => {
     const at = '2026-03-02T08:30:00Z';
     expect(describeChange({ at, by: 'a@x', action: 'status', from: 'new', to: 'in_progress' })).toBe('Tila muutettu: uusi → käsittelyssä');
+    expect(describeChange({ at, by: 'a@x', action: 'status', from: 'rejected', to: 'rejected', spam: true })).toBe(
+      'Merkitty roskapostiksi (hylätty → hylätty): ei mukana raporttien luvuissa',
+    );
     expect(describeChange({ at, by: 'a@x', action: 'assign', from: null, to: 'a@x' })).toBe('Käsittelijäksi a@x');
     expect(describeChange({ at, by: 'a@x', action: 'assign', from: 'a@x', to: null })).toBe('Käsittelijä poistettu (a@x)');
     expect(describeChange({ at, by: 'a@x', action: 'note', note: 'Soitan' })).toBe('Sisäinen muistiinpano');

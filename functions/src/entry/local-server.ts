@@ -11,6 +11,7 @@ import { FileSmsOutbox } from '../adapters/file-sms.js';
 import { SmtpMailer } from '../adapters/smtp-mailer.js';
 import type { Mailer } from '../domain/mailer.js';
 import { createApp } from '../http/app.js';
+import type { AppDeps } from '../http/deps.js';
 import { rateLimitSubject } from '../http/viewer-address.js';
 import { buildDeps, jsonLog } from './build-deps.js';
 import { LOCAL_DEFAULTS, LOCAL_TABLE_NAME, localConfig, type LocalConfig } from './local-config.js';
@@ -41,6 +42,12 @@ export interface LocalServer {
   /** The local SMS outbox: one JSON file per message (no SMS gateway runs locally). */
   smsOutboxDir: string;
   jobs: BackgroundJobs;
+  /**
+   * The app's dependencies over the local store. Only for tests that write into the store through the domain what
+   * would take too long through the API (test/browser/staff-reports.test.ts writes a generated year of submissions);
+   * the server itself never reads this.
+   */
+  deps: AppDeps;
   close(): Promise<void>;
 }
 
@@ -129,6 +136,7 @@ async function startOn(
     outboxDir,
     smsOutboxDir,
     jobs,
+    deps: deps.app,
     close: async () => {
       await jobs.stop();
       await bound.close();

@@ -5,6 +5,7 @@ import { readReport, reportLines } from '../domain/reports/read-report.js';
 import { requestedMonth } from '../domain/reports/report-months.js';
 import type { AppDeps, Env } from './deps.js';
 import { tableCsv } from './export-files.js';
+import { finnishReportHeader, finnishReportLines, REPORT_CSV_HEADER, type ReportNames } from './report-csv.js';
 import { requireMember, sameOrigin } from './session.js';
 
 /** The query of a report: `municipality` (optional), `from` and `to` months; anything else in it is refused. */
@@ -32,6 +33,10 @@ function csvFormat(value: string | undefined): 'csv' | 'csv-fi' {
 export function reportRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   const scoped = { ...deps, municipalities: () => deps.registry.catalog.municipalities().map((m) => m.id) };
+  const names: ReportNames = {
+    service: (id) => deps.registry.catalog.forms().find((f) => f.id === id)?.texts.fi?.title ?? id,
+    municipality: (id) => deps.registry.catalog.municipalities().find((m) => m.id === id)?.name ?? id,
+  };
   app.use('/reports', sameOrigin(deps), requireMember(deps));
   app.use('/reports.csv', sameOrigin(deps), requireMember(deps));
 
@@ -41,7 +46,11 @@ export function reportRoutes(deps: AppDeps) {
     const query = reportQuery(c);
     const format = csvFormat(c.req.query('format'));
     const report = await readReport(scoped, c.get('member'), query, 'export');
-    const file = tableCsv(['table', 'key', 'column', 'value'], reportLines(report), format);
+    const lines = reportLines(report);
+    const file =
+      format === 'csv'
+        ? tableCsv(REPORT_CSV_HEADER, lines, format)
+        : tableCsv(finnishReportHeader(deps.staffTexts), finnishReportLines(lines, deps.staffTexts, names), format);
     const name = `koto-report-${query.municipality ?? 'all'}-${query.from}-${query.to}${format === 'csv-fi' ? '-fi' : ''}.csv`;
     return c.body(file.body as string, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${name}"` });
   });

@@ -251,7 +251,10 @@ function HandlingSection({ report, label }: { report: Report; label: (service: s
             labelledBy={`${id}-summary`}
             tickText={formatShare}
           />
-          <ChartLegend series={[]} suppressed={report.handling.some((row) => row.cases === SUPPRESSED)} />
+          <ChartLegend
+            series={[]}
+            suppressed={report.handling.some((row) => row.cases === SUPPRESSED || row.doneWithinFiveWorkingDays === SUPPRESSED)}
+          />
         </>
       }
       table={
@@ -275,7 +278,13 @@ function HandlingSection({ report, label }: { report: Report; label: (service: s
                 <Cell value={row.cases} />
                 <td>{days(row.medianDaysToFirstAction)}</td>
                 <td>{days(row.medianDaysToDone)}</td>
-                <td>{row.doneWithinFiveWorkingDays === null ? '–' : formatShare(row.doneWithinFiveWorkingDays)}</td>
+                {row.doneWithinFiveWorkingDays === null ? (
+                  <td>–</td>
+                ) : row.doneWithinFiveWorkingDays === SUPPRESSED ? (
+                  <Cell value={SUPPRESSED} />
+                ) : (
+                  <td>{formatShare(row.doneWithinFiveWorkingDays)}</td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -32,7 +32,7 @@ export function actorName(by: string): string {
 export function describeChange(entry: HistoryEntry): string {
   switch (entry.action) {
     case 'status':
-      return t('history.status', { from: statusLabel(entry.from), to: statusLabel(entry.to) });
+      return t(entry.spam ? 'history.statusSpam' : 'history.status', { from: statusLabel(entry.from), to: statusLabel(entry.to) });
     case 'assign':
       if (entry.to) return t('history.assigned', { assignee: entry.to });
       return entry.from ? t('history.unassignedFrom', { assignee: entry.from }) : t('history.unassigned');

@@ -132,12 +132,10 @@ export function handlingSummary(rows: readonly HandlingRow[], label: (service: s
   if (known.length === 0) return t('reports.handling.none');
   const top = known.reduce((best, row) => (row.cases > best.cases ? row : best));
   const days = (value: number | null) => (value === null ? '–' : formatDecimal(value, 1));
-  return t('reports.handling.summary', {
-    label: label(top.service),
-    first: days(top.medianDaysToFirstAction),
-    done: days(top.medianDaysToDone),
-    share: top.doneWithinFiveWorkingDays === null ? t('reports.noData') : formatShare(top.doneWithinFiveWorkingDays),
-  });
+  const vars = { label: label(top.service), first: days(top.medianDaysToFirstAction), done: days(top.medianDaysToDone) };
+  const share = top.doneWithinFiveWorkingDays;
+  if (share === SUPPRESSED) return t('reports.handling.summaryShareHidden', vars);
+  return t('reports.handling.summary', { ...vars, share: share === null ? t('reports.noData') : formatShare(share) });
 }
 
 /** The measures in one sentence: the highest and the lowest average with their n, or why there is none. */

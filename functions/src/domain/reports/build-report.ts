@@ -135,6 +135,15 @@ export async function buildReport(
   }
 }
 
+const few = (count: number): boolean => count > 0 && count < SUPPRESS_BELOW;
+
+/**
+ * The share of `cases` done within five working days, or `'<5'` when those done within five days or the others
+ * are 1–4 people: with the cases shown, the share would give away how many.
+ */
+export const fiveDayShare = (within: number, cases: number): number | '<5' =>
+  few(within) || few(cases - within) ? '<5' : round(within / cases, 3);
+
 /** Handling of each service that has cases (feedback is not one): medians from the day histograms, the five-day share. */
 function handlingRows(current: readonly Aggregate[], services: readonly string[], byService: SuppressedTable): HandlingRow[] {
   return services.flatMap((service, i): HandlingRow[] => {
@@ -153,7 +162,7 @@ function handlingRows(current: readonly Aggregate[], services: readonly string[]
         cases,
         medianDaysToFirstAction: median(COUNTER.firstActionDays),
         medianDaysToDone: median(COUNTER.doneDays),
-        doneWithinFiveWorkingDays: shown ? round(sum(aggs, COUNTER.doneWithinFiveWorkingDays) / received, 3) : null,
+        doneWithinFiveWorkingDays: shown ? fiveDayShare(sum(aggs, COUNTER.doneWithinFiveWorkingDays), received) : null,
       },
     ];
   });

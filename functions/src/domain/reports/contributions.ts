@@ -92,8 +92,42 @@ type Counted = Pick<Submission, 'municipality' | 'submittedAt' | 'formId' | 'lan
  * (from its history and its status now, `new` aside); its first staff action (any change: a claim, a status, a note)
  * with the whole days it took; the first time it was done, with the days and whether within five working days; and
  * for feedback, its scores under the service it was about. Free text never enters: only scores and yes/no.
+ * A submission staff marked as spam is taken out again (`spamSteps`).
  */
 export function contributions(s: Counted): Contribution[] {
+  return [...steps(s), ...spamSteps(s)];
+}
+
+/**
+ * Each time staff marked the submission as spam (`HistoryEntry.spam`), step `spam<k>:<milestone>` takes back what it
+ * had added by then to the figures a report shows (received, first action, done, feedback; the statuses it reached
+ * stay, as in the history); when it was reopened after that (any later status change), `unspam<k>:<milestone>` adds
+ * the same back. Each is a step of its own with its own marker, so retries and the rebuild count them once, and
+ * every count stays the sum of steps (never below zero: the steps taken back are written before).
+ */
+function spamSteps(s: Counted): Contribution[] {
+  const history = s.history ?? [];
+  const out: Contribution[] = [];
+  let taken: Contribution[] | undefined;
+  let k = 0;
+  history.forEach((h, i) => {
+    if (h.action !== 'status') return;
+    if (h.spam && !taken) {
+      k++;
+      const then = steps({ ...s, history: history.slice(0, i + 1), status: 'rejected' });
+      taken = then.filter((c) => !c.milestone.startsWith('reached:'));
+      const negated = (counts: Counts) => Object.fromEntries(Object.entries(counts).map(([name, n]) => [name, -n || 0]));
+      out.push(...taken.map((c) => ({ cell: c.cell, milestone: `spam${k}:${c.milestone}`, counts: negated(c.counts) })));
+    } else if (!h.spam && taken) {
+      out.push(...taken.map((c) => ({ cell: c.cell, milestone: `unspam${k}:${c.milestone}`, counts: c.counts })));
+      taken = undefined;
+    }
+  });
+  return out;
+}
+
+/** What the submission has reached, as `contributions` says, spam aside. */
+function steps(s: Counted): Contribution[] {
   const cell: AggregateCell = { municipality: s.municipality, month: helsinkiMonth(s.submittedAt), service: s.formId, lang: s.lang };
   const feedback = isFeedback(s.answers);
   const received: Counts = feedback ? { [COUNTER.received]: 1, [COUNTER.receivedFeedback]: 1 } : { [COUNTER.received]: 1 };

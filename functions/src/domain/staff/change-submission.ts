@@ -20,12 +20,14 @@ export interface ChangeDeps extends CountDeps {
 /**
  * Changes status, assignee and/or adds a note in one conditional write, and audits it; 409 on a stale version. The
  * patch has the contract's shape (checked at the route); what is checked here is what only the data can tell.
+ * `spam`: the rejection marks it as spam (the inbox's bulk action; not part of the PATCH contract).
  */
 export async function changeSubmission(
   deps: ChangeDeps,
   actor: string,
   submission: Submission,
   patch: SubmissionPatch,
+  { spam }: { spam?: true } = {},
 ): Promise<Submission> {
   const { status } = patch;
   if (patch.requestFeedback && status !== 'done')
@@ -33,7 +35,7 @@ export async function changeSubmission(
   const note = requestedNote(patch.note);
   const assignee = await validAssignee(deps, submission, patch.assignee);
   const at = deps.clock.now().toISOString();
-  const history = changeHistory(submission, { status, assignee, note }, actor, at);
+  const history = changeHistory(submission, { status, assignee, note, ...(spam ? { spam } : {}) }, actor, at);
   const updated = await deps.store.updateSubmission(
     submission.reference,
     patch.expectedVersion,

@@ -22,16 +22,28 @@ export interface Change {
   status?: SubmissionStatus;
   assignee?: string | null;
   note?: string;
+  /** With `status: 'rejected'`: rejected as spam (`HistoryEntry.spam`). */
+  spam?: true;
+}
+
+/** Whether staff marked the submission as spam and it is still so: its last status change says so. */
+export function isMarkedSpam(submission: Pick<Submission, 'status' | 'history'>): boolean {
+  if (submission.status !== 'rejected') return false;
+  const last = (submission.history ?? []).filter((h) => h.action === 'status').at(-1);
+  return last?.spam === true;
 }
 
 /**
  * The history a change adds to a submission: a status or an assignee only when it differs from what it is now,
- * a note (trimmed) always. InvalidRequest when that leaves nothing to record.
+ * a note (trimmed) always. Marking as spam is a status change even on a submission rejected before (rejected to
+ * rejected, as spam), unless it is marked already. InvalidRequest when that leaves nothing to record.
  */
 export function changeHistory(submission: Submission, change: Change, by: string, at: string): HistoryEntry[] {
   const history: HistoryEntry[] = [];
-  if (change.status !== undefined && change.status !== submission.status)
-    history.push({ at, by, action: 'status', from: submission.status, to: change.status });
+  if (change.spam && change.status !== 'rejected') throw new InvalidRequest('Only a rejection marks a submission as spam.');
+  const markSpam = change.spam === true && !isMarkedSpam(submission);
+  if ((change.status !== undefined && change.status !== submission.status) || markSpam)
+    history.push({ at, by, action: 'status', from: submission.status, to: change.status!, ...(markSpam ? { spam: true as const } : {}) });
   if (change.assignee !== undefined && !sameAssignee(change.assignee, submission.assignee))
     history.push({ at, by, action: 'assign', from: submission.assignee ?? null, to: change.assignee });
   if (change.note !== undefined) history.push({ at, by, action: 'note', note: change.note.trim() });

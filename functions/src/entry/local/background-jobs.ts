@@ -4,6 +4,11 @@ import { sendDailyDigest } from '../../domain/staff/send-digest.js';
 export interface BackgroundJobs {
   /** Runs the notifier soon (after a submission), without waiting for the next tick. */
   kick(): void;
+  /**
+   * Runs the retention sweep now, as the hourly tick does, at `now` (default: the clock's time); for tests, which
+   * give a time past every expiry to see what outlives the submissions (test/browser/staff-reports.test.ts).
+   */
+  sweep(now?: Date): Promise<void>;
   /** Resolves when no drain is running; for tests and shutdown. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -46,9 +51,8 @@ export function startBackgroundJobs(
     });
     return running;
   };
-  const sweep = async (): Promise<void> => {
+  const sweep = async (now = deps.clock.now()): Promise<void> => {
     try {
-      const now = deps.clock.now();
       const deleted = await deps.store.deleteExpired(now);
       const outbox = (await opts.sweepBeside?.(now)) ?? 0;
       if (deleted || outbox) opts.log({ level: 'info', msg: 'retention sweep', deleted, outbox });
@@ -70,6 +74,7 @@ export function startBackgroundJobs(
   void sweep();
   return {
     kick: () => void drain(),
+    sweep,
     idle: async () => {
       while (running) await running;
     },
