@@ -10,17 +10,18 @@ import { LANGUAGES, dirOf, type Lang } from '../../schemas/src/languages.js';
  * The accessibility matrix: every page and form in every language, each state checked with axe (WCAG 2.2 A/AA),
  * <html lang dir>, 44 px targets, and overflow at 320 px and at 320 px with 200 % text (docs/quality.md).
  *
- * It is split into files by area (`accessibility-*.test.ts`) so that vitest's two workers share it, and into short
- * tests (one page, or one form's few steps, in one language) so that no test holds much work. Each file starts its
- * own server and Chromium; its tests run `maxConcurrency` (vitest.config.ts: 3) at a time, each in its own browser
- * context. A test's time limit only catches a hang: it is many times what the test needs on a loaded machine.
+ * It is split into files by area (`accessibility-*.test.ts`) so that vitest's two workers share it, and into one
+ * test per language and area (6 to 21 page states). Each file starts its own server and Chromium; its tests run
+ * `maxConcurrency` (vitest.config.ts: 3) at a time, each in its own browser context, where the app's scripts load
+ * cold once and then warm: a context for each form or few steps, 150 in all, loaded everything cold 150 times. A
+ * test's time limit only catches a hang: it is many times what the test needs on a loaded machine.
  * Needs `npm run build` first (dist/web).
  */
 
 const PHONE = { width: 360, height: 740 };
 const NARROW = { width: 320, height: 740 };
 const MIN_TARGET = 44;
-/** What one short test may take before it counts as hung: minutes, for seconds of work. */
+/** What one test may take before it counts as hung: minutes, for well under a minute of work. */
 export const MATRIX_TEST_TIMEOUT = 300_000;
 /** A Playwright wait (an element, a navigation) that takes longer than this has hung rather than slowed. */
 const ACTION_TIMEOUT = 120_000;
@@ -206,7 +207,7 @@ export async function checkPage(page: Page, lang: Lang): Promise<string[]> {
 type MatrixTest = (name: string, lang: Lang, visit: (visit: Visit) => Promise<void>) => void;
 
 /**
- * One file of the matrix: one server and Chromium for the file, and `define` registers its short tests with
+ * One file of the matrix: one server and Chromium for the file, and `define` registers its tests with
  * `test(name, lang, visit)`. Each test gets a fresh phone in its language and fails at its end, listing every
  * problem it found; after the file, a table counts what was checked per language.
  */
