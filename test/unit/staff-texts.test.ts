@@ -16,6 +16,7 @@ function sourceFiles(dir: string): string[] {
 /** The code that writes staff words: the kit's lookup, the staff web app and workbench, and the server files given the staff texts. */
 const staffCode = [
   join('schemas', 'src', 'staff-texts.ts'),
+  join('schemas', 'src', 'report-names.ts'),
   ...sourceFiles(join('web', 'src', 'staff')),
   ...sourceFiles(join('web', 'src', 'admin')),
   ...sourceFiles(join('functions', 'src')).filter((file) => /\bStaff(Texts|Key)\b|\bstaffTexts\b/.test(readFileSync(file, 'utf8'))),

@@ -1,3 +1,4 @@
+import { FEEDBACK_SERVICE_NAMES, MEASURE_NAMES, nameKey } from '../../../schemas/src/report-names.js';
 import type { StaffKey, StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { ReportLine } from '../domain/reports/read-report.js';
 
@@ -33,24 +34,6 @@ const COLUMNS: Record<string, StaffKey> = {
 
 const TREND_ROWS: Record<string, StaffKey> = { period: 'reports.trend.thisPeriod', yearBefore: 'reports.trend.yearBefore' };
 
-const MEASURES: Record<string, StaffKey> = {
-  ratingOverall: 'reports.measures.ratingOverall',
-  ratingAccess: 'reports.measures.ratingAccess',
-  ratingHelp: 'reports.measures.ratingHelp',
-  ratingWelcome: 'reports.measures.ratingWelcome',
-  ratingInclusion: 'reports.measures.ratingInclusion',
-};
-
-/** The services the feedback form asks about, as the page names them. */
-const FEEDBACK_SERVICES: Record<string, StaffKey> = {
-  guidance: 'reports.feedbackServices.guidance',
-  integrationPlan: 'reports.feedbackServices.integrationPlan',
-  orientation: 'reports.feedbackServices.orientation',
-  hobby: 'reports.feedbackServices.hobby',
-  onlineForms: 'reports.feedbackServices.onlineForms',
-  other: 'reports.feedbackServices.other',
-};
-
 /** The Finnish CSV's header, in the staff's words. */
 export const finnishReportHeader = (texts: StaffTexts): string[] => [
   texts.t('reports.csvHeader.table'),
@@ -65,7 +48,10 @@ export const finnishReportHeader = (texts: StaffTexts): string[] => [
  * `YYYY-MM`, and an id nothing names stays as it is. The figures are the machine CSV's.
  */
 export function finnishReportLines(lines: readonly ReportLine[], texts: StaffTexts, names: ReportNames): ReportLine[] {
-  const named = (map: Record<string, StaffKey>, id: string) => (map[id] ? texts.t(map[id]) : undefined);
+  const named = (map: Readonly<Record<string, StaffKey>>, id: string) => {
+    const key = nameKey(map, id);
+    return key ? texts.t(key) : undefined;
+  };
   const key = (table: string, id: string): string => {
     switch (table) {
       case 'byService':
@@ -76,11 +62,11 @@ export function finnishReportLines(lines: readonly ReportLine[], texts: StaffTex
       case 'byMunicipality':
         return names.municipality(id);
       case 'feedbackByService':
-        return named(FEEDBACK_SERVICES, id) ?? names.service(id);
+        return named(FEEDBACK_SERVICE_NAMES, id) ?? names.service(id);
       case 'trend':
         return named(TREND_ROWS, id) ?? id;
       case 'measures':
-        return named(MEASURES, id) ?? id;
+        return named(MEASURE_NAMES, id) ?? id;
       default:
         return id;
     }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { REPORT_MEASURES, type MonthRow, type Report, type ReportCell, type ReportQuery } from '../../../schemas/src/report-contract.js';
+import { FEEDBACK_SERVICE_NAMES, MEASURE_NAMES, nameKey } from '../../../schemas/src/report-names.js';
+import { type MonthRow, type Report, type ReportCell, type ReportQuery } from '../../../schemas/src/report-contract.js';
 import { navigate } from '../router.js';
 import { formTitle, type StaffCatalog } from './catalog.js';
 import { languageName } from './format.js';
@@ -25,25 +26,10 @@ import { t } from './texts.js';
 
 type State = { status: 'loading' } | { status: 'ready'; report: Report } | { status: 'failed'; error: unknown };
 
-const MEASURE_NAMES = {
-  ratingOverall: 'reports.measures.ratingOverall',
-  ratingAccess: 'reports.measures.ratingAccess',
-  ratingHelp: 'reports.measures.ratingHelp',
-  ratingWelcome: 'reports.measures.ratingWelcome',
-  ratingInclusion: 'reports.measures.ratingInclusion',
-} as const satisfies Record<(typeof REPORT_MEASURES)[number], string>;
-
-/** The services the feedback form asks about (its `service` choices), as the form names them in Finnish. */
-const FEEDBACK_SERVICES = {
-  guidance: 'reports.feedbackServices.guidance',
-  integrationPlan: 'reports.feedbackServices.integrationPlan',
-  orientation: 'reports.feedbackServices.orientation',
-  hobby: 'reports.feedbackServices.hobby',
-  onlineForms: 'reports.feedbackServices.onlineForms',
-  other: 'reports.feedbackServices.other',
-} as const;
-
-const measureName = (measure: string) => (measure in MEASURE_NAMES ? t(MEASURE_NAMES[measure as keyof typeof MEASURE_NAMES]) : measure);
+const measureName = (measure: string) => {
+  const key = nameKey(MEASURE_NAMES, measure);
+  return key ? t(key) : measure;
+};
 
 const ROW_SECTIONS = {
   byService: { heading: 'reports.byService.heading', caption: 'reports.byService.caption', column: 'reports.byService.column' },
@@ -487,8 +473,10 @@ export function ReportsPage({ search, catalog }: { search: string; catalog: Staf
 
   const municipalityName = (id: string) => catalog.municipalityNames[id] ?? id;
   const service = (id: string) => formTitle(catalog, id);
-  const feedbackService = (key: string) =>
-    key in FEEDBACK_SERVICES ? t(FEEDBACK_SERVICES[key as keyof typeof FEEDBACK_SERVICES]) : service(key);
+  const feedbackService = (id: string) => {
+    const key = nameKey(FEEDBACK_SERVICE_NAMES, id);
+    return key ? t(key) : service(id);
+  };
   const place = query.municipality ? municipalityName(query.municipality) : me.municipalities.map(municipalityName).join(', ');
 
   return (

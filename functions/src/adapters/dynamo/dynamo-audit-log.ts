@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditLog, FormAuditEntry, MunicipalityAuditEntry, StaffAuditEntry } from '../../domain/ports.js';
 import { storeCall } from './store-errors.js';
+import { queryAll, queryPages } from './query-all.js';
 import { epoch } from '../../domain/epoch.js';
 
 /** Audit entries in the submission's own partition-to-be: `AUDIT#<reference>`, sorted by time; they expire with it. */
@@ -23,24 +24,12 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   async list(reference: string, now: Date): Promise<AuditEntry[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      // TTL deletes late (and dynalite never), so reads treat an expired entry as gone.
-      const page = await storeCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'pk = :pk',
-            FilterExpression: 'expiresAt > :now',
-            ExpressionAttributeValues: { ':pk': `AUDIT#${reference}`, ':now': epoch(now) },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    // TTL deletes late (and dynalite never), so reads treat an expired entry as gone.
+    const items = await queryAll(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: 'expiresAt > :now',
+      ExpressionAttributeValues: { ':pk': `AUDIT#${reference}`, ':now': epoch(now) },
+    });
     return items.map(
       ({ reference: r, at, actor, action, detail, expiresAt }) => ({ reference: r, at, actor, action, detail, expiresAt }) as AuditEntry,
     );
@@ -48,25 +37,16 @@ export class DynamoAuditLog implements AuditLog {
 
   async erase(reference: string): Promise<number> {
     let erased = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storeCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `AUDIT#${reference}` },
-            ProjectionExpression: 'pk, sk',
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const key of page.Items ?? []) {
+    const pages = queryPages(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#${reference}` },
+      ProjectionExpression: 'pk, sk',
+    });
+    for await (const page of pages)
+      for (const key of page) {
         await storeCall(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: key['pk'], sk: key['sk'] } })));
         erased++;
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
     return erased;
   }
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FormDefinition } from '../../../../schemas/src/index.js';
 import { canonicalJson } from '../../../../schemas/src/canonical-json.js';
 import type { FormDraft, FormHead, FormStore, VersionInfo, VersionWrite } from '../../domain/ports.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
+import { queryAll } from './query-all.js';
 
 /** The partition of every form's head, so one query lists the forms (docs/data-model.md). */
 const HEADS = 'FORMS';
@@ -39,19 +40,8 @@ export class DynamoFormStore implements FormStore {
     private readonly table: string,
   ) {}
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await storeCall(() => this.db.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: start })));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-
   async heads(): Promise<FormHead[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, this.table, {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': HEADS },
       ConsistentRead: true,
@@ -161,7 +151,7 @@ export class DynamoFormStore implements FormStore {
   }
 
   async storedVersions(formId: string): Promise<{ version: number; publishedAt: string }[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': `FORM#${formId}`, ':prefix': VERSION_PREFIX },
       ProjectionExpression: 'sk, publishedAt',

@@ -1,6 +1,7 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MunicipalityStore, StoredMunicipality } from '../../domain/ports.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
+import { queryAll } from './query-all.js';
 
 /** The partition of every municipality, so one query lists them (docs/data-model.md). */
 const PARTITION = 'MUNICIPALITIES';
@@ -20,23 +21,11 @@ export class DynamoMunicipalityStore implements MunicipalityStore {
   ) {}
 
   async list(): Promise<StoredMunicipality[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await storeCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': PARTITION },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PARTITION },
+      ConsistentRead: true,
+    });
     return items.map(toStored);
   }
 

@@ -1,6 +1,7 @@
-import { DeleteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Aggregate, ReportStore } from '../../domain/ports.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
+import { queryAll } from './query-all.js';
 
 const reportPk = (municipality: string) => `REPORT#${municipality}`;
 const reportSk = (cell: Omit<Aggregate, 'counts' | 'municipality'>) => `${cell.month}#${cell.service}#${cell.lang}`;
@@ -86,22 +87,9 @@ export class DynamoReportStore implements ReportStore {
   }
 
   private async items(municipality: string, from: string, to: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storeCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': reportPk(municipality), ...monthRange(from, to) },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return queryAll(this.db, this.table, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': reportPk(municipality), ...monthRange(from, to) },
+    });
   }
 }

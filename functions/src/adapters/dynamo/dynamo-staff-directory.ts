@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StaffDirectory } from '../../domain/ports.js';
 import { normaliseEmail, type StaffMember, type StaffRecord } from '../../domain/staff/staff-member.js';
 import { isConditionFailure, storeCall } from './store-errors.js';
+import { queryAll } from './query-all.js';
 import { INDEX } from './table.js';
 
 const key = (email: string) => ({ pk: `STAFF#${normaliseEmail(email)}`, sk: 'STAFF' });
@@ -26,24 +27,12 @@ export class DynamoStaffDirectory implements StaffDirectory {
   }
 
   async list(): Promise<StaffRecord[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storeCall(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            IndexName: INDEX.byMunicipality.name,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': INDEX.byMunicipality.pk },
-            ExpressionAttributeValues: { ':pk': LIST_KEY },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, this.table, {
+      IndexName: INDEX.byMunicipality.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': INDEX.byMunicipality.pk },
+      ExpressionAttributeValues: { ':pk': LIST_KEY },
+    });
     return items.map(toRecord);
   }
 
