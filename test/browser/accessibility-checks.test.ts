@@ -2,24 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import { axeRun } from '../support/axe.js';
-import { PHONE, startBrowserRig } from '../support/browser.js';
+import { PHONE, startBrowserRig, type BrowserRig } from '../support/browser.js';
 import { checkPage, settle } from './accessibility-matrix.js';
 
 // The checks the accessibility matrix and the walk-throughs rely on, shown to find what they look for: a page the
 // matrix passes is only as good as checks that can fail. Needs `npm run build` first (dist/web).
 
+let rig: BrowserRig | undefined;
 let server: LocalServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ({ server, browser } = await startBrowserRig());
+  rig = await startBrowserRig();
+  ({ server, browser } = rig);
   page = await (await browser.newContext({ viewport: PHONE, locale: 'en' })).newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 async function open(path: string): Promise<void> {

@@ -3,7 +3,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import { WCAG_TAGS as WCAG, axeRun } from '../support/axe.js';
-import { startBrowserRig } from '../support/browser.js';
+import { startBrowserRig, type BrowserRig } from '../support/browser.js';
 import { LANGUAGES, dirOf, type Lang } from '../../schemas/src/languages.js';
 
 /*
@@ -212,7 +212,7 @@ type MatrixTest = (name: string, lang: Lang, visit: (visit: Visit) => Promise<vo
  * problem it found; after the file, a table counts what was checked per language.
  */
 export function accessibilityMatrix(area: string, define: (test: MatrixTest) => void): void {
-  let rig: { server: LocalServer; browser: Browser } | undefined;
+  let rig: BrowserRig | undefined;
   const checked: Checked[] = [];
 
   beforeAll(async () => {
@@ -221,8 +221,7 @@ export function accessibilityMatrix(area: string, define: (test: MatrixTest) => 
 
   afterAll(async () => {
     printSummary(area, checked);
-    await rig?.browser.close();
-    await rig?.server.close();
+    await rig?.close();
   });
 
   describe.concurrent(`accessibility on a phone: ${area}`, () => {

@@ -1,7 +1,7 @@
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { PHONE, axeViolations, signIn, usePhonePage } from '../support/browser.js';
+import { PHONE, axeViolations, lookAt, signIn, usePhonePage } from '../support/browser.js';
 
 // Real Chromium from the npm package (test/support/chromium.ts), never a download. Needs `npm run build` first (dist/web).
 const ADMIN = 'admin@koto.local';
@@ -35,7 +35,7 @@ describe("the workbench's preview", () => {
     await phone().getByText('هل تحتاج إلى مساعدة في التسجيل؟').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: '/tmp/koto/preview-ar.png', fullPage: true });
+    await lookAt(page, 'preview-ar', { fullPage: true });
 
     // Next in the resident's form checks required answers only, with the resident's messages.
     await page.getByLabel('Vaihe', { exact: true }).selectOption({ label: 'Vaihe 1: Harrastajat' });

@@ -2,7 +2,7 @@ import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import type { Lang } from '../../schemas/src/index.js';
-import { PHONE, axeViolations, signIn, usePhonePage } from '../support/browser.js';
+import { PHONE, axeViolations, lookAt, signIn, usePhonePage } from '../support/browser.js';
 import { catalog } from '../support/test-app.js';
 
 // Issue 11's walk-through in real Chromium at 360 px (needs `npm run build`): an admin adds a question to the hobby
@@ -68,7 +68,7 @@ describe('an admin who has never seen JSON', () => {
     expect(await page.getByRole('button', { name: 'Julkaise versio' }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: '/tmp/koto/workbench-questions.png', fullPage: false });
+    await lookAt(page, 'workbench-questions');
 
     // English and Arabic next, then a look at it right-to-left in the preview, on its step.
     await writeTexts('en');
@@ -81,7 +81,7 @@ describe('an admin who has never seen JSON', () => {
     expect(await phone.getAttribute('dir')).toBe('rtl');
     await phone.getByRole('radio', { name: TEXTS.ar![3], exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/koto/workbench-preview-ar.png' });
+    await lookAt(page, 'workbench-preview-ar');
     await page.getByRole('navigation', { name: 'Lomakkeen osat' }).getByRole('link', { name: 'Kysymykset' }).click();
     await page
       .locator(`[data-question="${ID}"]`)

@@ -1,11 +1,12 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { startBrowserRig } from '../support/browser.js';
+import { startBrowserRig, type BrowserRig } from '../support/browser.js';
 
 const STEP = 8_000;
 const DRAFT_KEY = 'koto:draft:heinola:guidance';
 
+let rig: BrowserRig | undefined;
 let server: LocalServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -13,7 +14,8 @@ let context: BrowserContext;
 const writes: string[] = [];
 
 beforeAll(async () => {
-  ({ server, browser } = await startBrowserRig());
+  rig = await startBrowserRig();
+  ({ server, browser } = rig);
   context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
   context.setDefaultTimeout(STEP);
   context.on('request', (req) => {
@@ -22,8 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 async function open(page: Page, lang: string, heading: string): Promise<void> {

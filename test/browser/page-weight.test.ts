@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
-import { startBrowserRig } from '../support/browser.js';
+import { startBrowserRig, type BrowserRig } from '../support/browser.js';
 
 // Byte sizes are deterministic for one build, so the budget is a test; time is measured by `npm run bench`.
 /**
@@ -12,16 +12,17 @@ import { startBrowserRig } from '../support/browser.js';
 const BUDGET_KIB = 80;
 const LANGUAGES = ['fi', 'sv', 'en', 'ru', 'uk', 'et', 'ar', 'fa', 'th', 'tl'];
 
+let rig: BrowserRig | undefined;
 let server: LocalServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, browser } = await startBrowserRig());
+  rig = await startBrowserRig();
+  ({ server, browser } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 /**

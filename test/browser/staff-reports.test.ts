@@ -1,9 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type BrowserContext, type Cookie, type Page, type Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../functions/src/entry/local-server.js';
 import type { Report, ReportCell } from '../../schemas/src/report-contract.js';
-import { PHONE, axeViolations, signIn, usePhonePage } from '../support/browser.js';
+import { PHONE, axeViolations, lookAt, shotsDir, signIn, usePhonePage } from '../support/browser.js';
 import { MONTHS, YEAR, averageOf, expectFigure, expected, writeYear } from '../support/report-year-figures.js';
 import { PLACEHOLDER_WIDTH } from '../../web/src/staff/ReportChart.js';
 
@@ -18,7 +19,6 @@ const ADMIN = 'admin@koto.local';
 const HEINOLA = 'staff.heinola@koto.local';
 const DESKTOP = { width: 1280, height: 900 };
 const A4_CONTENT = { width: 680, height: 962 };
-const SHOTS = '/tmp/koto/shots-reports';
 const YEAR_PERIOD = { from: MONTHS[0]!, to: MONTHS[11]! };
 
 let server: LocalServer;
@@ -85,11 +85,11 @@ async function openReports(
 
 /** The whole page, and each section apart (a phone's full page is too tall to look at whole). */
 async function shot(name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  await page.screenshot({ path: `${SHOTS}/${name}-top.png` });
+  if (!shotsDir()) return;
+  await lookAt(page, `reports-${name}`, { fullPage: true });
+  await lookAt(page, `reports-${name}-top`);
   const sections = await page.locator('.report-section').all();
-  for (const [i, section] of sections.entries()) await section.screenshot({ path: `${SHOTS}/${name}-${i + 1}.png` });
+  for (const [i, section] of sections.entries()) await lookAt(section, `reports-${name}-${i + 1}`);
 }
 
 const toggles = () => page.getByRole('button', { name: 'Näytä taulukkona' });
@@ -241,7 +241,8 @@ describe('the reports page on a phone', () => {
       );
     expect(overflowing).toEqual([]);
     await shot('a4-print');
-    await page.pdf({ path: `${SHOTS}/report-a4.pdf`, format: 'A4', preferCSSPageSize: true });
+    const shots = shotsDir();
+    if (shots) await page.pdf({ path: join(shots, 'report-a4.pdf'), format: 'A4', preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('navigation').isVisible()).toBe(true);
   });
@@ -414,9 +415,9 @@ describe('the generated year on the page', () => {
     it(`shows every figure of ${scope === 'all' ? 'both towns' : scope} for 2026 as worked out from the generated list`, async () => {
       const { report } = await openReports(ADMIN, scope === 'all' ? {} : { municipality: scope });
       const shown = await shownTables();
-      // For the closing note of issue 14: the figures as the page showed them.
-      await mkdir(SHOTS, { recursive: true });
-      await writeFile(`${SHOTS}/figures-${scope}.json`, JSON.stringify(shown, null, 1));
+      // For people to read (issue 14's closing note): the figures as the page showed them.
+      const shots = shotsDir();
+      if (shots) await writeFile(join(shots, `report-figures-${scope}.json`), JSON.stringify(shown, null, 1));
       expectShownFigures(shown, report, expected(towns));
       if (scope === 'orimattila') expect(suppressedIn(shown).length).toBeGreaterThan(0);
       before.set(scope, shown);

@@ -1,7 +1,7 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../functions/src/entry/local-server.js';
 import { chromiumLaunchOptions } from './chromium.js';
@@ -12,13 +12,20 @@ export { axeViolations } from './axe.js';
 /** The phone the resident pages are tested on. */
 export const PHONE = { width: 360, height: 740 };
 
+/** What a browser test file works with: its own server, the worker's Chromium, and `close` for its afterAll. */
+export interface BrowserRig {
+  server: LocalServer;
+  browser: Browser;
+  /** Closes the file's browser contexts and its server; the worker's Chromium stays for the next file. */
+  close(): Promise<void>;
+}
+
 /**
  * The real local server (in-memory store, the built `dist/web`) and Chromium (the npm package's, chosen in
  * `chromium.ts`), for browser tests. Fails loudly, with the command to run, when Chromium is missing: a browser
  * test never skips.
  */
-export async function startBrowserRig(options: RigOptions = {}): Promise<{ server: LocalServer; browser: Browser }> {
-  const launch = await chromiumLaunchOptions();
+export async function startBrowserRig(options: RigOptions = {}): Promise<BrowserRig> {
   // Playwright fills a form faster than any person, and tests send the same answers again and again: the least fill
   // time would hold them as spam and identical ones would be one case (spam.test.ts keeps the real fill time).
   const server = await startLocalServer({
@@ -30,8 +37,51 @@ export async function startBrowserRig(options: RigOptions = {}): Promise<{ serve
     identicalWindowMinutes: 0,
     ...options,
   });
-  const browser = await chromium.launch(launch);
-  return { server, browser };
+  const browser = await workerChromium();
+  return {
+    server,
+    browser,
+    close: async () => {
+      await Promise.all(browser.contexts().map((context) => context.close()));
+      await server.close();
+    },
+  };
+}
+
+let chromiumOfThisWorker: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per test worker, launched by the first browser test file it runs and kept for the next, as the
+ * worker's module cache is (vitest.config.ts, `isolate`): each file works in browser contexts of its own and closes
+ * them. Launched again if it went away; it ends with the worker, whose pipe to it closes.
+ */
+function workerChromium(): Promise<Browser> {
+  chromiumOfThisWorker ??= chromiumLaunchOptions()
+    .then((options) => chromium.launch(options))
+    .then((browser) => {
+      browser.once('disconnected', () => (chromiumOfThisWorker = undefined));
+      return browser;
+    });
+  chromiumOfThisWorker.catch(() => (chromiumOfThisWorker = undefined));
+  return chromiumOfThisWorker;
+}
+
+/**
+ * Saves a screenshot for a person to look at into the folder `KOTO_SHOTS` names, as `<name>.png`
+ * (`KOTO_SHOTS=/tmp/shots npx vitest run test/browser/staff-reports.test.ts`). Without it nothing is taken: the
+ * tests check the pages themselves, and dozens of full-page images cost every run its time.
+ */
+export async function lookAt(target: Page | Locator, name: string, { fullPage = false } = {}): Promise<void> {
+  const dir = shotsDir();
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await ('goto' in target ? target.screenshot({ path, fullPage }) : target.screenshot({ path }));
+}
+
+/** The folder screenshots for people go to, if one is asked for (`KOTO_SHOTS`). */
+export function shotsDir(): string | undefined {
+  return process.env['KOTO_SHOTS'] || undefined;
 }
 
 /** What a test file may change in its local server. */
@@ -112,7 +162,7 @@ export function usePhonePage(
   prepare?: (context: BrowserContext) => Promise<void>,
   { started: fill, ...options }: RigOptions & { started?: (server: LocalServer) => Promise<void> } = {},
 ): void {
-  let started: { server: LocalServer; browser: Browser } | undefined;
+  let started: BrowserRig | undefined;
   let context: BrowserContext | undefined;
   beforeAll(
     async () => {
@@ -122,8 +172,7 @@ export function usePhonePage(
     fill ? 900_000 : undefined,
   );
   afterAll(async () => {
-    await started?.browser.close();
-    await started?.server.close();
+    await started?.close();
   });
   beforeEach(async () => {
     context = await started!.browser.newContext({ viewport: PHONE, locale: 'en-GB' });
