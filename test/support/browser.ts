@@ -153,7 +153,7 @@ export interface PhoneRig {
 }
 
 /**
- * Registers the usual hooks of a browser test file: one server and Chromium per file, and a fresh phone-sized
+ * Registers the usual hooks of a browser test file: one server per file, the worker's Chromium, and a fresh phone-sized
  * page (360×740) per test. `use` receives them before each test; `prepare` may set up each new context; `started`
  * may fill the server's store once before the first test (it may take minutes: a generated year).
  */
