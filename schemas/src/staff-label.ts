@@ -1,4 +1,4 @@
-import type { FormMeta } from './types.js';
+import type { FormDefinition, FormMeta } from './types.js';
 
 /**
  * The Finnish name staff read a question by, in the mail, the detail and the export: the form's staff label
@@ -6,4 +6,9 @@ import type { FormMeta } from './types.js';
  */
 export function staffLabel(meta: Pick<FormMeta, 'staffLabels'>, field: string, finnishLabel: string | undefined): string {
   return meta.staffLabels?.[field] ?? finnishLabel ?? field;
+}
+
+/** The Finnish title staff know a form by (its texts in Finnish), or its id where it has none yet. */
+export function staffFormTitle(form: Pick<FormDefinition, 'id' | 'texts'>): string {
+  return form.texts.fi?.title ?? form.id;
 }

@@ -1,5 +1,5 @@
 import { answerLine, showFormAnswer, type FormDefinition, type LocalizedForm, type Municipality } from '../../../schemas/src/index.js';
-import { staffLabel } from '../../../schemas/src/staff-label.js';
+import { staffFormTitle, staffLabel } from '../../../schemas/src/staff-label.js';
 import type { StaffTexts } from '../../../schemas/src/staff-texts.js';
 import type { MailContent } from './mailer.js';
 import { LINK_DAYS } from './staff/action-link.js';
@@ -48,7 +48,7 @@ export function staffNotification(
 ): MailContent {
   const { links, staff } = opts;
   const { t } = staff;
-  const title = form.texts.fi?.title ?? form.id;
+  const title = staffFormTitle(form);
   const received = new Intl.DateTimeFormat('fi-FI', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
     new Date(submission.submittedAt),
   );

@@ -1,3 +1,4 @@
+import { staffFormTitle } from '../../../schemas/src/staff-label.js';
 import { Hono, type Context } from 'hono';
 import type { Report } from '../../../schemas/src/report-contract.js';
 import { InvalidRequest } from '../domain/errors.js';
@@ -34,7 +35,10 @@ export function reportRoutes(deps: AppDeps) {
   const app = new Hono<Env>();
   const scoped = { ...deps, municipalities: () => deps.registry.catalog.municipalities().map((m) => m.id) };
   const names: ReportNames = {
-    service: (id) => deps.registry.catalog.forms().find((f) => f.id === id)?.texts.fi?.title ?? id,
+    service: (id) => {
+      const form = deps.registry.catalog.forms().find((f) => f.id === id);
+      return form ? staffFormTitle(form) : id;
+    },
     municipality: (id) => deps.registry.catalog.municipalities().find((m) => m.id === id)?.name ?? id,
   };
   app.use('/reports', sameOrigin(deps), requireMember(deps));

@@ -1,3 +1,4 @@
+import { staffFormTitle } from '../../../../schemas/src/staff-label.js';
 import {
   canonicalJson,
   lintMunicipality,
@@ -55,7 +56,7 @@ function adminView(m: StoredMunicipality): AdminMunicipality {
 
 /** The published forms, Finnish titles: what a municipality may offer. */
 function publishedForms(deps: MunicipalityAdminDeps): { id: string; title: string }[] {
-  return deps.registry.catalog.forms().map((f) => ({ id: f.id, title: f.texts.fi?.title ?? f.id }));
+  return deps.registry.catalog.forms().map((f) => ({ id: f.id, title: staffFormTitle(f) }));
 }
 
 /** Every municipality's settings as stored now, and the forms one may offer. */

@@ -1,3 +1,4 @@
+import { staffFormTitle } from '../../../../schemas/src/staff-label.js';
 import { normalizeAnswers } from '../../../../schemas/src/index.js';
 import type { CorrectAnswerRequest, RightsField, SubjectAccessExport } from '../../../../schemas/src/residents-rights-contract.js';
 import { epochAfterDays } from '../epoch.js';
@@ -54,7 +55,7 @@ export async function exportSubmission(deps: RightsDeps, member: StaffMember, re
   return {
     reference,
     exportedAt,
-    form: { id: form.id, version: form.version, title: form.texts.fi?.title ?? form.id, fields: formFields(form) },
+    form: { id: form.id, version: form.version, title: staffFormTitle(form), fields: formFields(form) },
     municipality: submission.municipality,
     lang: submission.lang,
     consentVersion: submission.consentVersion,

@@ -1,4 +1,4 @@
-import { staffLabel } from '../../../../schemas/src/staff-label.js';
+import { staffFormTitle, staffLabel } from '../../../../schemas/src/staff-label.js';
 import type { StaffMember } from './staff-member.js';
 import { answerViews } from './submission-detail.js';
 import { answerWords } from '../form-registry.js';
@@ -29,7 +29,7 @@ export async function exportRows(deps: ReadDeps, member: StaffMember, filters: I
   const questions = form
     ? Object.keys(form.schema.properties ?? {}).map((id) => ({ id, label: staffLabel(form.meta, id, form.texts.fi?.fields[id]?.label) }))
     : [];
-  const formTitles = new Map(catalog.forms().map((f) => [f.id, f.texts.fi?.title ?? f.id]));
+  const formTitles = new Map(catalog.forms().map((f) => [f.id, staffFormTitle(f)]));
   const townNames = new Map(catalog.municipalities().map((m) => [m.id, m.name]));
   const records: ExportRecord[] = [];
   for (const s of submissions.slice(0, MAX_ROWS)) {

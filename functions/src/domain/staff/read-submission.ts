@@ -1,3 +1,4 @@
+import { staffFormTitle } from '../../../../schemas/src/staff-label.js';
 import type { AuditTrail, SubmissionDetail } from '../../../../schemas/src/index.js';
 import { NotFound } from '../errors.js';
 import { answerWords, type FormRegistry } from '../form-registry.js';
@@ -43,7 +44,7 @@ export async function readSubmission(deps: ReadDeps, member: StaffMember, refere
   return {
     ...submissionSummary(submission, safeAnswers(deps.registry, form, submission)),
     formVersion: submission.formVersion,
-    formTitle: form.texts.fi?.title ?? form.id,
+    formTitle: staffFormTitle(form),
     version: submission.version,
     consentVersion: submission.consentVersion,
     answers: answerViews(form, submission, answerWords(deps.registry, form, submission.municipality)),

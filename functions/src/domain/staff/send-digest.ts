@@ -1,3 +1,4 @@
+import { staffFormTitle } from '../../../../schemas/src/staff-label.js';
 import type { FormRegistry } from '../form-registry.js';
 import type { Mailer } from '../mailer.js';
 import type { Clock, SubmissionStore } from '../ports.js';
@@ -83,7 +84,7 @@ export async function sendDigest(deps: DigestDeps): Promise<number> {
       const lines = forms.flatMap((formId) => {
         const ofForm = mine.filter((s) => s.formId === formId);
         if (ofForm.length === 0) return [];
-        const title = deps.registry.catalog.currentForm(municipality.id, formId).texts.fi?.title ?? formId;
+        const title = staffFormTitle(deps.registry.catalog.currentForm(municipality.id, formId));
         const ages = BUCKETS.map((b, i) => {
           const min = i === 0 ? 0 : BUCKETS[i - 1]!.maxDays;
           const n = ofForm.filter((s) => {
